@@ -1,0 +1,159 @@
+//! `Claim`: one numeric statement about trade, the row type of the claims table.
+//!
+//! The field names are GOLD-FORMAT's vocabulary; [`CLAIM_COLUMNS`] fixes the
+//! column order of every claims export.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// What a figure measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Indicator {
+    TradeTurnover,
+    Exports,
+    Imports,
+    Investment,
+    Gdp,
+    Other,
+}
+
+/// Whether a figure is reported, aimed at, or expected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    Actual,
+    Target,
+    Forecast,
+}
+
+/// A level (an amount of money) or a percent change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    Level,
+    GrowthPct,
+}
+
+macro_rules! str_enum {
+    ($ty:ty { $($variant:ident => $name:literal),* $(,)? }) => {
+        impl $ty {
+            /// Every variant, in declaration order.
+            pub const ALL: &'static [$ty] = &[$(<$ty>::$variant),*];
+
+            /// The name used in tables and on the command line.
+            pub fn as_str(self) -> &'static str {
+                match self { $(<$ty>::$variant => $name),* }
+            }
+        }
+
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $ty {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                match s {
+                    $($name => Ok(<$ty>::$variant),)*
+                    _ => Err(format!(
+                        "expected one of {}, found {s:?}",
+                        [$($name),*].join(", ")
+                    )),
+                }
+            }
+        }
+    };
+}
+
+str_enum!(Indicator {
+    TradeTurnover => "trade_turnover",
+    Exports => "exports",
+    Imports => "imports",
+    Investment => "investment",
+    Gdp => "gdp",
+    Other => "other",
+});
+str_enum!(ClaimKind { Actual => "actual", Target => "target", Forecast => "forecast" });
+str_enum!(Measure { Level => "level", GrowthPct => "growth_pct" });
+
+/// The claims table's columns, in order (DESIGN.md).
+pub const CLAIM_COLUMNS: [&str; 17] = [
+    "claim_id", "article_id", "published", "source", "indicator", "country", "partner",
+    "kind", "measure", "value", "unit", "period", "deadline", "approx", "evidence",
+    "span_start", "span_end",
+];
+
+/// One numeric claim, traceable to its article, sentence and byte span.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// Stable id: a hash of `article_id` and the amount's span ([`claim_id`]).
+    pub claim_id: String,
+    pub article_id: String,
+    pub published: Option<NaiveDate>,
+    pub source: String,
+    pub indicator: Indicator,
+    /// ISO 3166-1 alpha-3 code, or `EU`, `EAEU`, `CIS`, `WORLD`.
+    pub country: String,
+    /// The other party; `None` for one-country indicators such as GDP.
+    pub partner: Option<String>,
+    pub kind: ClaimKind,
+    pub measure: Measure,
+    /// Base units: 2 billion is 2e9, 11.6 percent is 11.6.
+    pub value: f64,
+    /// ISO 4217 code, or `%` for growth rates.
+    pub unit: String,
+    /// What an actual refers to: `2023`, `2024-01/2024-09`, `2024-H1`, `2024-Q1`.
+    pub period: Option<String>,
+    /// The year a target or forecast is due.
+    pub deadline: Option<String>,
+    /// Hedged: about, nearly, over, more than.
+    pub approx: bool,
+    /// The sentence the claim comes from.
+    pub evidence: String,
+    /// Byte offsets of the amount in the article text.
+    pub span_start: u32,
+    pub span_end: u32,
+}
+
+/// A stable claim id: 16 hex digits of FNV-1a over the article id and the span.
+///
+/// FNV is fixed by its spec, so ids do not change between Rust releases the way
+/// `DefaultHasher` output may.
+pub fn claim_id(article_id: &str, span_start: u32, span_end: u32) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let key = format!("{article_id}\u{0}{span_start}\u{0}{span_end}");
+    for b in key.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enums_round_trip_through_their_names() {
+        for i in Indicator::ALL {
+            assert_eq!(i.as_str().parse::<Indicator>(), Ok(*i));
+        }
+        assert!("turnover".parse::<Indicator>().unwrap_err().contains("trade_turnover"));
+        assert_eq!("growth_pct".parse::<Measure>(), Ok(Measure::GrowthPct));
+        assert_eq!("forecast".parse::<ClaimKind>(), Ok(ClaimKind::Forecast));
+    }
+
+    #[test]
+    fn claim_ids_are_stable_and_distinct() {
+        assert_eq!(claim_id("a", 1, 5), claim_id("a", 1, 5));
+        assert_ne!(claim_id("a", 1, 5), claim_id("a", 1, 6));
+        assert_ne!(claim_id("a", 1, 5), claim_id("b", 1, 5));
+        assert_eq!(claim_id("a", 1, 5).len(), 16);
+        // Pinned: a change here would rename every stored claim.
+        assert_eq!(claim_id("kzkg-2026-02-13", 10, 20), "7abc68039b9ab0c6");
+    }
+}
