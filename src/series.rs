@@ -3,9 +3,11 @@
 //! Plain structs, so charts and tests need no polars; [`crate::table`] turns
 //! them into frames for export.
 
-use chrono::NaiveDate;
+use std::collections::BTreeMap;
 
-use crate::Indicator;
+use chrono::{Datelike, NaiveDate};
+
+use crate::{Claim, ClaimKind, Indicator, Measure};
 
 /// One reported figure placed on the time axis.
 #[derive(Debug, Clone, PartialEq)]
@@ -99,4 +101,244 @@ impl Track {
             None => self.country.clone(),
         }
     }
+}
+
+/// One row of the series table: the sources for one (indicator, pair, measure,
+/// unit, period) side by side, summarised by their median.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ObservationRow {
+    pub indicator: Indicator,
+    pub country: String,
+    pub partner: Option<String>,
+    pub measure: Measure,
+    pub unit: String,
+    /// `None` for "as of" observations, placed at their publication date.
+    pub period: Option<String>,
+    /// End of the period, or the publication date.
+    pub date: NaiveDate,
+    /// Median of the sources.
+    pub value: f64,
+    pub min: f64,
+    pub max: f64,
+    pub n_sources: usize,
+    /// The sources differ by more than [`CONFLICT_SPREAD`].
+    pub conflict: bool,
+    /// The article ids behind the figure, `;`-separated.
+    pub articles: String,
+}
+
+/// Sources that differ by more than this fraction are flagged as a conflict.
+pub const CONFLICT_SPREAD: f64 = 0.05;
+
+/// Two target values this close (relative) are the same target.
+const SAME_VALUE: f64 = 0.005;
+
+/// The key that groups claims into one series: indicator, pair, unit. The pair
+/// of a trade_turnover claim is unordered, so it is put in code order.
+type SeriesKey = (Indicator, String, Option<String>, String);
+
+fn series_key(c: &Claim) -> SeriesKey {
+    let (mut country, mut partner) = (c.country.clone(), c.partner.clone());
+    if c.indicator == Indicator::TradeTurnover
+        && let Some(p) = &partner
+        && *p < country
+    {
+        (country, partner) = (p.clone(), Some(country));
+    }
+    (c.indicator, country, partner, c.unit.clone())
+}
+
+/// The date a period ends: `2023` -> 2023-12-31, `2024-01/2024-09` -> 2024-09-30,
+/// `2024-H1` -> 2024-06-30, `2024-Q1` -> 2024-03-31, `2024-08` -> 2024-08-31.
+pub fn period_end(period: &str) -> Option<NaiveDate> {
+    let last = period.rsplit('/').next()?;
+    let (year, rest) = last.split_at_checked(4)?;
+    let year: i32 = year.parse().ok()?;
+    let month = match rest {
+        "" => 12,
+        "-H1" => 6,
+        "-H2" => 12,
+        r if r.starts_with("-Q") => r[2..].parse::<u32>().ok().filter(|q| (1..=4).contains(q))? * 3,
+        r if r.starts_with('-') => r[1..].parse::<u32>().ok().filter(|m| (1..=12).contains(m))?,
+        _ => return None,
+    };
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+    };
+    next.pred_opt()
+}
+
+/// A period covering a whole calendar year (`2023`), as opposed to months,
+/// halves, quarters or year-to-date figures.
+pub fn is_full_year(period: &str) -> bool {
+    period.len() == 4 && period.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    if n % 2 == 1 { values[n / 2] } else { (values[n / 2 - 1] + values[n / 2]) / 2.0 }
+}
+
+/// Groups actual claims into observations. A claim with no period and no
+/// publication date cannot be placed in time and is left out.
+pub fn observations(claims: &[Claim]) -> Vec<ObservationRow> {
+    let mut groups: BTreeMap<(SeriesKey, Measure, Option<String>, NaiveDate), Vec<&Claim>> = BTreeMap::new();
+    for c in claims.iter().filter(|c| c.kind == ClaimKind::Actual) {
+        let date = match &c.period {
+            Some(p) => period_end(p),
+            None => c.published,
+        };
+        if let Some(date) = date {
+            groups.entry((series_key(c), c.measure, c.period.clone(), date)).or_default().push(c);
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(((indicator, country, partner, unit), measure, period, date), cs)| {
+            let mut values: Vec<f64> = cs.iter().map(|c| c.value).collect();
+            let value = median(&mut values);
+            let (min, max) = (values[0], values[values.len() - 1]);
+            let conflict = min > 0.0 && max / min - 1.0 > CONFLICT_SPREAD
+                || min <= 0.0 && (max - min).abs() > CONFLICT_SPREAD * value.abs();
+            let mut articles: Vec<&str> = cs.iter().map(|c| c.article_id.as_str()).collect();
+            articles.dedup();
+            ObservationRow {
+                indicator, country, partner, measure, unit, period, date, value, min, max,
+                n_sources: cs.len(),
+                conflict,
+                articles: articles.join(";"),
+            }
+        })
+        .collect()
+}
+
+/// Builds one [`Track`] per (indicator, pair, unit) with at least one dated
+/// target level, ordered by indicator and pair.
+pub fn tracks(claims: &[Claim]) -> Vec<Track> {
+    let observations = observations(claims);
+    let mut targets: BTreeMap<SeriesKey, Vec<&Claim>> = BTreeMap::new();
+    for c in claims {
+        if c.kind == ClaimKind::Target && c.measure == Measure::Level && c.published.is_some() {
+            targets.entry(series_key(c)).or_default().push(c);
+        }
+    }
+    targets
+        .into_iter()
+        .map(|(key, stated)| build_track(key, &stated, claims, &observations))
+        .collect()
+}
+
+fn build_track(key: SeriesKey, stated: &[&Claim], claims: &[Claim], observations: &[ObservationRow]) -> Track {
+    let targets = merge_targets(stated);
+    let active = targets.iter().find(|t| !t.superseded).cloned().unwrap_or_else(|| targets[0].clone());
+    // Partial-year figures are not comparable with a yearly target.
+    let comparable = |period: &Option<String>| period.as_deref().is_none_or(is_full_year);
+    let mut points: Vec<SourcePoint> = claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Actual && c.measure == Measure::Level && series_key(c) == key)
+        .filter(|c| comparable(&c.period))
+        .filter_map(|c| {
+            let date = c.period.as_deref().map_or(c.published, period_end)?;
+            Some(SourcePoint { date, value: c.value, article_id: c.article_id.clone(), source: c.source.clone() })
+        })
+        .collect();
+    points.sort_by(|a, b| a.date.cmp(&b.date).then(a.article_id.cmp(&b.article_id)));
+    let median: Vec<(NaiveDate, f64)> = observations
+        .iter()
+        .filter(|o| o.measure == Measure::Level && comparable(&o.period))
+        .filter(|o| (o.indicator, &o.country, &o.partner, &o.unit) == (key.0, &key.1, &key.2, &key.3))
+        .map(|o| (o.date, o.value))
+        .collect::<BTreeMap<_, _>>()
+        .into_iter()
+        .collect();
+    let progress = progress(&median, &active);
+    let (indicator, country, partner, unit) = key;
+    Track { indicator, country, partner, unit, points, median, targets, progress }
+}
+
+/// Merges restatements of one target (same value within 0.5%, same deadline)
+/// and marks all but the active one as superseded: walking in the order they
+/// were first stated, a target replaces the active one when it is larger, or
+/// when it is the same size and adds a deadline.
+fn merge_targets(stated: &[&Claim]) -> Vec<Target> {
+    let mut targets: Vec<Target> = Vec::new();
+    let mut sorted: Vec<&&Claim> = stated.iter().collect();
+    sorted.sort_by(|a, b| a.published.cmp(&b.published).then(a.value.total_cmp(&b.value)));
+    for c in sorted {
+        let Some(date) = c.published else { continue };
+        let deadline = c.deadline.as_deref().and_then(|d| d.get(..4)?.parse().ok());
+        match targets
+            .iter_mut()
+            .find(|t| t.deadline == deadline && (t.value - c.value).abs() <= SAME_VALUE * t.value.abs())
+        {
+            Some(t) => {
+                t.last_stated = t.last_stated.max(date);
+                t.n_sources += 1;
+            }
+            None => targets.push(Target {
+                value: c.value,
+                deadline,
+                first_stated: date,
+                last_stated: date,
+                n_sources: 1,
+                superseded: true,
+            }),
+        }
+    }
+    let mut active = 0;
+    for (i, t) in targets.iter().enumerate().skip(1) {
+        let a = &targets[active];
+        let larger = t.value > a.value * (1.0 + SAME_VALUE);
+        let same = (t.value - a.value).abs() <= SAME_VALUE * a.value;
+        if larger || same && (t.deadline.is_some() || a.deadline.is_none()) {
+            active = i;
+        }
+    }
+    if let Some(t) = targets.get_mut(active) {
+        t.superseded = false;
+    }
+    targets
+}
+
+fn years_between(a: NaiveDate, b: NaiveDate) -> f64 {
+    (b - a).num_days() as f64 / 365.25
+}
+
+/// Progress of the latest figure in `median` toward `target`.
+fn progress(median: &[(NaiveDate, f64)], target: &Target) -> Progress {
+    let latest = median.last().copied();
+    let baseline = median.iter().rev().find(|(d, _)| *d <= target.first_stated).copied();
+    let ratio = latest.map(|(_, v)| v / target.value);
+    let deadline_end = target.deadline.and_then(|y| NaiveDate::from_ymd_opt(y, 12, 31));
+    let required_growth = match (latest, deadline_end) {
+        (Some((d, v)), Some(end)) if end > d && v > 0.0 => {
+            Some((target.value / v).powf(1.0 / years_between(d, end)) - 1.0)
+        }
+        _ => None,
+    };
+    // Growth over less than half a year says more about noise than about trend.
+    let observed_growth = match (baseline, latest) {
+        (Some((d0, v0)), Some((d1, v1))) if years_between(d0, d1) >= 0.5 && v0 > 0.0 => {
+            Some((v1 / v0).powf(1.0 / years_between(d0, d1)) - 1.0)
+        }
+        _ => None,
+    };
+    let status = match (ratio, required_growth) {
+        (Some(r), _) if r >= 1.0 => Status::Achieved,
+        _ if target.deadline.is_none() => Status::NoDeadline,
+        (_, Some(req)) if observed_growth.is_some_and(|obs| obs >= req) => Status::OnTrack,
+        _ => Status::Behind,
+    };
+    let latest_label = latest.map(|(d, _)| {
+        median_label(d)
+    });
+    Progress { latest, latest_label, target: target.clone(), ratio, baseline: baseline.map(|b| b.1), required_growth, observed_growth, status }
+}
+
+/// A full year ends on 31 December; anything else is an "as of" date.
+fn median_label(d: NaiveDate) -> String {
+    if d.month() == 12 && d.day() == 31 { d.year().to_string() } else { format!("as of {d}") }
 }

@@ -1,0 +1,103 @@
+//! `econtrack run`: the main job over the sample in `data/`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::InputArgs;
+use crate::chart::{money_label, write_charts};
+use crate::export::write_claims;
+use crate::series::{self, Track};
+use crate::Indicator;
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Folder of articles (.txt, .md, .jsonl), read recursively.
+    #[arg(long, default_value = "data/articles")]
+    pub articles: PathBuf,
+    /// Folder for claims, series, targets and progress tables.
+    #[arg(long, default_value = "data")]
+    pub out: PathBuf,
+    /// Folder for the charts.
+    #[arg(long, default_value = "charts")]
+    pub charts: PathBuf,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
+    if !args.articles.is_dir() {
+        anyhow::bail!(
+            "{}: no such folder, expected a folder of articles (pass --articles DIR)",
+            args.articles.display()
+        );
+    }
+    let extracted = super::extract_inputs(std::slice::from_ref(&args.articles));
+    let claims = extracted.claims;
+    write_claims(&args.out.join("claims.csv"), &claims, false)?;
+    write_claims(&args.out.join("claims.parquet"), &claims, false)?;
+    let tracks = series::tracks(&claims);
+    super::series::write_series_tables(&args.out, &claims, &tracks, false)?;
+    let mut charts = Vec::new();
+    for track in &tracks {
+        charts.extend(write_charts(track, &args.charts)?);
+    }
+    remove_stale_charts(&args.charts, &charts);
+    eprintln!(
+        "econtrack: {} articles, {} claims, {} tracked targets -> {}, {}",
+        extracted.articles,
+        claims.len(),
+        tracks.len(),
+        args.out.display(),
+        args.charts.display()
+    );
+    print!("{}", summary(&tracks));
+    Ok(super::finish(extracted.skipped, args.input.strict))
+}
+
+/// Removes charts a previous run drew for pairs that are no longer tracked, so
+/// the folder matches the tables. Only files named like our charts are touched.
+fn remove_stale_charts(dir: &Path, written: &[PathBuf]) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let ours = (name.ends_with(".png") || name.ends_with(".svg"))
+            && Indicator::ALL.iter().any(|i| name.starts_with(&format!("{}_", i.as_str())));
+        if ours && !written.contains(&path) {
+            let _ = fs::remove_file(&path);
+        }
+    }
+}
+
+/// One line per tracked target: pair, indicator, latest, target, progress, status.
+pub(crate) fn summary(tracks: &[Track]) -> String {
+    let mut rows = vec![[
+        "pair".to_string(), "indicator".into(), "latest".into(), "target".into(), "progress".into(), "status".into(),
+    ]];
+    for t in tracks {
+        let p = &t.progress;
+        let latest = match (&p.latest, &p.latest_label) {
+            (Some((_, v)), Some(label)) => format!("{} ({label})", money_label(*v, &t.unit)),
+            _ => "-".into(),
+        };
+        let deadline = p.target.deadline.map_or(String::new(), |d| format!(" by {d}"));
+        rows.push([
+            t.pair(),
+            t.indicator.as_str().into(),
+            latest,
+            format!("{}{deadline}", money_label(p.target.value, &t.unit)),
+            p.ratio.map_or("-".into(), |r| format!("{:.0}%", r * 100.0)),
+            p.status.as_str().into(),
+        ]);
+    }
+    let widths: Vec<usize> = (0..6).map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0)).collect();
+    let mut out = String::new();
+    for row in &rows {
+        let cells: Vec<String> = row.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}")).collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    out
+}
