@@ -1,5 +1,10 @@
 //! Extract: article text and metadata in, claims out. Pure: no I/O, deterministic.
 
+pub mod lexicon;
+pub mod money;
+pub mod number;
+pub mod sentence;
+
 use crate::{Article, Claim};
 
 /// Every numeric trade claim in the body of `article`, in text order.

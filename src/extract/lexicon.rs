@@ -1,0 +1,188 @@
+//! Lexicons: TSV data files in `lexicon/` and the word matcher every layer uses.
+//!
+//! In: the text of a lexicon file (`tag<TAB>phrase` per line, `#` comments) and
+//! a sentence. Out: [`LexMatch`]es, the phrases found with their byte spans.
+//!
+//! Phrase syntax, matched word by word (a word is a run of letters or digits):
+//! - words are case-insensitive, except an all-caps word (`US`, `EU`, `КНР`),
+//!   which must match exactly, so the pronoun "us" is not the United States;
+//! - a trailing `*` matches any word with that prefix (`товарооборот*` matches
+//!   every Russian case form), which keeps Russian inflection out of the data;
+//! - punctuation between words is ignored, so `kazakh kyrgyz` also matches
+//!   "Kazakh-Kyrgyz".
+//!
+//! At each position the longest phrase wins; matches never overlap.
+
+use std::collections::HashMap;
+
+/// One word of a text, with its byte span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub lower: String,
+}
+
+/// Splits `text` into words: maximal runs of alphanumeric characters.
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            out.push(word(text, s, i));
+        }
+    }
+    if let Some(s) = start {
+        out.push(word(text, s, text.len()));
+    }
+    out
+}
+
+fn word(text: &str, start: usize, end: usize) -> Word<'_> {
+    let t = &text[start..end];
+    Word { start, end, text: t, lower: t.to_lowercase() }
+}
+
+/// One word of a phrase pattern.
+#[derive(Debug, Clone)]
+enum Pat {
+    /// Lowercase word, compared case-insensitively.
+    Word(String),
+    /// All-caps word, compared exactly.
+    Exact(String),
+    /// Lowercase prefix (from `word*`).
+    Prefix(String),
+}
+
+impl Pat {
+    fn parse(w: &str) -> Pat {
+        if let Some(p) = w.strip_suffix('*') {
+            Pat::Prefix(p.to_lowercase())
+        } else if w.chars().count() > 1 && w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_alphabetic) {
+            Pat::Exact(w.to_string())
+        } else {
+            Pat::Word(w.to_lowercase())
+        }
+    }
+
+    fn matches(&self, w: &Word) -> bool {
+        match self {
+            Pat::Word(p) => w.lower == *p,
+            Pat::Exact(p) => w.text == p,
+            Pat::Prefix(p) => w.lower.starts_with(p.as_str()),
+        }
+    }
+}
+
+/// A phrase lexicon: tagged word patterns, searched longest-first.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    /// Entries keyed by the lowercase first letter of the first word, for speed.
+    entries: HashMap<char, Vec<(Vec<Pat>, String)>>,
+}
+
+/// A lexicon phrase found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LexMatch {
+    pub start: usize,
+    pub end: usize,
+    /// The first column of the TSV line.
+    pub tag: String,
+    /// Index of the first matched word in the word list.
+    pub word_index: usize,
+}
+
+impl Lexicon {
+    /// Parses `tag<TAB>phrase` lines; blank lines and `#` comments are skipped.
+    /// Lines with more than two columns keep the middle columns in the tag,
+    /// joined by `|` (e.g. `trade_turnover|WORLD`).
+    pub fn from_tsv(data: &str) -> Lexicon {
+        let mut entries: HashMap<char, Vec<(Vec<Pat>, String)>> = HashMap::new();
+        for line in data.lines() {
+            let line = line.trim_end();
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 2 {
+                continue;
+            }
+            let phrase = cols[cols.len() - 1];
+            let tag = cols[..cols.len() - 1].join("|");
+            let pats: Vec<Pat> = phrase
+                .split(|c: char| !(c.is_alphanumeric() || c == '*'))
+                .filter(|w| !w.is_empty())
+                .map(Pat::parse)
+                .collect();
+            let Some(first) = pats.first() else { continue };
+            let key = match first {
+                Pat::Word(w) | Pat::Prefix(w) => w.chars().next(),
+                Pat::Exact(w) => w.chars().next().map(|c| c.to_lowercase().next().unwrap_or(c)),
+            };
+            if let Some(k) = key {
+                entries.entry(k).or_default().push((pats, tag));
+            }
+        }
+        for list in entries.values_mut() {
+            // Longest phrase first, so "trade turnover" beats "trade".
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        }
+        Lexicon { entries }
+    }
+
+    /// All non-overlapping matches in `words`, left to right, longest first.
+    pub fn find(&self, words: &[Word]) -> Vec<LexMatch> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let key = words[i].lower.chars().next().unwrap_or(' ');
+            let hit = self.entries.get(&key).and_then(|list| {
+                list.iter().find(|(pats, _)| {
+                    i + pats.len() <= words.len()
+                        && pats.iter().zip(&words[i..]).all(|(p, w)| p.matches(w))
+                })
+            });
+            match hit {
+                Some((pats, tag)) => {
+                    let last = &words[i + pats.len() - 1];
+                    out.push(LexMatch { start: words[i].start, end: last.end, tag: tag.clone(), word_index: i });
+                    i += pats.len();
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Matches of `text` (convenience over [`words`] + [`Lexicon::find`]).
+    pub fn find_in(&self, text: &str) -> Vec<LexMatch> {
+        self.find(&words(text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_split_on_punctuation() {
+        let w: Vec<_> = words("Kazakh-Kyrgyz trade, $2bn").into_iter().map(|w| w.text).collect();
+        assert_eq!(w, ["Kazakh", "Kyrgyz", "trade", "2bn"]);
+    }
+
+    #[test]
+    fn longest_prefix_and_exact_matching() {
+        let lex = Lexicon::from_tsv("a\ttrade\nb\ttrade turnover\nc\tтоварооборот*\nd\tUS\n# comment\n");
+        let tags = |t: &str| lex.find_in(t).into_iter().map(|m| m.tag).collect::<Vec<_>>();
+        assert_eq!(tags("Trade turnover rose"), ["b"]);
+        assert_eq!(tags("trade rose"), ["a"]);
+        assert_eq!(tags("Товарооборота России"), ["c"]);
+        assert_eq!(tags("exports to the US"), ["d"]);
+        assert!(tags("told us").is_empty());
+    }
+}

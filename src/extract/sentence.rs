@@ -1,0 +1,141 @@
+//! Layer 1, sentences: article body in, [`Sentence`] spans out.
+//!
+//! A sentence ends at `.`, `!` or `?` followed by white space and a capital
+//! letter, digit or quote, and always at a line break (paragraphs and bullets
+//! are one per line). A period does not end a sentence
+//! - inside a number ("1.5", "27,8" has no period anyway),
+//! - after an abbreviation ("U.S.", "Jan.", "No.", "т.е.") or an initial ("S. Jaishankar").
+//!
+//! Byte offsets are into the article text. Paragraph numbers let later layers
+//! tell the lead (paragraph 0) from the rest.
+
+/// A sentence of the article body, by byte span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    /// Index of the paragraph (block of non-empty lines) the sentence is in.
+    pub paragraph: usize,
+}
+
+/// Words after which a period is part of an abbreviation, not a sentence end.
+const ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "no", "nos", "mr", "mrs", "ms", "dr", "st", "gen", "gov", "sen", "rep", "inc", "ltd",
+    "co", "corp", "vs", "etc", "approx", "est", "fig", "art", "u", "s", "e", "g", "i",
+    "тыс", "млн", "млрд", "трлн", "г", "гг", "т", "е", "д", "руб", "долл", "им", "ул", "св",
+];
+
+/// Splits `text` into trimmed, non-empty sentences in text order.
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut paragraph = 0usize;
+    let mut line_start = 0usize;
+    let mut seen_text_in_para = false;
+    for line in text.split_inclusive('\n') {
+        let line_end = line_start + line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        if body.trim().is_empty() {
+            if seen_text_in_para {
+                paragraph += 1;
+                seen_text_in_para = false;
+            }
+        } else {
+            seen_text_in_para = true;
+            split_line(text, line_start, line_start + body.len(), paragraph, &mut out);
+        }
+        line_start = line_end;
+    }
+    out
+}
+
+/// Splits one line `text[from..to]` at sentence-ending punctuation.
+fn split_line(text: &str, from: usize, to: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    let line = &text[from..to];
+    let mut start = 0usize;
+    for (i, c) in line.char_indices() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let after = &line[i + 1..];
+        // Closing quotes and brackets stay with the sentence they close.
+        let close = after.len() - after.trim_start_matches(['"', '”', '»', ')', '\'']).len();
+        let rest = &after[close..];
+        if !rest.starts_with(char::is_whitespace) {
+            continue;
+        }
+        let next = rest.trim_start().chars().next();
+        let opens = match next {
+            Some(n) => n.is_uppercase() || n.is_numeric() || matches!(n, '"' | '“' | '«' | '(' | '-' | '—' | '•'),
+            None => true,
+        };
+        if !opens || (c == '.' && is_abbreviation(&line[..i], next)) {
+            continue;
+        }
+        let end = i + 1 + close;
+        push(text, from + start, from + end, paragraph, out);
+        start = end;
+    }
+    push(text, from + start, to, paragraph, out);
+}
+
+/// True when the word before a period is an abbreviation or an initial.
+fn is_abbreviation(before: &str, next: Option<char>) -> bool {
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let lower = word.to_lowercase();
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        // "S. Jaishankar", "U.S. exports": an initial, unless a digit follows.
+        return !next.is_some_and(char::is_numeric) || lower == "u";
+    }
+    ABBREVIATIONS.contains(&lower.as_str()) && !(lower.len() <= 2 && next.is_some_and(char::is_uppercase) && word.chars().all(char::is_lowercase))
+}
+
+fn push(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if start + lead < end - trail {
+        out.push(Sentence { start: start + lead, end: end - trail, paragraph });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(t: &str) -> Vec<&str> {
+        sentences(t).into_iter().map(|s| &t[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn splits_on_terminal_punctuation_and_lines() {
+        assert_eq!(split("Trade grew. Exports fell!\nImports rose?"), ["Trade grew.", "Exports fell!", "Imports rose?"]);
+        assert_eq!(split("ПЕКИН, 29 августа. Россия и Китай."), ["ПЕКИН, 29 августа.", "Россия и Китай."]);
+    }
+
+    #[test]
+    fn keeps_decimals_abbreviations_and_initials() {
+        for t in [
+            "Trade reached $1.5 billion in 2023.",
+            "BAKU, Feb. 25 - Trade reached $4.5 billion.",
+            "U.S. exports rose 5 percent.",
+            "Minister S. Jaishankar said trade grew.",
+            "Certificate No. 10484 was issued.",
+        ] {
+            assert_eq!(split(t), [t], "{t}");
+        }
+    }
+
+    #[test]
+    fn numbers_paragraphs() {
+        let s = sentences("One. Two.\n\nThree.");
+        assert_eq!(s.iter().map(|s| s.paragraph).collect::<Vec<_>>(), [0, 0, 1]);
+    }
+}
