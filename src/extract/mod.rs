@@ -4,6 +4,7 @@ pub mod lexicon;
 pub mod money;
 pub mod number;
 pub mod sentence;
+pub mod time;
 
 use crate::{Article, Claim};
 

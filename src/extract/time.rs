@@ -1,0 +1,391 @@
+//! Layer 4, time: sentence text and publication date in, [`TimeExpr`]s out.
+//!
+//! Each expression carries what it would mean as the `period` of an actual and as
+//! the `deadline` of a target; the claim layer picks one by the claim's kind.
+//!
+//! ```text
+//! month range  January-September 2024, Jan.-Oct., from April 2022 to February 2023,
+//!              за январь-сентябрь 2024 года, января–июля 2023 года    -> 2024-01/2024-09
+//! months       first four months of 2022, за три квартала 2023 года    -> 2022-01/2022-04
+//! half/quarter first half of 2023, в первом полугодии 2024 года         -> 2023-H1
+//!              first quarter (of 2024), Q1 2024                         -> 2024-Q1
+//! fiscal year  2024-25, the financial year that ended on March 31      -> 2024-04/2025-03
+//! month        January 2024, in January (a year elsewhere in the sentence) -> 2024-01
+//! year         in/for/of 2023, в 2023 году, за 2023 год, по итогам 2023 года, 2023's -> 2023
+//! relative     last year, в прошлом году (published - 1); this year (published)
+//! deadline     by 2030, к 2030 году, до 2030 года, the 2030 deadline, by the end of the year,
+//!              next year, within five years (published + 5)
+//! ```
+//!
+//! Some expressions only qualify the figure next to them: a comparison base
+//! ("than in 2022", "up 15.8% on 2022", "year on year", "годом ранее") is
+//! [`Role::Base`]; "that year", "over the three months", "за шесть месяцев" refer
+//! back ([`Role::Anaphoric`]); "since 2005", "now", "accumulated" mark a stock,
+//! not a flow ([`Role::Stock`]). Dates ("on April 18", "29 августа") and vague
+//! times ("in the near future") are kept as neutral expressions with neither
+//! period nor deadline, so they shadow a farther year.
+
+use chrono::{Datelike, NaiveDate};
+use regex::{Captures, Regex};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// How a time expression relates to the figure next to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The period or deadline of the figure.
+    Plain,
+    /// The period compared against ("than in 2022").
+    Base,
+    /// Refers to a period named earlier ("that year").
+    Anaphoric,
+    /// Marks a stock accumulated over time ("since 2005", "now").
+    Stock,
+}
+
+/// A time expression of a sentence, with byte span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeExpr {
+    pub start: usize,
+    pub end: usize,
+    /// Meaning as the period of an actual figure.
+    pub period: Option<String>,
+    /// Meaning as the deadline of a target or forecast.
+    pub deadline: Option<String>,
+    pub role: Role,
+}
+
+fn tsv_map(data: &str) -> HashMap<String, u32> {
+    data.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let (n, w) = l.split_once('\t')?;
+            Some((w.trim().to_lowercase(), n.trim().parse().ok()?))
+        })
+        .collect()
+}
+
+static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| tsv_map(include_str!("lexicon/months.tsv")));
+static ORDINALS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| tsv_map(include_str!("lexicon/ordinals.tsv")));
+
+fn alternation(map: &HashMap<String, u32>) -> String {
+    let mut keys: Vec<&String> = map.keys().collect();
+    keys.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    keys.iter().map(|k| regex::escape(k)).collect::<Vec<_>>().join("|")
+}
+
+const YEAR: &str = r"(?:19[89]\d|20[0-6]\d)";
+/// Russian year words after a year number.
+const YG: &str = r"(?:\s*(?:года|году|год|гг\.|г\.)|-го|-м)?";
+
+/// The rules, in priority order for matches of equal span: (name, pattern).
+/// `MON` and `ORD` are replaced by the month and ordinal alternations.
+const RULES: &[(&str, &str)] = &[
+    ("month range", r"(?:\bfrom\s+|\bс\s+|\bза\s+)?\b(?P<m1>MON)\.?(?:\s+(?P<y1>YEAR)YG)?\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b|\bпо\b)\s*(?P<m2>MON)\b\.?(?:\s+(?:of\s+)?(?P<y2>YEAR)YG)?"),
+    ("date", r"\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?P<m1>MON)\b(?:\s+YEARYG)?"),
+    ("date", r"\b(?P<m1>MON)\b\.?\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?\b(?:,?\s+YEAR)?"),
+    ("fiscal year ended", r"(?i)\b(?:fiscal|financial)\s+year\s+(?:that\s+|which\s+)?end(?:ed|ing|s)?\s+(?:on\s+)?(?:(?P<m1>MON)\s+\d{1,2}|\d{1,2}\s+(?P<m2>MON))"),
+    ("fiscal year", r"\b(?P<y1>20\d\d)\s*[-–/]\s*(?P<y2>\d\d)\b"),
+    ("quarters", r"(?i)\b(?P<n>ORD)\s+(?:quarters|квартала|кварталов)(?:\s+(?:of\s+)?(?P<y>YEAR)YG)?"),
+    ("quarter", r"(?i)\b(?P<n>ORD)\s+(?:quarter|квартал\w*)(?:\s+(?:of\s+)?(?P<y>YEAR)YG)?"),
+    ("quarter", r"\bQ(?P<n>[1-4])\s*(?P<y>YEAR)?"),
+    ("half", r"(?i)\b(?P<n>ORD)\s+(?:half|полугоди\w*)(?:\s+(?:of\s+)?(?:the\s+)?(?P<y>YEAR)YG)?"),
+    ("months", r"(?i)\b(?:(?:the\s+)?first\s+|первые\s+|за\s+)?(?P<n>ORD|\d{1,2})\s+(?:months|месяц\w*)(?:\s+(?:of\s+)?(?:(?P<y>YEAR)YG|(?P<this>the\s+year|this\s+year|текущего\s+года|этого\s+года)))?"),
+    ("last year", r"(?i)\blast\s+year(?:'s|’s)?|\bthe\s+previous\s+year|\bв\s+прошлом\s+году|\bза\s+прошлый\s+год|\bпрошлого\s+года"),
+    ("end of year", r"(?i)\bby\s+the\s+end\s+of\s+(?:the|this)\s+year|\bby\s+year[-\s]end|\b(?:до|к)\s+конц[ау]\s+(?:этого\s+|текущего\s+)?года"),
+    ("this year", r"(?i)\bthis\s+year(?:'s|’s)?|\bв\s+(?:этом|текущем)\s+году"),
+    ("next year", r"(?i)\bnext\s+year|\bв\s+(?:следующем|будущем)\s+году"),
+    ("within years", r"(?i)\b(?:within|в\s+течение)\s+(?:the\s+next\s+)?(?P<n>ORD|\d{1,2})\s+(?:years|лет|года)"),
+    ("vague", r"(?i)\bin\s+the\s+near\s+future|\bsoon\b|\bin\s+the\s+coming\s+years|\bв\s+ближайш\w+\s+(?:время|годы|перспективе|будущем)|\bahead\s+of\s+schedule|\beventually\b|\bas\s+soon\s+as\s+possible"),
+    ("base", r"(?i)\byear[-\s]on[-\s]year|\ba\s+year\s+(?:earlier|ago|before)|\bгодом\s+ранее|\bв\s+годовом\s+выражении|\bк\s+тому\s+же\s+периоду(?:\s+YEARYG)?|\bк\s+аналогичному\s+периоду(?:\s+(?:прошлого\s+года|YEARYG))?"),
+    ("anaphoric", r"(?i)\bthat\s+year|\bthe\s+same\s+year|\bthe\s+same\s+period|\bover\s+the\s+period|\bза\s+(?:этот|тот\s+же)\s+период"),
+    ("stock", r"(?i)\bsince\s+(?:YEAR|independence|the\s+start\s+of\s+the\s+year|then)|\bс\s+YEAR\s+года|\bза\s+последние\s+(?:\d+|\w+)\s+лет|\bover\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades?)|\bnow\b|\bcurrently\b|\bto\s+date\b|\bсейчас\b|\bв\s+настоящее\s+время|\bна\s+сегодня\w*|\baccumulated\b|\bcumulative\b|\bнакопленн\w*"),
+    ("year range", r"(?i)\b(?:from\s+)?YEAR\s*(?:[-–—]|\bto\b)\s*YEAR(?:\s*(?:годы|гг\.?))?"),
+    ("deadline year", r"(?i)\b(?:by|until|till|before|не\s+позднее)\s+(?:the\s+end\s+of\s+)?(?P<y>YEAR)|\b(?:к|до)\s+(?:концу\s+|конца\s+)?(?P<y2>YEAR)\s*(?:году|года|г\.)|\bthe\s+(?P<y3>YEAR)\s+(?:deadline|target|goal)"),
+    ("year", r"(?i)(?:\b(?:in|for|of|during|за|в|по\s+итогам)\s+)?\b(?P<y>YEAR)(?:'s|’s|YG)"),
+];
+
+struct Rule {
+    name: &'static str,
+    re: Regex,
+}
+
+static RULE_SET: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    let mon = alternation(&MONTHS);
+    let ord = alternation(&ORDINALS);
+    RULES
+        .iter()
+        .map(|(name, pat)| {
+            let p = pat.replace("MON", &mon).replace("ORD", &ord).replace("YEARYG", &format!("{YEAR}{YG}")).replace("YEAR", YEAR).replace("YG", YG);
+            // Month names must be matched case-insensitively for Russian but
+            // checked for capitals in English (see `month_of`).
+            let p = if p.starts_with("(?i)") { p } else { format!("(?i){p}") };
+            Rule { name, re: Regex::new(&p).expect("valid time rule") }
+        })
+        .collect()
+});
+
+/// Text before a period that makes it a comparison base ("than in 2022", "on 2022").
+static BASE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\bthan|\bчем|\bon|\bversus|\bvs\.?|\bcompared\s+(?:with|to)|\bagainst|\bпротив|\bс)\s+(?:in\s+|в\s+)?(?:the\s+)?(?:same\s+period\s+(?:of\s+|in\s+)?)?$")
+        .expect("valid regex")
+});
+
+/// Every time expression of `text`, non-overlapping, in order.
+pub fn times(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
+    let explicit_year = Regex::new(YEAR).ok().and_then(|re| re.find(text)).and_then(|m| m.as_str().parse::<i32>().ok());
+    let mut cands: Vec<(usize, usize, usize, TimeExpr)> = Vec::new();
+    for (prio, rule) in RULE_SET.iter().enumerate() {
+        for c in rule.re.captures_iter(text) {
+            let m = c.get(0).expect("whole match");
+            if let Some(t) = interpret(rule.name, &c, text, published, explicit_year) {
+                cands.push((m.start(), m.end(), prio, t));
+            }
+        }
+    }
+    // Earliest first, then longest, then rule order.
+    cands.sort_by(|a, b| a.0.cmp(&b.0).then((b.1 - b.0).cmp(&(a.1 - a.0))).then(a.2.cmp(&b.2)));
+    let mut out: Vec<TimeExpr> = Vec::new();
+    for (start, end, _, mut t) in cands {
+        if out.last().is_some_and(|p| start < p.end) {
+            continue;
+        }
+        if t.role == Role::Plain && t.period.is_some() && BASE_PREFIX.is_match(&text[..start]) {
+            t.role = Role::Base;
+        }
+        t.start = start;
+        t.end = end;
+        out.push(t);
+    }
+    out
+}
+
+/// The month number of a matched month word; English names need a capital
+/// ("May" the month, not "may" the verb).
+fn month_of(m: Option<regex::Match>) -> Option<u32> {
+    let m = m?;
+    let s = m.as_str();
+    if s.is_ascii() && !s.starts_with(char::is_uppercase) {
+        return None;
+    }
+    MONTHS.get(&s.to_lowercase()).copied()
+}
+
+fn num(c: &Captures, name: &str) -> Option<u32> {
+    let s = c.name(name)?.as_str().to_lowercase();
+    s.parse().ok().or_else(|| ORDINALS.get(&s).copied())
+}
+
+fn year(c: &Captures, name: &str) -> Option<i32> {
+    c.name(name)?.as_str().parse().ok()
+}
+
+fn plain(period: Option<String>, deadline: Option<String>) -> Option<TimeExpr> {
+    Some(TimeExpr { start: 0, end: 0, period, deadline, role: Role::Plain })
+}
+
+fn with_role(role: Role) -> Option<TimeExpr> {
+    Some(TimeExpr { start: 0, end: 0, period: None, deadline: None, role })
+}
+
+/// The year a month of an undated range falls in: this year, or last year when
+/// the month has not come yet at publication.
+fn infer_year(month: u32, published: Option<NaiveDate>) -> Option<i32> {
+    let p = published?;
+    Some(if month > p.month() { p.year() - 1 } else { p.year() })
+}
+
+fn interpret(rule: &str, c: &Captures, text: &str, published: Option<NaiveDate>, explicit_year: Option<i32>) -> Option<TimeExpr> {
+    let pub_year = published.map(|d| d.year());
+    let ys = |y: i32| Some(y.to_string());
+    match rule {
+        "month range" => {
+            let (m1, m2) = (month_of(c.name("m1"))?, month_of(c.name("m2"))?);
+            let y2 = year(c, "y2").or(year(c, "y1").map(|y| if m2 < m1 { y + 1 } else { y })).or_else(|| infer_year(m2, published));
+            let Some(y2) = y2 else { return plain(None, None) };
+            let y1 = year(c, "y1").unwrap_or(if m1 <= m2 { y2 } else { y2 - 1 });
+            plain(Some(format!("{y1}-{m1:02}/{y2}-{m2:02}")), None)
+        }
+        "date" => {
+            month_of(c.name("m1"))?;
+            plain(None, None)
+        }
+        "fiscal year ended" => {
+            let m = month_of(c.name("m1")).or(month_of(c.name("m2")))?;
+            let end = infer_year(m, published)?;
+            let (sy, sm) = if m == 12 { (end, 1) } else { (end - 1, m + 1) };
+            plain(Some(format!("{sy}-{sm:02}/{end}-{m:02}")), None)
+        }
+        "fiscal year" => {
+            let y1 = year(c, "y1")?;
+            let y2: i32 = c.name("y2")?.as_str().parse().ok()?;
+            // "2024-25": an April-March fiscal year; "2024-34" is a span of years.
+            if (y1 + 1) % 100 != y2 {
+                return None;
+            }
+            plain(Some(format!("{y1}-04/{}-03", y1 + 1)), None)
+        }
+        "quarters" => {
+            let n = num(c, "n")?;
+            let y = year(c, "y")?;
+            (1..=4).contains(&n).then(|| TimeExpr { start: 0, end: 0, period: Some(format!("{y}-01/{y}-{:02}", n * 3)), deadline: None, role: Role::Plain })
+        }
+        "quarter" => {
+            let n = num(c, "n")?;
+            if !(1..=4).contains(&n) {
+                return None;
+            }
+            let y = year(c, "y").or(explicit_year).or(pub_year);
+            plain(y.map(|y| format!("{y}-Q{n}")), None)
+        }
+        "half" => {
+            let n = num(c, "n")?;
+            if !(1..=2).contains(&n) {
+                return None;
+            }
+            let y = year(c, "y").or(explicit_year).or(pub_year);
+            plain(y.map(|y| format!("{y}-H{n}")), None)
+        }
+        "months" => {
+            let n = num(c, "n")?;
+            if !(1..=11).contains(&n) {
+                return None;
+            }
+            let y = year(c, "y").or(c.name("this").and(pub_year));
+            match y {
+                Some(y) => plain(Some(format!("{y}-01/{y}-{n:02}")), None),
+                None => with_role(Role::Anaphoric),
+            }
+        }
+        "last year" => plain(pub_year.and_then(|y| ys(y - 1)), None),
+        "this year" => plain(pub_year.and_then(ys), pub_year.and_then(ys)),
+        "end of year" => plain(None, pub_year.and_then(ys)),
+        "next year" => plain(None, pub_year.and_then(|y| ys(y + 1))),
+        "within years" => {
+            let n = num(c, "n")? as i32;
+            plain(None, pub_year.and_then(|y| ys(y + n)))
+        }
+        "vague" | "year range" => plain(None, None),
+        "base" => with_role(Role::Base),
+        "anaphoric" => with_role(Role::Anaphoric),
+        "stock" => with_role(Role::Stock),
+        "deadline year" => {
+            let y = year(c, "y").or(year(c, "y2")).or(year(c, "y3"))?;
+            plain(None, ys(y))
+        }
+        "year" => {
+            let y = year(c, "y")?;
+            let m = c.get(0)?;
+            // A year glued to a unit or code ("2023-AA", "2023rd") is not a time.
+            let after = &text[m.end()..];
+            if after.starts_with(|ch: char| ch.is_alphanumeric()) || after.trim_start().strip_prefix(['-', '–', '/']).is_some_and(|r| r.trim_start().starts_with(|ch: char| ch.is_ascii_digit())) {
+                return None;
+            }
+            let future = pub_year.is_none_or(|p| y > p);
+            plain(ys(y), if future || c.get(0)?.as_str().to_lowercase().starts_with("for") { ys(y) } else { None })
+        }
+        _ => None,
+    }
+}
+
+/// Single months ("in January 2024", "в январе", "in January" with a year elsewhere
+/// in the sentence): a separate pass, since a bare month needs the sentence's year.
+pub fn single_months(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        let mon = alternation(&MONTHS);
+        Regex::new(&format!(r"(?i)\b(?:in|for|в|за)\s+(?P<m>{mon})\b(?:\s+(?:alone\s+)?(?P<y>{YEAR}){YG})?")).expect("valid regex")
+    });
+    let explicit_year = Regex::new(YEAR).ok().and_then(|re| re.find(text)).and_then(|m| m.as_str().parse::<i32>().ok());
+    let _ = published;
+    RE.captures_iter(text)
+        .filter_map(|c| {
+            let m = month_of(c.name("m"))?;
+            let y = year(&c, "y").or(explicit_year)?;
+            let all = c.get(0)?;
+            Some(TimeExpr { start: all.start(), end: all.end(), period: Some(format!("{y}-{m:02}")), deadline: None, role: Role::Plain })
+        })
+        .collect()
+}
+
+/// All time expressions: the rule set plus single months that no rule covers.
+pub fn time_exprs(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
+    let mut out = times(text, published);
+    for m in single_months(text, published) {
+        let overlapping: Vec<usize> = out.iter().enumerate().filter(|(_, t)| t.start < m.end && m.start < t.end).map(|(i, _)| i).collect();
+        // A month swallows the bare year after it ("January 2024"); a range or date wins over it.
+        if overlapping.iter().all(|&i| out[i].period.as_deref().is_some_and(|p| p.len() == 4)) {
+            for i in overlapping.into_iter().rev() {
+                out.remove(i);
+            }
+            out.push(m);
+        }
+    }
+    out.sort_by_key(|t| t.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pubd() -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(2024, 11, 20)
+    }
+
+    /// The period of the single plain expression of `t`.
+    fn period(t: &str) -> Option<String> {
+        let ts: Vec<_> = time_exprs(t, pubd()).into_iter().filter(|t| t.role == Role::Plain && (t.period.is_some() || t.deadline.is_some())).collect();
+        assert!(ts.len() <= 1, "{t}: {ts:?}");
+        ts.first().and_then(|t| t.period.clone())
+    }
+
+    fn deadline(t: &str) -> Option<String> {
+        time_exprs(t, pubd()).into_iter().find_map(|t| t.deadline)
+    }
+
+    #[test]
+    fn month_ranges() {
+        for t in ["in January-September 2024", "Jan.-Sept. 2024", "за январь-сентябрь 2024 года", "января–сентября 2024 года", "in January-September", "from January to September 2024"] {
+            assert_eq!(period(t).as_deref(), Some("2024-01/2024-09"), "{t}");
+        }
+        assert_eq!(period("from April 2022 to February 2023").as_deref(), Some("2022-04/2023-02"));
+        assert_eq!(period("in the first four months of 2024").as_deref(), Some("2024-01/2024-04"));
+        assert_eq!(period("за три квартала 2024 года").as_deref(), Some("2024-01/2024-09"));
+    }
+
+    #[test]
+    fn years_halves_quarters() {
+        for t in ["in 2023", "for 2023", "в 2023 году", "за 2023 год", "по итогам 2023 года", "last year", "в прошлом году", "за прошлый год", "2023's trade", "of 2023"] {
+            assert_eq!(period(t).as_deref(), Some("2023"), "{t}");
+        }
+        for t in ["in the first half of 2024", "в первом полугодии 2024 года", "first half of the 2024"] {
+            assert_eq!(period(t).as_deref(), Some("2024-H1"), "{t}");
+        }
+        for t in ["in the first quarter", "Q1 2024", "in the first quarter of 2024", "в первом квартале 2024 года"] {
+            assert_eq!(period(t).as_deref(), Some("2024-Q1"), "{t}");
+        }
+        assert_eq!(period("in 2024-25").as_deref(), Some("2024-04/2025-03"));
+        assert_eq!(period("in January 2024").as_deref(), Some("2024-01"));
+        assert_eq!(period("continued into 2024: in January alone").as_deref(), Some("2024-01"));
+    }
+
+    #[test]
+    fn deadlines() {
+        for t in ["by 2030", "к 2030 году", "до 2030 года", "before the 2030 deadline", "within six years"] {
+            assert_eq!(deadline(t).as_deref(), Some("2030"), "{t}");
+        }
+        for t in ["by the end of the year", "this year", "до конца года", "в этом году"] {
+            assert_eq!(deadline(t).as_deref(), Some("2024"), "{t}");
+        }
+    }
+
+    #[test]
+    fn not_periods() {
+        for t in ["on April 18", "29 августа", "as of October 1, 2024", "since 2005", "in the near future", "than in 2022", "year on year", "годом ранее", "up 5% on 2022", "for 2024-2034", "presented in March", "may reach", "No. 10484-AA"] {
+            assert_eq!(period(t), None, "{t}");
+        }
+        assert_eq!(time_exprs("since 2005", pubd())[0].role, Role::Stock);
+        assert_eq!(time_exprs("that year", pubd())[0].role, Role::Anaphoric);
+        assert_eq!(time_exprs("за шесть месяцев", pubd())[0].role, Role::Anaphoric);
+    }
+}
