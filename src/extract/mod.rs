@@ -3,6 +3,7 @@
 pub mod lexicon;
 pub mod money;
 pub mod number;
+pub mod parties;
 pub mod sentence;
 pub mod time;
 

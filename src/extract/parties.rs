@@ -1,0 +1,122 @@
+//! Layer 5, parties: sentence text in, [`Party`] mentions (code, role, span) out.
+//!
+//! Countries and blocs come from `lexicon/countries.tsv`: names, adjectives
+//! ("Kazakh"), capitals used as metonyms ("Beijing"), Russian case forms
+//! ("Казахстана", "казахстанско-кыргызский"). Lines tagged `-` name institutions
+//! that only look like parties ("European Investment Bank", "Central Asia"); they
+//! shadow the country words inside them.
+//!
+//! The role of a mention comes from the word before it, skipping articles and
+//! words like "economy": "to/into/в" is the destination, "from/из" the origin,
+//! "in" a location, "with/с" the other side of a trade. The claim layer turns
+//! roles into `country` and `partner` per indicator.
+
+use super::lexicon::{Lexicon, words};
+use std::sync::LazyLock;
+
+/// How a party is attached to the phrase it is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Subject, possessive or adjective: "Kazakhstan's", "Kazakh", "Казахстан и Россия".
+    Plain,
+    /// Destination: "to Russia", "into the Kyrgyz economy", "в Казахстан".
+    To,
+    /// Origin: "from China", "из Китая".
+    From,
+    /// Location: "in Kyrgyzstan".
+    In,
+    /// The other side: "trade with China", "с Кыргызстаном".
+    With,
+}
+
+/// A country or bloc named in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Party {
+    pub start: usize,
+    pub end: usize,
+    /// ISO 3166-1 alpha-3 code, or `EU`, `EAEU`, `CIS`.
+    pub code: String,
+    pub role: Role,
+}
+
+static COUNTRIES: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::from_tsv(include_str!("lexicon/countries.tsv")));
+
+/// Words skipped when looking for the preposition before a party.
+const FILLER: &[&str] = &[
+    "the", "its", "their", "a", "an", "economy", "market", "markets", "neighbouring", "neighboring",
+    "экономику", "экономики", "экономике", "рынок", "рынки", "территорию",
+];
+
+/// Every party mention of `text`, in order.
+pub fn parties(text: &str) -> Vec<Party> {
+    let ws = words(text);
+    COUNTRIES
+        .find(&ws)
+        .into_iter()
+        .filter(|m| m.tag != "-")
+        .map(|m| {
+            let mut role = Role::Plain;
+            for w in ws[..m.word_index].iter().rev().take(3) {
+                if FILLER.contains(&w.lower.as_str()) {
+                    continue;
+                }
+                role = match w.lower.as_str() {
+                    "to" | "into" | "towards" | "в" | "во" => Role::To,
+                    "from" | "из" | "от" => Role::From,
+                    "in" | "inside" => Role::In,
+                    "with" | "с" | "со" => Role::With,
+                    _ => Role::Plain,
+                };
+                break;
+            }
+            Party { start: m.start, end: m.end, code: m.tag, role }
+        })
+        .collect()
+}
+
+/// The distinct codes of `parties`, in order of first mention.
+pub fn distinct(parties: &[Party]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in parties {
+        if !out.contains(&p.code) {
+            out.push(p.code.clone());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(t: &str) -> Vec<(String, Role)> {
+        parties(t).into_iter().map(|p| (p.code, p.role)).collect()
+    }
+
+    #[test]
+    fn kazakhstan_in_many_forms() {
+        for t in ["Kazakhstan", "Kazakh", "Kazakhstan's", "Astana", "Казахстана", "Казахстаном", "казахстанских", "Akorda"] {
+            assert_eq!(codes(t), [("KAZ".to_string(), Role::Plain)], "{t}");
+        }
+        assert_eq!(distinct(&parties("казахстанско-кыргызский")), ["KAZ", "KGZ"]);
+        assert_eq!(distinct(&parties("the Russian-Indian trade volume")), ["RUS", "IND"]);
+    }
+
+    #[test]
+    fn roles_from_prepositions() {
+        let r = |t: &str| codes(t).into_iter().map(|(_, r)| r).collect::<Vec<_>>();
+        assert_eq!(r("Shipments from India to China"), [Role::From, Role::To]);
+        assert_eq!(r("Поставки из Китая в Россию"), [Role::From, Role::To]);
+        assert_eq!(r("put $49 million into the Kyrgyz economy"), [Role::To]);
+        assert_eq!(r("вложили в экономику Кыргызстана"), [Role::To]);
+        assert_eq!(r("invested $1 billion in Kyrgyzstan"), [Role::In]);
+        assert_eq!(r("turnover with China"), [Role::With]);
+    }
+
+    #[test]
+    fn not_parties() {
+        for t in ["told us", "the European Investment Bank", "trade within Central Asia", "the World Bank", "Asian Development Bank"] {
+            assert!(parties(t).is_empty(), "{t}");
+        }
+    }
+}
