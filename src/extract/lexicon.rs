@@ -8,6 +8,7 @@
 //!   which must match exactly, so the pronoun "us" is not the United States;
 //! - a trailing `*` matches any word with that prefix (`товарооборот*` matches
 //!   every Russian case form), which keeps Russian inflection out of the data;
+//! - `_` matches any one word (`into the _ economy`);
 //! - punctuation between words is ignored, so `kazakh kyrgyz` also matches
 //!   "Kazakh-Kyrgyz".
 //!
@@ -57,11 +58,15 @@ enum Pat {
     Exact(String),
     /// Lowercase prefix (from `word*`).
     Prefix(String),
+    /// Any one word (from `_`).
+    Any,
 }
 
 impl Pat {
     fn parse(w: &str) -> Pat {
-        if let Some(p) = w.strip_suffix('*') {
+        if w == "_" {
+            Pat::Any
+        } else if let Some(p) = w.strip_suffix('*') {
             Pat::Prefix(p.to_lowercase())
         } else if w.chars().count() > 1 && w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_alphabetic) {
             Pat::Exact(w.to_string())
@@ -75,6 +80,7 @@ impl Pat {
             Pat::Word(p) => w.lower == *p,
             Pat::Exact(p) => w.text == p,
             Pat::Prefix(p) => w.lower.starts_with(p.as_str()),
+            Pat::Any => true,
         }
     }
 }
@@ -115,7 +121,7 @@ impl Lexicon {
             let phrase = cols[cols.len() - 1];
             let tag = cols[..cols.len() - 1].join("|");
             let pats: Vec<Pat> = phrase
-                .split(|c: char| !(c.is_alphanumeric() || c == '*'))
+                .split(|c: char| !(c.is_alphanumeric() || c == '*' || c == '_'))
                 .filter(|w| !w.is_empty())
                 .map(Pat::parse)
                 .collect();
@@ -123,6 +129,7 @@ impl Lexicon {
             let key = match first {
                 Pat::Word(w) | Pat::Prefix(w) => w.chars().next(),
                 Pat::Exact(w) => w.chars().next().map(|c| c.to_lowercase().next().unwrap_or(c)),
+                Pat::Any => None,
             };
             if let Some(k) = key {
                 entries.entry(k).or_default().push((pats, tag));

@@ -1,5 +1,6 @@
 //! Extract: article text and metadata in, claims out. Pure: no I/O, deterministic.
 
+pub mod cues;
 pub mod lexicon;
 pub mod money;
 pub mod number;

@@ -1,0 +1,166 @@
+//! Layer 6, cues: sentence text in, typed [`Cue`] tokens out.
+//!
+//! Cue phrases are data, one file per question the claim layer asks:
+//!
+//! | file | cue | example |
+//! |---|---|---|
+//! | `indicators.tsv` | what a figure measures | trade turnover, exports to, товарооборот |
+//! | `kinds.tsv` | actual, target, forecast | amounted to, aim to, expected to reach, довести до |
+//! | `changes.tsv` | a percent is a change, and its sign | rose, fell, вырос на, больше |
+//! | `hedges.tsv` | the figure is approximate | about, nearly, more than, около |
+//! | `traps.tsv` | the figure is no trade claim | deal, loan, project, deficit, share |
+//! | `pairs.tsv` | "the two countries" of the article | bilateral, mutual, взаимная |
+//!
+//! This layer only finds the phrases; which cue governs which amount is decided
+//! by position in the claim layer.
+
+use super::lexicon::{Lexicon, Word};
+use crate::Indicator;
+use std::sync::LazyLock;
+
+/// Whether a figure is reported, aimed at or expected, as a cue says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KindCue {
+    /// A goal named right next to the amount: "target of", "$3 billion goal".
+    TargetNoun,
+    Target,
+    Forecast,
+    Actual,
+}
+
+/// Why an amount is not a trade claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrapCue {
+    /// Deals, loans, projects...: only close to the amount.
+    Near,
+    /// Balances, prices, population...: anywhere before it in the clause.
+    Wide,
+    /// Shares and averages: a percent that is no growth rate.
+    Pct,
+    /// A named commodity next to an exports/imports cue.
+    Commodity,
+}
+
+/// What a cue phrase signals.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CueKind {
+    /// The indicator, and a fixed partner (`WORLD` for a country's total trade).
+    Indicator(Indicator, Option<String>),
+    Kind(KindCue),
+    /// A change; `true` for a decline.
+    Change(bool),
+    Hedge,
+    Trap(TrapCue),
+    /// "the two countries", "bilateral".
+    Pair,
+}
+
+/// A cue phrase found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cue {
+    pub start: usize,
+    pub end: usize,
+    pub kind: CueKind,
+}
+
+macro_rules! lexicon {
+    ($name:ident, $file:literal) => {
+        static $name: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::from_tsv(include_str!($file)));
+    };
+}
+lexicon!(INDICATORS, "lexicon/indicators.tsv");
+lexicon!(KINDS, "lexicon/kinds.tsv");
+lexicon!(CHANGES, "lexicon/changes.tsv");
+lexicon!(HEDGES, "lexicon/hedges.tsv");
+lexicon!(TRAPS, "lexicon/traps.tsv");
+lexicon!(PAIRS, "lexicon/pairs.tsv");
+
+/// Every cue of the words of a sentence, sorted by start.
+pub fn cues(words: &[Word]) -> Vec<Cue> {
+    let mut out = Vec::new();
+    for m in INDICATORS.find(words) {
+        let mut parts = m.tag.split('|');
+        let ind = parts.next().and_then(|s| s.parse::<Indicator>().ok());
+        let partner = parts.next().filter(|p| !p.is_empty()).map(str::to_string);
+        if let Some(ind) = ind {
+            out.push(Cue { start: m.start, end: m.end, kind: CueKind::Indicator(ind, partner) });
+        }
+    }
+    for m in KINDS.find(words) {
+        let k = match m.tag.as_str() {
+            "target_noun" => KindCue::TargetNoun,
+            "target" => KindCue::Target,
+            "forecast" => KindCue::Forecast,
+            _ => KindCue::Actual,
+        };
+        out.push(Cue { start: m.start, end: m.end, kind: CueKind::Kind(k) });
+    }
+    for m in CHANGES.find(words) {
+        out.push(Cue { start: m.start, end: m.end, kind: CueKind::Change(m.tag == "down") });
+    }
+    for m in HEDGES.find(words) {
+        out.push(Cue { start: m.start, end: m.end, kind: CueKind::Hedge });
+    }
+    for m in TRAPS.find(words) {
+        let t = match m.tag.as_str() {
+            "wide" => TrapCue::Wide,
+            "pct" => TrapCue::Pct,
+            "commodity" => TrapCue::Commodity,
+            _ => TrapCue::Near,
+        };
+        out.push(Cue { start: m.start, end: m.end, kind: CueKind::Trap(t) });
+    }
+    for m in PAIRS.find(words) {
+        out.push(Cue { start: m.start, end: m.end, kind: CueKind::Pair });
+    }
+    out.sort_by_key(|c| c.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::lexicon::words;
+
+    fn kinds(t: &str) -> Vec<CueKind> {
+        cues(&words(t)).into_iter().map(|c| c.kind).collect()
+    }
+
+    fn indicator(t: &str) -> Option<Indicator> {
+        kinds(t).into_iter().find_map(|k| match k {
+            CueKind::Indicator(i, _) => Some(i),
+            _ => None,
+        })
+    }
+
+    #[test]
+    fn indicators_in_many_phrasings() {
+        for t in ["trade turnover", "mutual trade", "bilateral trade", "two-way trade", "commodity turnover", "товарооборот", "взаимной торговли", "sales between them"] {
+            assert_eq!(indicator(t), Some(Indicator::TradeTurnover), "{t}");
+        }
+        for t in ["exports to", "shipments to", "sales of Kyrgyz goods", "поставки в", "российский экспорт"] {
+            assert_eq!(indicator(t), Some(Indicator::Exports), "{t}");
+        }
+        for t in ["imports from", "purchases from", "ввоз товаров"] {
+            assert_eq!(indicator(t), Some(Indicator::Imports), "{t}");
+        }
+        for t in ["invested", "direct investment", "put $1 million into the Kyrgyz economy", "вложили в экономику"] {
+            assert_eq!(indicator(t), Some(Indicator::Investment), "{t}");
+        }
+        assert_eq!(indicator("gross domestic product"), Some(Indicator::Gdp));
+        assert_eq!(kinds("total foreign trade"), [CueKind::Indicator(Indicator::TradeTurnover, Some("WORLD".into()))]);
+    }
+
+    #[test]
+    fn kinds_changes_traps() {
+        assert_eq!(kinds("aim to"), [CueKind::Kind(KindCue::Target)]);
+        assert_eq!(kinds("довести"), [CueKind::Kind(KindCue::Target)]);
+        assert!(kinds("is expected").contains(&CueKind::Kind(KindCue::Forecast)));
+        assert_eq!(kinds("сократились"), [CueKind::Change(true)]);
+        assert_eq!(kinds("climbed"), [CueKind::Change(false)]);
+        for t in ["deals", "loan", "trade deficit", "contracts", "сальдо", "average"] {
+            assert!(kinds(t).iter().any(|k| matches!(k, CueKind::Trap(_))), "{t}");
+        }
+        assert_eq!(kinds("the two countries"), [CueKind::Pair]);
+    }
+}
