@@ -1,5 +1,22 @@
 //! Extract: article text and metadata in, claims out. Pure: no I/O, deterministic.
+//!
+//! The layers, each consuming the typed tokens of the ones below (Duckling-style):
+//!
+//! 1. [`sentence`]: body -> sentence spans;
+//! 2. [`number`]: sentence -> numbers ("1 572", "244,819 млрд", "two billion");
+//! 3. [`money`]: numbers -> amounts of money and percents;
+//! 4. [`time`]: sentence -> periods, deadlines, comparison bases, stock markers;
+//! 5. [`parties`]: sentence -> countries and blocs with their roles (to/from/in);
+//! 6. [`cues`]: sentence -> indicator, kind, change, hedge, trap and pair cues;
+//! 7. [`assemble`]: all of the above -> draft claims, one per amount at most.
+//!
+//! This module runs the layers sentence by sentence, carries the little state a
+//! later sentence needs (the last period, the previous claim), resolves the
+//! article's pair of parties from its title and lead, attaches ids and metadata,
+//! and collapses repeats (same key, value within 0.5%). Lexicons are TSV files in
+//! `lexicon/`, compiled in with `include_str!`.
 
+pub mod assemble;
 pub mod cues;
 pub mod lexicon;
 pub mod money;
@@ -8,10 +25,124 @@ pub mod parties;
 pub mod sentence;
 pub mod time;
 
-use crate::{Article, Claim};
+use crate::article::detect_lang;
+use crate::claim::claim_id;
+use crate::{Article, Claim, Indicator};
+use assemble::{ArticleContext, Draft, SentenceTokens, State};
+use number::Lang;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// A dateline at the start of an article: "BAKU, Feb. 25 - ", "BISHKEK - ".
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?P<city>\p{Lu}[\p{Lu}'’\-\. ]*\p{Lu})(?:,[^-–—\n]{0,25})?\s+[-–—]\s+").expect("valid regex")
+});
 
 /// Every numeric trade claim in the body of `article`, in text order.
 pub fn extract_claims(article: &Article) -> Vec<Claim> {
-    let _ = article;
-    Vec::new()
+    let text = article.text.as_str();
+    let sents = sentence::sentences(text);
+    let ctx = article_context(article, &sents);
+    let mut state = State::default();
+    let mut drafts: Vec<(Draft, usize, usize)> = Vec::new();
+    for (n, s) in sents.iter().enumerate() {
+        let stext = &text[s.start..s.end];
+        let lang = if detect_lang(stext) == "ru" { Lang::Ru } else { Lang::En };
+        let skip = if n == 0 { DATELINE.find(stext).map_or(0, |m| m.end()) } else { 0 };
+        let amounts = money::amounts(stext, lang);
+        let ws = lexicon::words(stext);
+        let tokens = SentenceTokens {
+            text: stext,
+            cues: cues::cues(&ws),
+            words: ws,
+            times: time::time_exprs(stext, article.published),
+            parties: parties::parties(stext)
+                .into_iter()
+                .filter(|p| p.start >= skip && !amounts.iter().any(|a| p.start < a.end && a.start < p.end))
+                .collect(),
+            amounts,
+        };
+        for d in assemble::sentence_claims(&tokens, &ctx, &mut state) {
+            drafts.push((d, s.start, s.end));
+        }
+    }
+    let mut out: Vec<Claim> = Vec::new();
+    for (d, ss, se) in drafts {
+        if out.iter().any(|c| same_claim(c, &d)) {
+            continue; // GOLD-FORMAT: a repeat is not a new claim
+        }
+        let (start, end) = ((ss + d.start) as u32, (ss + d.end) as u32);
+        out.push(Claim {
+            claim_id: claim_id(&article.id, start, end),
+            article_id: article.id.clone(),
+            published: article.published,
+            source: article.source.clone(),
+            indicator: d.indicator,
+            country: d.country,
+            partner: d.partner,
+            kind: d.kind,
+            measure: d.measure,
+            value: d.value,
+            unit: d.unit.to_string(),
+            period: d.period,
+            deadline: d.deadline,
+            approx: d.approx,
+            evidence: text[ss..se].trim().to_string(),
+            span_start: start,
+            span_end: end,
+        });
+    }
+    out
 }
+
+/// Same key (turnover pairs unordered) and a value within 0.5%.
+fn same_claim(c: &Claim, d: &Draft) -> bool {
+    let pair = |a: &str, b: Option<&str>| {
+        let mut v = vec![a.to_string(), b.unwrap_or("").to_string()];
+        if c.indicator == Indicator::TradeTurnover {
+            v.sort();
+        }
+        v
+    };
+    c.indicator == d.indicator
+        && pair(&c.country, c.partner.as_deref()) == pair(&d.country, d.partner.as_deref())
+        && c.kind == d.kind
+        && c.measure == d.measure
+        && c.unit == d.unit
+        && c.period == d.period
+        && c.deadline == d.deadline
+        && (c.value - d.value).abs() <= 0.005 * c.value.abs().max(d.value.abs())
+}
+
+/// The article's pair (title first, then the lead) and its focus party (the
+/// dateline's country when it is one of the pair, else the most mentioned).
+fn article_context(article: &Article, sents: &[sentence::Sentence]) -> ArticleContext {
+    let text = article.text.as_str();
+    let mut pair = parties::distinct(&parties::parties(&article.title));
+    let lead_end = sents.iter().take_while(|s| s.paragraph == 0).map(|s| s.end).last().unwrap_or(0);
+    let dateline = DATELINE.captures(text);
+    let skip = dateline.as_ref().and_then(|c| c.get(0)).map_or(0, |m| m.end());
+    if pair.len() < 2 {
+        for code in parties::distinct(&parties::parties(&text[skip..lead_end.max(skip)])) {
+            if pair.len() < 2 && !pair.contains(&code) {
+                pair.push(code);
+            }
+        }
+    }
+    pair.truncate(2);
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for p in parties::parties(&text[skip..]) {
+        *counts.entry(p.code).or_default() += 1;
+    }
+    let dateline_party = dateline
+        .and_then(|c| c.name("city").map(|m| parties::distinct(&parties::parties(m.as_str()))))
+        .and_then(|v| v.into_iter().next());
+    let focus = dateline_party.filter(|d| pair.contains(d)).or_else(|| {
+        pair.iter().max_by_key(|p| (counts.get(*p).copied().unwrap_or(0), std::cmp::Reverse(pair.iter().position(|q| q == *p)))).cloned()
+    });
+    ArticleContext { pair, focus }
+}
+
+#[cfg(test)]
+mod tests;

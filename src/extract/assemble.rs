@@ -1,0 +1,455 @@
+//! Layer 7, claims: the tokens of one sentence (amounts, times, parties, cues) in,
+//! draft claims out.
+//!
+//! Each amount owns a *slot*: the text from the previous amount (or clause start)
+//! to the next amount (or clause end). Clauses end at `;`, `: ` and at `, and`,
+//! `, while`, `, with`, `, а`, `, но`. Everything about an amount is read from
+//! its slot, nearest cue first:
+//!
+//! - indicator: nearest indicator cue before it, else just after it ("$2 billion
+//!   in annual trade"), else the previous amount of the sentence, else the claim of
+//!   the previous sentence (a figure continuing a series: "China's customs
+//!   reported $22.7 billion for the same year");
+//! - kind: a goal noun next to it > forecast cue > target cue > actual cue >
+//!   the previous amount's kind > actual;
+//! - period (actuals): nearest time of the slot; else the previous amount's; else
+//!   a period elsewhere in the sentence; else, for trade flows, the last period of
+//!   the article ("that year", or no time at all); never for stocks ("since 2005");
+//! - deadline (targets, forecasts): nearest deadline of the slot;
+//! - parties: by role (to/from/in) for exports, imports and investment, the two
+//!   nearest parties for turnover, the article's pair for "the two countries".
+//!
+//! A percent is a growth rate only with a change cue next to it ("rose 5%", "5% more
+//! than", "на 5% больше"); shares, averages and percentage points give nothing.
+//! Traps (deals, loans, projects, balances, commodity-level figures, absolute
+//! increments "grew by $3 million") give nothing either.
+
+use super::cues::{Cue, CueKind, KindCue, TrapCue};
+use super::lexicon::Word;
+use super::money::{Amount, Unit};
+use super::parties::{Party, Role};
+use super::time::{Role as TimeRole, TimeExpr};
+use crate::{ClaimKind, Indicator, Measure};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What is known about the article as a whole.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleContext {
+    /// The article's two parties, from the title and lead, in order.
+    pub pair: Vec<String>,
+    /// The party the article reports from (dateline) or about most.
+    pub focus: Option<String>,
+}
+
+/// What earlier sentences leave for later ones.
+#[derive(Debug, Clone, Default)]
+pub struct State {
+    /// Period of the last actual claim.
+    pub last_period: Option<String>,
+    /// Indicator and parties of the previous sentence's last claim.
+    pub prev: Option<(Indicator, String, Option<String>)>,
+}
+
+/// The tokens of one sentence; spans are relative to `text`.
+pub struct SentenceTokens<'a> {
+    pub text: &'a str,
+    pub words: Vec<Word<'a>>,
+    pub amounts: Vec<Amount>,
+    pub times: Vec<TimeExpr>,
+    pub parties: Vec<Party>,
+    pub cues: Vec<Cue>,
+}
+
+/// A claim before ids and article metadata are attached.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub start: usize,
+    pub end: usize,
+    pub indicator: Indicator,
+    pub country: String,
+    pub partner: Option<String>,
+    pub kind: ClaimKind,
+    pub measure: Measure,
+    pub value: f64,
+    pub unit: &'static str,
+    pub period: Option<String>,
+    pub deadline: Option<String>,
+    pub approx: bool,
+}
+
+static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i);|:\s|,\s+(?:and|while|whereas|but|with|а|но|тогда\s+как)\s").expect("valid regex")
+});
+
+/// Per-amount working record.
+struct Slot {
+    idx: usize,
+    lo: usize,
+    hi: usize,
+}
+
+/// Claims of one sentence, in text order.
+pub fn sentence_claims(t: &SentenceTokens, ctx: &ArticleContext, state: &mut State) -> Vec<Draft> {
+    let cands: Vec<usize> = (0..t.amounts.len()).filter(|&i| is_candidate(t, i)).collect();
+    let bounds: Vec<usize> = CLAUSE_END.find_iter(t.text).map(|m| m.start()).collect();
+    let has_indicator = t.cues.iter().any(|c| matches!(c.kind, CueKind::Indicator(..)));
+    let mut out: Vec<Draft> = Vec::new();
+    // The previous candidate's resolution: (indicator, country, partner, kind, period).
+    let mut prev: Option<Draft> = None;
+    for (k, &i) in cands.iter().enumerate() {
+        let a = &t.amounts[i];
+        let lo_amount = if k > 0 { t.amounts[cands[k - 1]].end } else { 0 };
+        let hi_amount = cands.get(k + 1).map(|&j| t.amounts[j].start).unwrap_or(t.text.len());
+        let lo = bounds.iter().copied().filter(|&b| b < a.start).max().map_or(lo_amount, |b| b.max(lo_amount));
+        let hi = bounds.iter().copied().filter(|&b| b >= a.end).min().map_or(hi_amount, |b| b.min(hi_amount));
+        let slot = Slot { idx: i, lo, hi };
+        let draft = resolve(t, &slot, ctx, state, prev.as_ref(), has_indicator);
+        if let Some(d) = draft {
+            if d.kind == ClaimKind::Actual && d.period.is_some() {
+                state.last_period = d.period.clone();
+            }
+            prev = Some(d.clone());
+            out.push(d);
+        } else {
+            prev = None;
+        }
+    }
+    if let Some(d) = out.last() {
+        state.prev = Some((d.indicator, d.country.clone(), d.partner.clone()));
+    } else if !cands.is_empty() || has_indicator {
+        state.prev = None;
+    }
+    out
+}
+
+/// Number of words of `t` inside `[a, b)`.
+fn words_in(t: &SentenceTokens, a: usize, b: usize) -> usize {
+    t.words.iter().filter(|w| w.start >= a && w.end <= b).count()
+}
+
+/// Byte position `n` words before `pos` (or `floor`).
+fn words_back(t: &SentenceTokens, pos: usize, n: usize, floor: usize) -> usize {
+    t.words.iter().rev().filter(|w| w.end <= pos && w.start >= floor).nth(n.saturating_sub(1)).map_or(floor, |w| w.start)
+}
+
+/// Byte position `n` words after `pos` (or `ceil`).
+fn words_fwd(t: &SentenceTokens, pos: usize, n: usize, ceil: usize) -> usize {
+    t.words.iter().filter(|w| w.start >= pos && w.end <= ceil).nth(n.saturating_sub(1)).map_or(ceil, |w| w.end)
+}
+
+fn cues_in<'t>(t: &'t SentenceTokens, a: usize, b: usize) -> impl DoubleEndedIterator<Item = &'t Cue> {
+    t.cues.iter().filter(move |c| c.start >= a && c.end <= b)
+}
+
+/// A money amount, or a percent with a change cue next to it and no share or average.
+fn is_candidate(t: &SentenceTokens, i: usize) -> bool {
+    let a = &t.amounts[i];
+    if a.unit != Unit::Percent {
+        return true;
+    }
+    let floor = if i > 0 { t.amounts[i - 1].end } else { 0 };
+    let ceil = t.amounts.get(i + 1).map_or(t.text.len(), |n| n.start);
+    let before = words_back(t, a.start, 5, floor);
+    let after = words_fwd(t, a.end, 3, ceil);
+    let pct_trap = cues_in(t, words_back(t, a.start, 3, floor), after).any(|c| c.kind == CueKind::Trap(TrapCue::Pct));
+    let change = cues_in(t, before, after).any(|c| matches!(c.kind, CueKind::Change(_)))
+        || t.times.iter().any(|x| x.role == TimeRole::Base && x.start >= a.end && x.start <= a.end + 3);
+    change && !pct_trap
+}
+
+fn resolve(t: &SentenceTokens, s: &Slot, ctx: &ArticleContext, state: &State, prev: Option<&Draft>, has_indicator: bool) -> Option<Draft> {
+    let a = &t.amounts[s.idx];
+    let pct = a.unit == Unit::Percent;
+
+    // Indicator: before, then just after, then inherited.
+    let ind_before = cues_in(t, s.lo, a.start).rev().find_map(|c| match &c.kind {
+        CueKind::Indicator(i, p) => Some((i.to_owned(), p.clone(), c.start, c.end)),
+        _ => None,
+    });
+    let ind_after = || {
+        cues_in(t, a.end, words_fwd(t, a.end, 6, s.hi)).find_map(|c| match &c.kind {
+            CueKind::Indicator(i, p) => Some((i.to_owned(), p.clone(), c.start, c.end)),
+            _ => None,
+        })
+    };
+    let own = ind_before.clone().or_else(ind_after);
+    let (indicator, fixed_partner, cue_span, inherited) = match own {
+        Some((i, p, cs, ce)) => (i, p, Some((cs, ce)), None),
+        None => {
+            if let Some(p) = prev {
+                (p.indicator, None, None, Some((p.country.clone(), p.partner.clone())))
+            } else if let Some((i, p, cs, ce)) = cues_in(t, 0, a.start).rev().find_map(|c| match &c.kind {
+                CueKind::Indicator(i, p) => Some((i.to_owned(), p.clone(), c.start, c.end)),
+                _ => None,
+            }) {
+                (i, p, Some((cs, ce)), None)
+            } else if let (false, Some((i, c, p))) = (has_indicator, state.prev.as_ref()) {
+                (*i, None, None, Some((c.clone(), p.clone())))
+            } else {
+                return None;
+            }
+        }
+    };
+
+    // Traps.
+    let near_lo = cue_span.filter(|(cs, _)| *cs < a.start).map_or(s.lo, |(_, ce)| ce).max(words_back(t, a.start, 8, s.lo));
+    let near_hi = words_fwd(t, a.end, 3, s.hi);
+    let near = cues_in(t, near_lo, a.start).chain(cues_in(t, a.end, near_hi)).any(|c| c.kind == CueKind::Trap(TrapCue::Near));
+    let wide = cues_in(t, s.lo, a.start).any(|c| c.kind == CueKind::Trap(TrapCue::Wide));
+    let commodity = cue_span.is_some_and(|(cs, ce)| {
+        let lo = words_back(t, cs, 2, 0);
+        let hi = words_fwd(t, ce, 3, t.text.len());
+        cues_in(t, lo, hi).any(|c| c.kind == CueKind::Trap(TrapCue::Commodity))
+    });
+    if near || wide || commodity {
+        return None;
+    }
+    if !pct && is_increment(t, a, s.lo) {
+        return None;
+    }
+    if pct && t.times.iter().any(|x| x.role == TimeRole::Stock && x.start >= s.lo && x.end <= s.hi) {
+        return None; // growth over several years
+    }
+
+    // Kind.
+    let kind = if pct {
+        if cues_in(t, s.lo, a.start).any(|c| c.kind == CueKind::Kind(KindCue::Forecast)) { ClaimKind::Forecast } else { ClaimKind::Actual }
+    } else {
+        kind_of(t, s, a, prev)
+    };
+
+    // Measure and value.
+    let (measure, value) = if pct {
+        let lo = words_back(t, a.start, 5, s.lo);
+        let hi = words_fwd(t, a.end, 3, s.hi);
+        let decline = cues_in(t, lo, hi)
+            .filter_map(|c| match c.kind {
+                CueKind::Change(d) => Some((c.start.abs_diff(a.start), d)),
+                _ => None,
+            })
+            .min_by_key(|(d, _)| *d)
+            .is_some_and(|(_, d)| d);
+        (Measure::GrowthPct, if decline { -a.value } else { a.value })
+    } else {
+        (Measure::Level, a.value)
+    };
+
+    // Time.
+    let in_slot: Vec<&TimeExpr> = t.times.iter().filter(|x| x.start >= s.lo && x.end <= s.hi).collect();
+    let dist = |x: &TimeExpr| if x.end <= a.start { a.start - x.end } else { x.start.saturating_sub(a.end) };
+    let (period, deadline) = if kind == ClaimKind::Actual {
+        (period_of(t, a, &in_slot, dist, indicator, prev, state), None)
+    } else {
+        let d = in_slot.iter().filter(|x| x.deadline.is_some() && x.role == TimeRole::Plain).min_by_key(|x| dist(x)).and_then(|x| x.deadline.clone());
+        (None, d)
+    };
+
+    // Parties.
+    let (country, partner) = parties_of(t, s, a, ctx, indicator, fixed_partner, inherited, prev)?;
+
+    let approx = cues_in(t, words_back(t, a.start, 3, s.lo), a.start).any(|c| c.kind == CueKind::Hedge);
+    Some(Draft {
+        start: a.start,
+        end: a.end,
+        indicator,
+        country,
+        partner,
+        kind,
+        measure,
+        value,
+        unit: a.unit_str(),
+        period,
+        deadline,
+        approx,
+    })
+}
+
+/// "grew by $3 million", "вырос на 300 млн долларов": an absolute change, no level.
+fn is_increment(t: &SentenceTokens, a: &Amount, lo: usize) -> bool {
+    let Some(w) = t.words.iter().rev().find(|w| w.end <= a.start && w.start >= lo && !is_hedge_word(t, w.start)) else {
+        return false;
+    };
+    (w.lower == "by" || w.lower == "на") && cues_in(t, words_back(t, w.start, 3, lo), w.start).any(|c| matches!(c.kind, CueKind::Change(_)))
+}
+
+fn is_hedge_word(t: &SentenceTokens, pos: usize) -> bool {
+    t.cues.iter().any(|c| c.kind == CueKind::Hedge && c.start <= pos && pos < c.end)
+}
+
+fn kind_of(t: &SentenceTokens, s: &Slot, a: &Amount, prev: Option<&Draft>) -> ClaimKind {
+    let near_lo = words_back(t, a.start, 4, s.lo);
+    let near_hi = {
+        let hi = words_fwd(t, a.end, 4, s.hi);
+        // A goal noun after the amount must be in the same phrase: no comma between.
+        t.text[a.end..hi].find(',').map_or(hi, |p| a.end + p)
+    };
+    let noun = |c: &&Cue| c.kind == CueKind::Kind(KindCue::TargetNoun);
+    if cues_in(t, near_lo, a.start).any(|c| noun(&c)) || cues_in(t, a.end, near_hi).any(|c| noun(&c)) {
+        return ClaimKind::Target;
+    }
+    let before: Vec<&Cue> = cues_in(t, s.lo, a.start).filter(|c| matches!(c.kind, CueKind::Kind(_))).collect();
+    // An actual verb right before the amount ("reached $2 billion") settles it.
+    if let Some(last) = before.last() {
+        if last.kind == CueKind::Kind(KindCue::Actual) && words_in(t, last.end, a.start) <= 3 {
+            return ClaimKind::Actual;
+        }
+    }
+    let has = |k: KindCue| before.iter().any(|c| c.kind == CueKind::Kind(k));
+    if has(KindCue::Forecast) {
+        ClaimKind::Forecast
+    } else if has(KindCue::Target) || has(KindCue::TargetNoun) {
+        ClaimKind::Target
+    } else if has(KindCue::Actual) {
+        ClaimKind::Actual
+    } else {
+        prev.map_or(ClaimKind::Actual, |p| p.kind)
+    }
+}
+
+fn period_of(
+    t: &SentenceTokens,
+    a: &Amount,
+    in_slot: &[&TimeExpr],
+    dist: impl Fn(&TimeExpr) -> usize,
+    indicator: Indicator,
+    prev: Option<&Draft>,
+    state: &State,
+) -> Option<String> {
+    let stock = in_slot.iter().any(|x| x.role == TimeRole::Stock);
+    let nearest = in_slot
+        .iter()
+        .filter(|x| (x.role == TimeRole::Plain && x.period.is_some()) || x.role == TimeRole::Anaphoric)
+        .min_by_key(|x| dist(x));
+    if let Some(x) = nearest {
+        return if x.role == TimeRole::Anaphoric { state.last_period.clone() } else { x.period.clone() };
+    }
+    if stock {
+        return None;
+    }
+    if let Some(p) = prev.filter(|p| p.kind == ClaimKind::Actual) {
+        return p.period.clone();
+    }
+    // A period elsewhere in the sentence ("Estimates of last year's trade differ: ...").
+    let elsewhere = t
+        .times
+        .iter()
+        .filter(|x| x.role == TimeRole::Plain && x.period.is_some())
+        .min_by_key(|x| if x.end <= a.start { a.start - x.end } else { x.start - a.end });
+    if let Some(x) = elsewhere {
+        return x.period.clone();
+    }
+    if t.times.iter().any(|x| x.role == TimeRole::Stock) {
+        return None;
+    }
+    if t.times.iter().any(|x| x.role == TimeRole::Anaphoric) {
+        return state.last_period.clone();
+    }
+    // Investment figures without a time are stocks; trade flows continue the series.
+    match indicator {
+        Indicator::Investment => None,
+        _ => state.last_period.clone(),
+    }
+}
+
+/// The other party of the article's pair, relative to `code`.
+fn other(ctx: &ArticleContext, code: &str) -> Option<String> {
+    if ctx.pair.iter().any(|p| p == code) {
+        ctx.pair.iter().find(|p| *p != code).cloned()
+    } else {
+        ctx.focus.clone().filter(|f| f != code).or_else(|| ctx.pair.iter().find(|p| *p != code).cloned())
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn parties_of(
+    t: &SentenceTokens,
+    s: &Slot,
+    a: &Amount,
+    ctx: &ArticleContext,
+    indicator: Indicator,
+    fixed_partner: Option<String>,
+    inherited: Option<(String, Option<String>)>,
+    prev: Option<&Draft>,
+) -> Option<(String, Option<String>)> {
+    let dist = |p: &Party| if p.end <= a.start { a.start - p.end } else { p.start.saturating_sub(a.end) };
+    let mut slot: Vec<&Party> = t.parties.iter().filter(|p| p.start >= s.lo && p.end <= s.hi).collect();
+    slot.sort_by_key(|p| dist(p));
+    let mut all: Vec<&Party> = t.parties.iter().collect();
+    all.sort_by_key(|p| dist(p));
+    let pair_cue = t.cues.iter().any(|c| c.kind == CueKind::Pair);
+
+    if slot.is_empty() {
+        if let Some((c, p)) = inherited.clone() {
+            if indicator != Indicator::TradeTurnover || p.is_some() {
+                return Some((c, p));
+            }
+        }
+    }
+    match indicator {
+        Indicator::TradeTurnover => {
+            let mut codes: Vec<String> = Vec::new();
+            for p in slot.iter().chain(all.iter()) {
+                if !codes.contains(&p.code) {
+                    codes.push(p.code.clone());
+                }
+            }
+            if let Some(w) = fixed_partner {
+                let c = codes.first().cloned().or(ctx.focus.clone()).or(ctx.pair.first().cloned())?;
+                return Some((c, Some(w)));
+            }
+            match codes.len() {
+                0 => {
+                    let (c, p) = inherited.map(|(c, p)| (Some(c), p)).unwrap_or((ctx.pair.first().cloned(), ctx.pair.get(1).cloned()));
+                    Some((c?, Some(p?)))
+                }
+                1 => {
+                    let o = other(ctx, &codes[0])?;
+                    Some((codes[0].clone(), Some(o)))
+                }
+                _ if pair_cue && codes.iter().take(2).any(|c| !ctx.pair.contains(c)) && ctx.pair.len() == 2 && codes.iter().filter(|c| ctx.pair.contains(c)).count() == 2 => {
+                    Some((ctx.pair[0].clone(), Some(ctx.pair[1].clone())))
+                }
+                _ => Some((codes[0].clone(), Some(codes[1].clone()))),
+            }
+        }
+        Indicator::Exports | Indicator::Imports | Indicator::Investment => {
+            let exports = indicator == Indicator::Exports;
+            let invest = indicator == Indicator::Investment;
+            // Prefer the slot's mentions; fall back to the sentence's.
+            let pool: &Vec<&Party> = if slot.is_empty() { &all } else { &slot };
+            let by = |roles: &[Role]| pool.iter().find(|p| roles.contains(&p.role)).map(|p| p.code.clone());
+            let (mut subj, mut obj) = if exports {
+                (by(&[Role::From]).or_else(|| by(&[Role::Plain])), by(&[Role::To]))
+            } else if invest {
+                (by(&[Role::From]).or_else(|| by(&[Role::Plain])), by(&[Role::To, Role::In]))
+            } else {
+                (by(&[Role::To]).or_else(|| by(&[Role::Plain])), by(&[Role::From, Role::With]))
+            };
+            if obj.is_none() {
+                obj = pool.iter().chain(all.iter()).map(|p| p.code.clone()).find(|c| Some(c) != subj.as_ref() && !invest);
+            }
+            if invest && subj.is_none() {
+                // The investor must be named: "mutual investment" has no direction.
+                subj = all.iter().filter(|p| matches!(p.role, Role::Plain | Role::From)).map(|p| p.code.clone()).find(|c| Some(c) != obj.as_ref());
+                subj.as_ref()?;
+            }
+            if subj.is_none() {
+                subj = prev.filter(|p| p.partner.is_some()).map(|p| p.country.clone()).filter(|c| Some(c) != obj.as_ref());
+            }
+            if subj.is_none() {
+                subj = obj.as_deref().and_then(|o| other(ctx, o));
+            }
+            let subj = subj?;
+            if obj.is_none() {
+                obj = prev.filter(|p| p.country == subj).and_then(|p| p.partner.clone()).or_else(|| other(ctx, &subj));
+            }
+            let obj = obj?;
+            (subj != obj).then_some((subj, Some(obj)))
+        }
+        Indicator::Gdp | Indicator::Other => {
+            let c = slot.first().or(all.first()).map(|p| p.code.clone()).or(ctx.focus.clone())?;
+            Some((c, None))
+        }
+    }
+}
