@@ -94,6 +94,7 @@ pub fn sentence_claims(t: &SentenceTokens, ctx: &ArticleContext, state: &mut Sta
     let cands: Vec<usize> = (0..t.amounts.len()).filter(|&i| is_candidate(t, i)).collect();
     let bounds: Vec<usize> = CLAUSE_END.find_iter(t.text).map(|m| m.start()).collect();
     let has_indicator = t.cues.iter().any(|c| matches!(c.kind, CueKind::Indicator(..)));
+    let masks = share_masks(t, &cands);
     let mut out: Vec<Draft> = Vec::new();
     // The previous candidate's resolution: (indicator, country, partner, kind, period).
     let mut prev: Option<Draft> = None;
@@ -104,9 +105,10 @@ pub fn sentence_claims(t: &SentenceTokens, ctx: &ArticleContext, state: &mut Sta
         let lo = bounds.iter().copied().filter(|&b| b < a.start).max().map_or(lo_amount, |b| b.max(lo_amount));
         let hi = bounds.iter().copied().filter(|&b| b >= a.end).min().map_or(hi_amount, |b| b.min(hi_amount));
         let slot = Slot { idx: i, lo, hi };
-        let draft = resolve(t, &slot, ctx, state, prev.as_ref(), has_indicator);
+        let draft = resolve(t, &slot, ctx, state, prev.as_ref(), has_indicator, &masks);
         if let Some(d) = draft {
-            if d.kind == ClaimKind::Actual && d.period.is_some() {
+            // A comparison base ("than the $6.3 billion of 2022") does not move the series on.
+            if d.kind == ClaimKind::Actual && d.period.is_some() && !is_base_amount(t, a.start, lo) {
                 state.last_period = d.period.clone();
             }
             prev = Some(d.clone());
@@ -121,6 +123,25 @@ pub fn sentence_claims(t: &SentenceTokens, ctx: &ArticleContext, state: &mut Sta
         state.prev = None;
     }
     out
+}
+
+/// Spans of percents that are no claim ("8.4% of the republic's foreign trade"),
+/// up to the next comma: indicator cues inside them name the share's whole.
+fn share_masks(t: &SentenceTokens, cands: &[usize]) -> Vec<(usize, usize)> {
+    (0..t.amounts.len())
+        .filter(|i| !cands.contains(i) && t.amounts[*i].unit == Unit::Percent)
+        .map(|i| {
+            let a = &t.amounts[i];
+            let end = t.text[a.end..].find([',', ';', '(']).map_or(t.text.len(), |p| a.end + p);
+            (a.start, end)
+        })
+        .collect()
+}
+
+/// True when the amount follows "than", "чем", "compared with": a comparison base.
+fn is_base_amount(t: &SentenceTokens, start: usize, lo: usize) -> bool {
+    let from = words_back(t, start, 3, lo);
+    t.words.iter().filter(|w| w.start >= from && w.end <= start).any(|w| matches!(w.lower.as_str(), "than" | "чем" | "compared" | "against" | "versus" | "против"))
 }
 
 /// Number of words of `t` inside `[a, b)`.
@@ -158,12 +179,13 @@ fn is_candidate(t: &SentenceTokens, i: usize) -> bool {
     change && !pct_trap
 }
 
-fn resolve(t: &SentenceTokens, s: &Slot, ctx: &ArticleContext, state: &State, prev: Option<&Draft>, has_indicator: bool) -> Option<Draft> {
+fn resolve(t: &SentenceTokens, s: &Slot, ctx: &ArticleContext, state: &State, prev: Option<&Draft>, has_indicator: bool, masks: &[(usize, usize)]) -> Option<Draft> {
     let a = &t.amounts[s.idx];
     let pct = a.unit == Unit::Percent;
+    let masked = |c: &Cue| masks.iter().any(|(ms, me)| c.start >= *ms && c.end <= *me);
 
     // Indicator: before, then just after, then inherited.
-    let ind_before = cues_in(t, s.lo, a.start).rev().find_map(|c| match &c.kind {
+    let ind_before = cues_in(t, s.lo, a.start).rev().filter(|c| !masked(c)).find_map(|c| match &c.kind {
         CueKind::Indicator(i, p) => Some((i.to_owned(), p.clone(), c.start, c.end)),
         _ => None,
     });
@@ -179,7 +201,7 @@ fn resolve(t: &SentenceTokens, s: &Slot, ctx: &ArticleContext, state: &State, pr
         None => {
             if let Some(p) = prev {
                 (p.indicator, None, None, Some((p.country.clone(), p.partner.clone())))
-            } else if let Some((i, p, cs, ce)) = cues_in(t, 0, a.start).rev().find_map(|c| match &c.kind {
+            } else if let Some((i, p, cs, ce)) = cues_in(t, 0, a.start).rev().filter(|c| !masked(c)).find_map(|c| match &c.kind {
                 CueKind::Indicator(i, p) => Some((i.to_owned(), p.clone(), c.start, c.end)),
                 _ => None,
             }) {
@@ -238,7 +260,13 @@ fn resolve(t: &SentenceTokens, s: &Slot, ctx: &ArticleContext, state: &State, pr
     // Time.
     let in_slot: Vec<&TimeExpr> = t.times.iter().filter(|x| x.start >= s.lo && x.end <= s.hi).collect();
     let dist = |x: &TimeExpr| if x.end <= a.start { a.start - x.end } else { x.start.saturating_sub(a.end) };
-    let (period, deadline) = if kind == ClaimKind::Actual {
+    // A growth rate right after a level with no time between them ("$3.25 trn,
+    // 8% more than a year earlier") is the change of that level.
+    let linked = prev.filter(|p| pct && p.measure == Measure::Level && p.kind == ClaimKind::Actual && p.indicator == indicator)
+        .filter(|p| !t.times.iter().any(|x| x.role == TimeRole::Plain && x.start >= p.end && x.end <= a.start));
+    let (period, deadline) = if let Some(p) = linked {
+        (p.period.clone(), None)
+    } else if kind == ClaimKind::Actual {
         (period_of(t, a, &in_slot, dist, indicator, prev, state), None)
     } else {
         let d = in_slot.iter().filter(|x| x.deadline.is_some() && x.role == TimeRole::Plain).min_by_key(|x| dist(x)).and_then(|x| x.deadline.clone());
@@ -380,6 +408,10 @@ fn parties_of(
     let pair_cue = t.cues.iter().any(|c| c.kind == CueKind::Pair);
 
     if slot.is_empty() {
+        if let Some(p) = prev.filter(|p| matches!(p.indicator, Indicator::Exports | Indicator::Imports) && matches!(indicator, Indicator::Exports | Indicator::Imports)) {
+            // "exports to Tajikistan of $605 million and imports of $151.8 million"
+            return Some((p.country.clone(), p.partner.clone()));
+        }
         if let Some((c, p)) = inherited.clone() {
             if indicator != Indicator::TradeTurnover || p.is_some() {
                 return Some((c, p));
