@@ -442,7 +442,12 @@ fn parties_of(
                 _ if pair_cue && codes.iter().take(2).any(|c| !ctx.pair.contains(c)) && ctx.pair.len() == 2 && codes.iter().filter(|c| ctx.pair.contains(c)).count() == 2 => {
                     Some((ctx.pair[0].clone(), Some(ctx.pair[1].clone())))
                 }
-                _ => Some((codes[0].clone(), Some(codes[1].clone()))),
+                _ => {
+                    // The two nearest parties, in the order the sentence names them.
+                    let first = |c: &String| t.parties.iter().position(|p| &p.code == c).unwrap_or(usize::MAX);
+                    let (x, y) = (codes[0].clone(), codes[1].clone());
+                    Some(if first(&x) <= first(&y) { (x, Some(y)) } else { (y, Some(x)) })
+                }
             }
         }
         Indicator::Exports | Indicator::Imports | Indicator::Investment => {

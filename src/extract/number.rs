@@ -96,6 +96,10 @@ pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
                 }
             }
         }
+        // Amounts with a scale are whole base units: 4.1 * 1e9 must not print as 4099999999.9999995.
+        if scale >= 1e3 {
+            value = value.round();
+        }
         out.push(Number { start: m.start(), end, value, scale });
     }
     out.extend(word_numbers(text));

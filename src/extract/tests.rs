@@ -1,4 +1,5 @@
-//! Claim-level corpus tests: short sentences of our own wording.
+//! Claim-level corpus tests: short sentences of our own wording, one fact in many
+//! phrasings, and distractors (GOLD-FORMAT precision traps) that must give nothing.
 
 use super::extract_claims;
 use crate::{Article, Claim};
@@ -15,12 +16,135 @@ fn article(title: &str, text: &str) -> Article {
     }
 }
 
-fn claims(title: &str, text: &str) -> Vec<Claim> {
-    extract_claims(&article(title, text))
+/// The scored key of each claim: indicator, country, partner, kind, measure, value, unit, period, deadline.
+fn keys(title: &str, text: &str) -> Vec<String> {
+    extract_claims(&article(title, text)).iter().map(key).collect()
+}
+
+fn key(c: &Claim) -> String {
+    format!(
+        "{} {} {} {} {} {} {} {} {}",
+        c.indicator,
+        c.country,
+        c.partner.as_deref().unwrap_or("-"),
+        c.kind,
+        c.measure,
+        c.value,
+        c.unit,
+        c.period.as_deref().unwrap_or("-"),
+        c.deadline.as_deref().unwrap_or("-")
+    )
 }
 
 #[test]
-fn a_simple_actual() {
-    let c = claims("Kazakhstan and Kyrgyzstan", "Trade between Kazakhstan and Kyrgyzstan reached $1.5 billion in 2023.");
+fn one_actual_many_phrasings() {
+    let want = "trade_turnover KAZ UZB actual level 4100000000 USD 2023 -";
+    for t in [
+        "Mutual trade between Kazakhstan and Uzbekistan totalled $4.1 billion in 2023.",
+        "Trade between Kazakhstan and Uzbekistan amounted to USD 4.1 billion last year.",
+        "Kazakh-Uzbek trade turnover reached 4.1 billion US dollars in 2023, officials said.",
+        "In 2023, bilateral trade stood at $4.1bn, the ministry said.",
+        "The two countries traded goods worth $4,100 million in 2023.",
+        "Товарооборот Казахстана и Узбекистана в 2023 году составил 4,1 млрд долларов.",
+        "По итогам 2023 года взаимная торговля достигла 4,1 млрд долларов США.",
+        "В прошлом году товарооборот двух стран составил 4 100 млн долларов.",
+    ] {
+        assert_eq!(keys("Kazakhstan and Uzbekistan discuss trade", t), [want], "{t}");
+    }
+}
+
+#[test]
+fn growth_and_level_share_period_and_parties() {
+    let k = keys("Turkmenistan and China", "Turkmenistan's exports to China rose 12% to $9.6 billion last year.");
+    assert_eq!(k, ["exports TKM CHN actual growth_pct 12 % 2023 -", "exports TKM CHN actual level 9600000000 USD 2023 -"]);
+    let k = keys("Armenia and Russia", "Armenian imports from Russia fell 3.5 percent to $2.2 billion in the first half of 2024.");
+    assert_eq!(k, ["imports ARM RUS actual growth_pct -3.5 % 2024-H1 -", "imports ARM RUS actual level 2200000000 USD 2024-H1 -"]);
+    let k = keys("Россия и Монголия", "Товарооборот России и Монголии за январь-март 2024 года вырос на 15,2% и составил 450 млн долларов.");
+    assert_eq!(k, ["trade_turnover RUS MNG actual growth_pct 15.2 % 2024-01/2024-03 -", "trade_turnover RUS MNG actual level 450000000 USD 2024-01/2024-03 -"]);
+    let k = keys("Georgia and Turkey", "Trade with Turkey came to $2.4 billion in 2023, 7% less than in 2022, Georgian statistics show.");
+    assert_eq!(k, ["trade_turnover TUR GEO actual level 2400000000 USD 2023 -", "trade_turnover TUR GEO actual growth_pct -7 % 2023 -"]);
+}
+
+#[test]
+fn targets_and_forecasts() {
+    assert_eq!(
+        keys("Armenia and Georgia", "The two countries aim to raise trade to $3 billion by 2030."),
+        ["trade_turnover ARM GEO target level 3000000000 USD - 2030"]
+    );
+    assert_eq!(
+        keys("Uzbekistan and Turkey", "Trade between Uzbekistan and Turkey is expected to reach $5 billion next year."),
+        ["trade_turnover UZB TUR forecast level 5000000000 USD - 2025"]
+    );
+    assert_eq!(
+        keys("Kazakhstan and Azerbaijan", "They plan to lift mutual trade to $1 billion by 2026 and to 2 billion by 2030."),
+        ["trade_turnover KAZ AZE target level 1000000000 USD - 2026", "trade_turnover KAZ AZE target level 2000000000 USD - 2030"]
+    );
+    assert_eq!(
+        keys("Россия и Узбекистан", "Стороны намерены довести товарооборот до 15 млрд долларов к 2030 году."),
+        ["trade_turnover RUS UZB target level 15000000000 USD - 2030"]
+    );
+    assert_eq!(
+        keys("India and Kazakhstan", "The goal of $5 billion in bilateral trade remains, he said."),
+        ["trade_turnover IND KAZ target level 5000000000 USD - -"]
+    );
+}
+
+#[test]
+fn investment_gdp_and_two_currencies() {
+    assert_eq!(
+        keys("China and Tajikistan", "Chinese direct investment in Tajikistan has reached $3.2 billion since 2007."),
+        ["investment CHN TJK actual level 3200000000 USD - -"]
+    );
+    assert_eq!(keys("Kazakhstan economy", "Kazakhstan's GDP reached 120 trillion tenge in 2023."), ["gdp KAZ - actual level 120000000000000 KZT 2023 -"]);
+    assert_eq!(
+        keys("Russia and Kazakhstan", "Trade reached 1.5 trillion rubles, or about $17 billion, in 2023."),
+        ["trade_turnover RUS KAZ actual level 1500000000000 RUB 2023 -", "trade_turnover RUS KAZ actual level 17000000000 USD 2023 -"]
+    );
+}
+
+#[test]
+fn repeats_collapse_and_periods_carry_on() {
+    let k = keys(
+        "Kyrgyzstan and Tajikistan",
+        "Bilateral trade reached $250 million in 2023.\n\nAs noted, trade between the two countries reached $250 million last year. Exports to Tajikistan were $180 million.",
+    );
+    assert_eq!(k, ["trade_turnover KGZ TJK actual level 250000000 USD 2023 -", "exports KGZ TJK actual level 180000000 USD 2023 -"]);
+}
+
+#[test]
+fn distractors_give_nothing() {
+    for t in [
+        "Kazakhstan's trade surplus with China reached $5 billion in 2023.",
+        "The two countries signed deals worth $2 billion.",
+        "The bank provided a $300 million loan to Kyrgyzstan for roads.",
+        "China accounts for 25% of Kyrgyzstan's foreign trade.",
+        "The population of Uzbekistan reached 37 million in 2024.",
+        "Trade grew by $300 million in 2023.",
+        "Trade between the countries doubled in 2023.",
+        "Grain exports to China reached $500 million in 2023.",
+        "Inflation in Kazakhstan slowed to 8.4% in 2024.",
+        "Over 5,000 companies with Chinese capital operate in Kazakhstan.",
+        "Average annual growth of trade was 12% over the past five years.",
+        "The exchange rate rose to 470 tenge per dollar.",
+        "The project is estimated to cost $1.2 billion.",
+        "Tajikistan's external debt stood at $3.3 billion.",
+        "Russia's share of Kazakhstan's imports fell 2 percentage points.",
+        "Kazakh wheat exports rose 20% in 2023.",
+        "Trade grew 1.5 times in 2023.",
+        "The agency holds certificate No. 10484-AA, issued in 2010.",
+        "Сальдо торговли составило 1,2 млрд долларов в 2023 году.",
+        "Стороны подписали соглашения на 500 млн долларов.",
+    ] {
+        assert_eq!(keys("Kazakhstan and Kyrgyzstan", t), Vec::<String>::new(), "{t}");
+    }
+}
+
+#[test]
+fn spans_ids_and_evidence() {
+    let a = article("Kazakhstan and Kyrgyzstan", "BISHKEK, May 2 - Trade reached $1.5 billion in 2023. Nothing else.");
+    let c = extract_claims(&a);
     assert_eq!(c.len(), 1);
+    assert_eq!(&a.text[c[0].span_start as usize..c[0].span_end as usize], "$1.5 billion");
+    assert_eq!(c[0].evidence, "BISHKEK, May 2 - Trade reached $1.5 billion in 2023.");
+    assert_eq!(c[0].claim_id, crate::claim::claim_id("t", c[0].span_start, c[0].span_end));
 }
