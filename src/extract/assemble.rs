@@ -163,17 +163,33 @@ fn cues_in<'t>(t: &'t SentenceTokens, a: usize, b: usize) -> impl DoubleEndedIte
     t.cues.iter().filter(move |c| c.start >= a && c.end <= b)
 }
 
-/// A money amount, or a percent with a change cue next to it and no share or average.
+/// A money amount, or a percent with a change cue next to it and no share or
+/// average; a percent right after such a rate continues it ("rose 20% in 2022 and 15% in 2023").
 fn is_candidate(t: &SentenceTokens, i: usize) -> bool {
     let a = &t.amounts[i];
     if a.unit != Unit::Percent {
         return true;
     }
+    if i > 0 && t.amounts[i - 1].unit == Unit::Percent && rate_cue(t, i - 1) {
+        let p = &t.amounts[i - 1];
+        let gap = &t.text[p.end..a.start];
+        let after = words_fwd(t, a.end, 3, t.amounts.get(i + 1).map_or(t.text.len(), |n| n.start));
+        let trap = cues_in(t, p.end, after).any(|c| matches!(c.kind, CueKind::Trap(_)));
+        if words_in(t, p.end, a.start) <= 4 && !gap.contains([';', ':']) && !trap {
+            return true;
+        }
+    }
+    rate_cue(t, i)
+}
+
+/// A percent with its own change cue and no share, average or deal next to it.
+fn rate_cue(t: &SentenceTokens, i: usize) -> bool {
+    let a = &t.amounts[i];
     let floor = if i > 0 { t.amounts[i - 1].end } else { 0 };
     let ceil = t.amounts.get(i + 1).map_or(t.text.len(), |n| n.start);
     let before = words_back(t, a.start, 5, floor);
     let after = words_fwd(t, a.end, 3, ceil);
-    let pct_trap = cues_in(t, words_back(t, a.start, 3, floor), after).any(|c| c.kind == CueKind::Trap(TrapCue::Pct));
+    let pct_trap = cues_in(t, words_back(t, a.start, 3, floor), after).any(|c| matches!(c.kind, CueKind::Trap(TrapCue::Pct | TrapCue::Near)));
     let change = cues_in(t, before, after).any(|c| matches!(c.kind, CueKind::Change(_)))
         || t.times.iter().any(|x| x.role == TimeRole::Base && x.start >= a.end && x.start <= a.end + 3);
     change && !pct_trap
@@ -189,8 +205,11 @@ fn resolve(t: &SentenceTokens, s: &Slot, ctx: &ArticleContext, state: &State, pr
         CueKind::Indicator(i, p) => Some((i.to_owned(), p.clone(), c.start, c.end)),
         _ => None,
     });
+    // After the amount only within its own phrase: "$2 billion in annual trade",
+    // "$30 billion bilateral trade goal", not "..., imports from Russia".
+    let phrase_end = t.text[a.end..s.hi].find([',', ';', '—', '–', '(']).map_or(s.hi, |p| a.end + p);
     let ind_after = || {
-        cues_in(t, a.end, words_fwd(t, a.end, 6, s.hi)).find_map(|c| match &c.kind {
+        cues_in(t, a.end, words_fwd(t, a.end, 5, phrase_end)).find_map(|c| match &c.kind {
             CueKind::Indicator(i, p) => Some((i.to_owned(), p.clone(), c.start, c.end)),
             _ => None,
         })
@@ -218,13 +237,18 @@ fn resolve(t: &SentenceTokens, s: &Slot, ctx: &ArticleContext, state: &State, pr
     let near_lo = cue_span.filter(|(cs, _)| *cs < a.start).map_or(s.lo, |(_, ce)| ce).max(words_back(t, a.start, 8, s.lo));
     let near_hi = words_fwd(t, a.end, 3, s.hi);
     let near = cues_in(t, near_lo, a.start).chain(cues_in(t, a.end, near_hi)).any(|c| c.kind == CueKind::Trap(TrapCue::Near));
+    // "exported 2 million tons of wheat worth $400 million": a commodity between
+    // the indicator and the amount, in the same phrase.
+    let goods = cue_span.filter(|(cs, _)| *cs < a.start).is_some_and(|(_, ce)| {
+        cues_in(t, ce, a.start).any(|c| c.kind == CueKind::Trap(TrapCue::Commodity) && !t.text[c.end..a.start].contains(','))
+    });
     let wide = cues_in(t, s.lo, a.start).any(|c| c.kind == CueKind::Trap(TrapCue::Wide));
     let commodity = cue_span.is_some_and(|(cs, ce)| {
         let lo = words_back(t, cs, 2, 0);
         let hi = words_fwd(t, ce, 3, t.text.len());
         cues_in(t, lo, hi).any(|c| c.kind == CueKind::Trap(TrapCue::Commodity))
     });
-    if near || wide || commodity {
+    if near || wide || commodity || goods {
         return None;
     }
     if !pct && is_increment(t, a, s.lo) {
@@ -401,7 +425,10 @@ fn parties_of(
     prev: Option<&Draft>,
 ) -> Option<(String, Option<String>)> {
     let dist = |p: &Party| if p.end <= a.start { a.start - p.end } else { p.start.saturating_sub(a.end) };
-    let mut slot: Vec<&Party> = t.parties.iter().filter(|p| p.start >= s.lo && p.end <= s.hi).collect();
+    // Parties after the amount count only within its phrase ("$1.3 billion in
+    // Kyrgyzstan"), not in the next one (", импорт из России").
+    let phrase_end = t.text[a.end..s.hi].find([',', ';', '—', '–', '(']).map_or(s.hi, |p| a.end + p);
+    let mut slot: Vec<&Party> = t.parties.iter().filter(|p| p.start >= s.lo && p.end <= phrase_end).collect();
     slot.sort_by_key(|p| dist(p));
     let mut all: Vec<&Party> = t.parties.iter().collect();
     all.sort_by_key(|p| dist(p));
@@ -456,10 +483,11 @@ fn parties_of(
             // Prefer the slot's mentions; fall back to the sentence's.
             let pool: &Vec<&Party> = if slot.is_empty() { &all } else { &slot };
             let by = |roles: &[Role]| pool.iter().find(|p| roles.contains(&p.role)).map(|p| p.code.clone());
+            // "with Indian exports": `with` only marks the other side of an import.
             let (mut subj, mut obj) = if exports {
-                (by(&[Role::From]).or_else(|| by(&[Role::Plain])), by(&[Role::To]))
+                (by(&[Role::From]).or_else(|| by(&[Role::Plain, Role::With])), by(&[Role::To]))
             } else if invest {
-                (by(&[Role::From]).or_else(|| by(&[Role::Plain])), by(&[Role::To, Role::In]))
+                (by(&[Role::From]).or_else(|| by(&[Role::Plain, Role::With])), by(&[Role::To, Role::In]))
             } else {
                 (by(&[Role::To]).or_else(|| by(&[Role::Plain])), by(&[Role::From, Role::With]))
             };

@@ -85,7 +85,7 @@ const RULES: &[(&str, &str)] = &[
     ("date", r"\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?P<m1>MON)\b(?:\s+YEARYG)?"),
     ("date", r"\b(?P<m1>MON)\b\.?\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?\b(?:,?\s+YEAR)?"),
     ("fiscal year ended", r"(?i)\b(?:fiscal|financial)\s+year\s+(?:that\s+|which\s+)?end(?:ed|ing|s)?\s+(?:on\s+)?(?:(?P<m1>MON)\s+\d{1,2}|\d{1,2}\s+(?P<m2>MON))"),
-    ("fiscal year", r"\b(?P<y1>20\d\d)\s*[-–/]\s*(?P<y2>\d\d)\b"),
+    ("fiscal year", r"(?:\bFY\s?|\b)(?P<y1>20\d\d)\s*[-–/]\s*(?P<y2>\d\d)\b"),
     ("quarters", r"(?i)\b(?P<n>ORD)\s+(?:quarters|квартала|кварталов)(?:\s+(?:of\s+)?(?P<y>YEAR)YG)?"),
     ("quarter", r"(?i)\b(?P<n>ORD)\s+(?:quarter|квартал\w*)(?:\s+(?:of\s+)?(?P<y>YEAR)YG)?"),
     ("quarter", r"\bQ(?P<n>[1-4])\s*(?P<y>YEAR)?"),
