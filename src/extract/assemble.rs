@@ -141,7 +141,15 @@ fn share_masks(t: &SentenceTokens, cands: &[usize]) -> Vec<(usize, usize)> {
 /// True when the amount follows "than", "чем", "compared with": a comparison base.
 fn is_base_amount(t: &SentenceTokens, start: usize, lo: usize) -> bool {
     let from = words_back(t, start, 3, lo);
-    t.words.iter().filter(|w| w.start >= from && w.end <= start).any(|w| matches!(w.lower.as_str(), "than" | "чем" | "compared" | "against" | "versus" | "против"))
+    // "more than $31 billion" is a hedge; "more than the $1.18 billion of 2022" compares.
+    let comparison = t.words.iter().filter(|w| w.start >= from && w.end <= start).any(|w| match w.lower.as_str() {
+        "than" | "чем" => words_in(t, w.end, start) > 0 || !is_hedge_word(t, w.start),
+        "compared" | "against" | "versus" | "против" => true,
+        _ => false,
+    });
+    // "rose to $3 billion from $2.5 billion", "вырос с 2,5 до 3 млрд"
+    let starting_point = t.words.iter().rev().find(|w| w.end <= start && w.start >= lo && !is_hedge_word(t, w.start)).is_some_and(|w| matches!(w.lower.as_str(), "from" | "с" | "со"));
+    comparison || starting_point
 }
 
 /// Number of words of `t` inside `[a, b)`.
@@ -192,7 +200,9 @@ fn rate_cue(t: &SentenceTokens, i: usize) -> bool {
     let pct_trap = cues_in(t, words_back(t, a.start, 3, floor), after).any(|c| matches!(c.kind, CueKind::Trap(TrapCue::Pct | TrapCue::Near)));
     let change = cues_in(t, before, after).any(|c| matches!(c.kind, CueKind::Change(_)))
         || t.times.iter().any(|x| x.role == TimeRole::Base && x.start >= a.end && x.start <= a.end + 3);
-    change && !pct_trap
+    // "3% of Kazakhstan's trade", "8.4 percent of the republic's": a share.
+    let share = t.words.iter().find(|w| w.start >= a.end).is_some_and(|w| matches!(w.lower.as_str(), "of" | "от" | "всего"));
+    change && !pct_trap && !share
 }
 
 fn resolve(t: &SentenceTokens, s: &Slot, ctx: &ArticleContext, state: &State, prev: Option<&Draft>, has_indicator: bool, masks: &[(usize, usize)]) -> Option<Draft> {
@@ -296,6 +306,15 @@ fn resolve(t: &SentenceTokens, s: &Slot, ctx: &ArticleContext, state: &State, pr
         let d = in_slot.iter().filter(|x| x.deadline.is_some() && x.role == TimeRole::Plain).min_by_key(|x| dist(x)).and_then(|x| x.deadline.clone());
         (None, d)
     };
+
+    // A comparison base with no period of its own ("up from $2.5 billion a year
+    // earlier") is no fact we can date.
+    if !pct && kind == ClaimKind::Actual && is_base_amount(t, a.start, s.lo) {
+        let phrase_end = t.text[a.end..s.hi].find([',', ';', '(']).map_or(s.hi, |p| a.end + p);
+        if !t.times.iter().any(|x| x.role == TimeRole::Plain && x.period.is_some() && x.start >= a.end && x.end <= phrase_end) {
+            return None;
+        }
+    }
 
     // Parties.
     let (country, partner) = parties_of(t, s, a, ctx, indicator, fixed_partner, inherited, prev)?;

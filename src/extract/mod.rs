@@ -36,7 +36,7 @@ use std::sync::LazyLock;
 
 /// A dateline at the start of an article: "BAKU, Feb. 25 - ", "BISHKEK - ".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?P<city>\p{Lu}[\p{Lu}'’\-\. ]*\p{Lu})(?:,[^-–—\n]{0,25})?\s+[-–—]\s+").expect("valid regex")
+    Regex::new(r"^\s*(?P<city>\p{Lu}[\p{Lu}'’\-\. ]*\p{Lu})(?:\s*\([^)\n]{1,30}\))?(?:,[^-–—\n]{0,25})?\s+[-–—]\s+").expect("valid regex")
 });
 
 /// Every numeric trade claim in the body of `article`, in text order.

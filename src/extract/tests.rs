@@ -148,3 +148,68 @@ fn spans_ids_and_evidence() {
     assert_eq!(c[0].evidence, "BISHKEK, May 2 - Trade reached $1.5 billion in 2023.");
     assert_eq!(c[0].claim_id, crate::claim::claim_id("t", c[0].span_start, c[0].span_end));
 }
+
+#[test]
+fn more_phrasings_of_flows() {
+    let t = "Kazakhstan and China";
+    assert_eq!(
+        keys(t, "Exports from Kazakhstan to China amounted to $15 billion in 2023, and imports $12 billion."),
+        ["exports KAZ CHN actual level 15000000000 USD 2023 -", "imports KAZ CHN actual level 12000000000 USD 2023 -"]
+    );
+    assert_eq!(
+        keys(t, "ASTANA (Reuters) - Kazakhstan-China trade grew 12.3% year-on-year to $15.2 billion in January-June."),
+        ["trade_turnover KAZ CHN actual growth_pct 12.3 % 2024-01/2024-06 -", "trade_turnover KAZ CHN actual level 15200000000 USD 2024-01/2024-06 -"]
+    );
+    assert_eq!(
+        keys("Казахстан и Россия", "Экспорт Казахстана в Россию вырос на 5,3% до 6,2 млрд долларов, импорт из России — 11,3 млрд долларов."),
+        [
+            "exports KAZ RUS actual growth_pct 5.3 % - -",
+            "exports KAZ RUS actual level 6200000000 USD - -",
+            "imports KAZ RUS actual level 11300000000 USD - -"
+        ]
+    );
+    assert_eq!(
+        keys("India and UAE", "India-UAE bilateral trade touched $85 billion in FY2023-24, with Indian exports at $35.6 billion."),
+        ["trade_turnover IND ARE actual level 85000000000 USD 2023-04/2024-03 -", "exports IND ARE actual level 35600000000 USD 2023-04/2024-03 -"]
+    );
+    assert_eq!(
+        keys("Kazakhstan and Russia", "Trade reached 2.5 trillion tenge ($5.3 billion) in the first quarter."),
+        ["trade_turnover KAZ RUS actual level 2500000000000 KZT 2024-Q1 -", "trade_turnover KAZ RUS actual level 5300000000 USD 2024-Q1 -"]
+    );
+    assert_eq!(
+        keys("Kyrgyzstan and Russia", "Trade between Kyrgyzstan and Russia rose 20% in 2022 and 15% in 2023."),
+        ["trade_turnover KGZ RUS actual growth_pct 20 % 2022 -", "trade_turnover KGZ RUS actual growth_pct 15 % 2023 -"]
+    );
+    assert_eq!(
+        keys("Kyrgyzstan and Russia", "Trade turnover in 2023 amounted to $3.4 billion, up 15% from the previous year."),
+        ["trade_turnover KGZ RUS actual level 3400000000 USD 2023 -", "trade_turnover KGZ RUS actual growth_pct 15 % 2023 -"]
+    );
+    // The starting point of a change has no period of its own: only the new level is a claim.
+    assert_eq!(keys("Kyrgyzstan and Russia", "In 2023 trade rose to $3 billion from $2.5 billion a year earlier."), ["trade_turnover KGZ RUS actual level 3000000000 USD 2023 -"]);
+}
+
+#[test]
+fn forecasts_are_not_actuals() {
+    assert_eq!(keys("Казахстан и Россия", "Товарооборот может достигнуть 28 млрд долларов в этом году."), ["trade_turnover KAZ RUS forecast level 28000000000 USD - 2024"]);
+    assert_eq!(keys("Kazakhstan and Uzbekistan", "Trade could exceed $12 billion by the end of 2025, the minister said."), ["trade_turnover KAZ UZB forecast level 12000000000 USD - 2025"]);
+    assert_eq!(keys("Kazakhstan and Uzbekistan", "The sides want to raise trade to $10 billion in the next five years."), ["trade_turnover KAZ UZB target level 10000000000 USD - 2029"]);
+}
+
+#[test]
+fn more_distractors_give_nothing() {
+    for t in [
+        "Gold accounted for $1.2 billion of Kyrgyz exports.",
+        "Kazakhstan exported 2 million tons of wheat worth $400 million to Kyrgyzstan.",
+        "Kazakhstan's oil exports to Kyrgyzstan reached $1 billion.",
+        "Turkish contractors have completed projects worth $30 billion in Kyrgyzstan.",
+        "Trade with Kyrgyzstan makes up 3% of Kazakhstan's total trade.",
+        "Kazakhstan's economy grew 5.1% in 2023.",
+        "Mutual investment reached $15 billion.",
+        "A $100 million joint investment fund was set up.",
+        "Kyrgyzstan's trade deficit with Kazakhstan widened to $400 million.",
+        "Товарооборот между странами за 2023 год вырос почти в 1,5 раза.",
+        "В 2023 году товарооборот вырос на 500 млн долларов.",
+    ] {
+        assert_eq!(keys("Kazakhstan and Kyrgyzstan", t), Vec::<String>::new(), "{t}");
+    }
+}

@@ -89,17 +89,18 @@ const RULES: &[(&str, &str)] = &[
     ("quarters", r"(?i)\b(?P<n>ORD)\s+(?:quarters|квартала|кварталов)(?:\s+(?:of\s+)?(?P<y>YEAR)YG)?"),
     ("quarter", r"(?i)\b(?P<n>ORD)\s+(?:quarter|квартал\w*)(?:\s+(?:of\s+)?(?P<y>YEAR)YG)?"),
     ("quarter", r"\bQ(?P<n>[1-4])\s*(?P<y>YEAR)?"),
+    ("half", r"\b(?:H(?P<n>[12])|(?P<n2>[12])H)\s*(?P<y>YEAR)?\b"),
     ("half", r"(?i)\b(?P<n>ORD)\s+(?:half|полугоди\w*)(?:\s+(?:of\s+)?(?:the\s+)?(?P<y>YEAR)YG)?"),
     ("months", r"(?i)\b(?:(?:the\s+)?first\s+|первые\s+|за\s+)?(?P<n>ORD|\d{1,2})\s+(?:months|месяц\w*)(?:\s+(?:of\s+)?(?:(?P<y>YEAR)YG|(?P<this>the\s+year|this\s+year|текущего\s+года|этого\s+года)))?"),
-    ("last year", r"(?i)\blast\s+year(?:'s|’s)?|\bthe\s+previous\s+year|\bв\s+прошлом\s+году|\bза\s+прошлый\s+год|\bпрошлого\s+года"),
+    ("last year", r"(?i)\blast\s+year(?:'s|’s)?|\bв\s+прошлом\s+году|\bза\s+прошлый\s+год|\bпрошлого\s+года|\bв\s+минувшем\s+году|\bза\s+минувший\s+год"),
     ("end of year", r"(?i)\bby\s+the\s+end\s+of\s+(?:the|this)\s+year|\bby\s+year[-\s]end|\b(?:до|к)\s+конц[ау]\s+(?:этого\s+|текущего\s+)?года"),
-    ("this year", r"(?i)\bthis\s+year(?:'s|’s)?|\bв\s+(?:этом|текущем)\s+году"),
+    ("this year", r"(?i)\b(?:since\s+the\s+(?:start|beginning)\s+of\s+)?this\s+year(?:'s|’s)?|\bsince\s+the\s+(?:start|beginning)\s+of\s+the\s+year|\bв\s+(?:этом|текущем)\s+году|\bс\s+начала\s+(?:этого\s+|текущего\s+)?года"),
     ("next year", r"(?i)\bnext\s+year|\bв\s+(?:следующем|будущем)\s+году"),
-    ("within years", r"(?i)\b(?:within|в\s+течение)\s+(?:the\s+next\s+)?(?P<n>ORD|\d{1,2})\s+(?:years|лет|года)"),
+    ("within years", r"(?i)\b(?:within|in|over|в\s+течение|в\s+ближайшие)\s+(?:the\s+next\s+|the\s+coming\s+)?(?P<n>ORD|\d{1,2})\s+(?:years|лет|года)"),
     ("vague", r"(?i)\bin\s+the\s+near\s+future|\bsoon\b|\bin\s+the\s+coming\s+years|\bв\s+ближайш\w+\s+(?:время|годы|перспективе|будущем)|\bahead\s+of\s+schedule|\beventually\b|\bas\s+soon\s+as\s+possible"),
-    ("base", r"(?i)\byear[-\s]on[-\s]year|\ba\s+year\s+(?:earlier|ago|before)|\bгодом\s+ранее|\bв\s+годовом\s+выражении|\bк\s+тому\s+же\s+периоду(?:\s+YEARYG)?|\bк\s+аналогичному\s+периоду(?:\s+(?:прошлого\s+года|YEARYG))?"),
+    ("base", r"(?i)\b(?:from|over|compared\s+(?:with|to)|than)\s+(?:the\s+previous\s+year|a\s+year\s+(?:earlier|ago|before))|\bthe\s+previous\s+year|\byear[-\s]on[-\s]year|\ba\s+year\s+(?:earlier|ago|before)|\bгодом\s+ранее|\bв\s+годовом\s+выражении|\bк\s+тому\s+же\s+периоду(?:\s+YEARYG)?|\bк\s+аналогичному\s+периоду(?:\s+(?:прошлого\s+года|YEARYG))?"),
     ("anaphoric", r"(?i)\bthat\s+year|\bthe\s+same\s+year|\bthe\s+same\s+period|\bover\s+the\s+period|\bза\s+(?:этот|тот\s+же)\s+период"),
-    ("stock", r"(?i)\bsince\s+(?:YEAR|independence|the\s+start\s+of\s+the\s+year|then)|\bс\s+YEAR\s+года|\bза\s+последние\s+(?:\d+|\w+)\s+лет|\bover\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades?)|\bnow\b|\bcurrently\b|\bto\s+date\b|\bсейчас\b|\bв\s+настоящее\s+время|\bна\s+сегодня\w*|\baccumulated\b|\bcumulative\b|\bнакопленн\w*"),
+    ("stock", r"(?i)\bsince\s+(?:YEAR|independence|then)|\bс\s+YEAR\s+года|\bза\s+последние\s+(?:\d+|\w+)\s+лет|\bover\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:years|decades)|\bin\s+(?:\w+\s+)?decades|\bnow\b|\bcurrently\b|\bto\s+date\b|\bсейчас\b|\bв\s+настоящее\s+время|\bна\s+сегодня\w*|\baccumulated\b|\bcumulative\b|\bнакопленн\w*"),
     ("year range", r"(?i)\b(?:from\s+)?YEAR\s*(?:[-–—]|\bto\b)\s*YEAR(?:\s*(?:годы|гг\.?))?"),
     ("deadline year", r"(?i)\b(?:by|until|till|before|не\s+позднее)\s+(?:the\s+end\s+of\s+)?(?P<y>YEAR)|\b(?:к|до)\s+(?:концу\s+|конца\s+)?(?P<y2>YEAR)\s*(?:году|года|г\.)|\bthe\s+(?P<y3>YEAR)\s+(?:deadline|target|goal)"),
     ("year", r"(?i)(?:\b(?:in|for|of|during|за|в|по\s+итогам)\s+)?\b(?P<y>YEAR)(?:'s|’s|YG)"),
@@ -239,7 +240,7 @@ fn interpret(rule: &str, c: &Captures, text: &str, published: Option<NaiveDate>,
             plain(y.map(|y| format!("{y}-Q{n}")), None)
         }
         "half" => {
-            let n = num(c, "n")?;
+            let n = num(c, "n").or(num(c, "n2"))?;
             if !(1..=2).contains(&n) {
                 return None;
             }
@@ -253,6 +254,9 @@ fn interpret(rule: &str, c: &Captures, text: &str, published: Option<NaiveDate>,
             }
             let y = year(c, "y").or(c.name("this").and(pub_year));
             match y {
+                // The canonical forms: the first six months are a half, three a quarter.
+                Some(y) if n == 6 && c.get(0)?.as_str().to_lowercase().contains("first") => plain(Some(format!("{y}-H1")), None),
+                Some(y) if n == 3 && c.get(0)?.as_str().to_lowercase().contains("first") => plain(Some(format!("{y}-Q1")), None),
                 Some(y) => plain(Some(format!("{y}-01/{y}-{n:02}")), None),
                 None => with_role(Role::Anaphoric),
             }
@@ -358,7 +362,7 @@ mod tests {
         for t in ["in 2023", "for 2023", "в 2023 году", "за 2023 год", "по итогам 2023 года", "last year", "в прошлом году", "за прошлый год", "2023's trade", "of 2023"] {
             assert_eq!(period(t).as_deref(), Some("2023"), "{t}");
         }
-        for t in ["in the first half of 2024", "в первом полугодии 2024 года", "first half of the 2024"] {
+        for t in ["in the first half of 2024", "в первом полугодии 2024 года", "first half of the 2024", "H1 2024", "in the first six months of 2024"] {
             assert_eq!(period(t).as_deref(), Some("2024-H1"), "{t}");
         }
         for t in ["in the first quarter", "Q1 2024", "in the first quarter of 2024", "в первом квартале 2024 года"] {
@@ -372,7 +376,7 @@ mod tests {
 
     #[test]
     fn deadlines() {
-        for t in ["by 2030", "к 2030 году", "до 2030 года", "before the 2030 deadline", "within six years"] {
+        for t in ["by 2030", "к 2030 году", "до 2030 года", "before the 2030 deadline", "within six years", "in the next six years", "в ближайшие шесть лет"] {
             assert_eq!(deadline(t).as_deref(), Some("2030"), "{t}");
         }
         for t in ["by the end of the year", "this year", "до конца года", "в этом году"] {
@@ -382,7 +386,7 @@ mod tests {
 
     #[test]
     fn not_periods() {
-        for t in ["on April 18", "29 августа", "as of October 1, 2024", "since 2005", "in the near future", "than in 2022", "year on year", "годом ранее", "up 5% on 2022", "for 2024-2034", "presented in March", "may reach", "No. 10484-AA"] {
+        for t in ["on April 18", "29 августа", "as of October 1, 2024", "since 2005", "in the near future", "than in 2022", "year on year", "годом ранее", "up 5% on 2022", "from the previous year", "compared with a year earlier", "for 2024-2034", "presented in March", "may reach", "No. 10484-AA"] {
             assert_eq!(period(t), None, "{t}");
         }
         assert_eq!(time_exprs("since 2005", pubd())[0].role, Role::Stock);
