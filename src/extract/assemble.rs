@@ -361,11 +361,10 @@ fn kind_of(t: &SentenceTokens, s: &Slot, a: &Amount, prev: Option<&Draft>) -> Cl
     }
     let before: Vec<&Cue> = cues_in(t, s.lo, a.start).filter(|c| matches!(c.kind, CueKind::Kind(_))).collect();
     // An actual verb right before the amount ("reached $2 billion") settles it.
-    if let Some(last) = before.last() {
-        if last.kind == CueKind::Kind(KindCue::Actual) && words_in(t, last.end, a.start) <= 3 {
+    if let Some(last) = before.last()
+        && last.kind == CueKind::Kind(KindCue::Actual) && words_in(t, last.end, a.start) <= 3 {
             return ClaimKind::Actual;
         }
-    }
     let has = |k: KindCue| before.iter().any(|c| c.kind == CueKind::Kind(k));
     if has(KindCue::Forecast) {
         ClaimKind::Forecast
@@ -458,11 +457,10 @@ fn parties_of(
             // "exports to Tajikistan of $605 million and imports of $151.8 million"
             return Some((p.country.clone(), p.partner.clone()));
         }
-        if let Some((c, p)) = inherited.clone() {
-            if indicator != Indicator::TradeTurnover || p.is_some() {
+        if let Some((c, p)) = inherited.clone()
+            && (indicator != Indicator::TradeTurnover || p.is_some()) {
                 return Some((c, p));
             }
-        }
     }
     match indicator {
         Indicator::TradeTurnover => {

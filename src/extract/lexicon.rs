@@ -137,7 +137,7 @@ impl Lexicon {
         }
         for list in entries.values_mut() {
             // Longest phrase first, so "trade turnover" beats "trade".
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         }
         Lexicon { entries }
     }

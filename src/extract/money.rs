@@ -64,8 +64,8 @@ static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
             }
         }
     }
-    pre.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
-    post.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    pre.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+    post.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
     Currencies { pre, post }
 });
 

@@ -48,7 +48,7 @@ static DIGITS_RU: LazyLock<Regex> = LazyLock::new(|| {
 /// Scale words, longest first: (word, multiplier).
 static SCALES: LazyLock<Vec<(String, f64)>> = LazyLock::new(|| {
     let mut v = tsv_pairs(include_str!("lexicon/scales.tsv"));
-    v.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()));
+    v.sort_by_key(|e| std::cmp::Reverse(e.0.chars().count()));
     v
 });
 
@@ -85,17 +85,15 @@ pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
         let (scale, mut end) = scale_after(text, m.end());
         let mut value = base * scale;
         // Russian compounds: "4 трлн 200 млрд", "$2 млрд 842 млн".
-        if scale > 1.0 {
-            if let Some(m2) = re.find_at(text, end).filter(|m2| text[end..m2.start()].trim().is_empty() && m2.start() > end) {
+        if scale > 1.0
+            && let Some(m2) = re.find_at(text, end).filter(|m2| text[end..m2.start()].trim().is_empty() && m2.start() > end) {
                 let (s2, e2) = scale_after(text, m2.end());
-                if s2 > 1.0 && s2 < scale {
-                    if let Some(b2) = parse_digits(m2.as_str(), lang) {
+                if s2 > 1.0 && s2 < scale
+                    && let Some(b2) = parse_digits(m2.as_str(), lang) {
                         value += b2 * s2;
                         end = e2;
                     }
-                }
             }
-        }
         // Amounts with a scale are whole base units: 4.1 * 1e9 must not print as 4099999999.9999995.
         if scale >= 1e3 {
             value = value.round();
@@ -165,15 +163,13 @@ fn word_numbers(text: &str) -> Vec<Number> {
         let start = ws[i].start;
         let mut end = ws[i].end;
         // "twenty five": a ten followed by a unit.
-        if v >= 20.0 && v < 100.0 {
-            if let Some(u) = ws.get(i + 1).and_then(|w| value_of(&w.lower)).filter(|u| *u < 10.0) {
-                if text[end..ws[i + 1].start].trim_matches(['-', ' ']).is_empty() {
+        if (20.0..100.0).contains(&v)
+            && let Some(u) = ws.get(i + 1).and_then(|w| value_of(&w.lower)).filter(|u| *u < 10.0)
+                && text[end..ws[i + 1].start].trim_matches(['-', ' ']).is_empty() {
                     v += u;
                     i += 1;
                     end = ws[i].end;
                 }
-            }
-        }
         let (scale, e) = scale_after(text, end);
         out.push(Number { start, end: e, value: v * scale, scale });
         i += 1;
