@@ -243,6 +243,13 @@ fn resolve(t: &SentenceTokens, s: &Slot, ctx: &ArticleContext, state: &State, pr
         }
     };
 
+    // Retail, cargo and other turnovers are no trade between countries.
+    if indicator == Indicator::Other {
+        return None;
+    }
+    // "Kazakhstan's foreign trade with China": a pair after all, not the world.
+    let fixed_partner = fixed_partner.filter(|_| !t.parties.iter().any(|p| p.role == Role::With && p.start >= s.lo));
+
     // Traps.
     let near_lo = cue_span.filter(|(cs, _)| *cs < a.start).map_or(s.lo, |(_, ce)| ce).max(words_back(t, a.start, 8, s.lo));
     let near_hi = words_fwd(t, a.end, 3, s.hi);

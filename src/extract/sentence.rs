@@ -99,7 +99,8 @@ fn is_abbreviation(before: &str, next: Option<char>) -> bool {
 
 fn push(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
     let s = &text[start..end];
-    let lead = s.len() - s.trim_start().len();
+    // Bullets are layout, not part of the sentence.
+    let lead = s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '•' | '·' | '▪' | '●' | '–' | '*')).len();
     let trail = s.len() - s.trim_end().len();
     if start + lead < end - trail {
         out.push(Sentence { start: start + lead, end: end - trail, paragraph });
@@ -118,6 +119,7 @@ mod tests {
     fn splits_on_terminal_punctuation_and_lines() {
         assert_eq!(split("Trade grew. Exports fell!\nImports rose?"), ["Trade grew.", "Exports fell!", "Imports rose?"]);
         assert_eq!(split("ПЕКИН, 29 августа. Россия и Китай."), ["ПЕКИН, 29 августа.", "Россия и Китай."]);
+        assert_eq!(split("  • Trade grew.\n  • Exports fell."), ["Trade grew.", "Exports fell."]);
     }
 
     #[test]

@@ -213,3 +213,20 @@ fn more_distractors_give_nothing() {
         assert_eq!(keys("Kazakhstan and Kyrgyzstan", t), Vec::<String>::new(), "{t}");
     }
 }
+
+#[test]
+fn deadlines_from_years_but_not_from_when_a_goal_was_set() {
+    let t = "Kazakhstan and Uzbekistan";
+    assert_eq!(keys(t, "The goal of $5 billion in trade for 2025 stands."), ["trade_turnover KAZ UZB target level 5000000000 USD - 2025"]);
+    assert_eq!(keys(t, "The trade target of $10 billion was set in 2022."), ["trade_turnover KAZ UZB target level 10000000000 USD - -"]);
+    assert_eq!(keys(t, "They plan to raise trade to $3 billion in 2023."), ["trade_turnover KAZ UZB target level 3000000000 USD - 2023"]);
+}
+
+#[test]
+fn world_trade_and_other_turnovers() {
+    let t = "Kazakhstan and China";
+    assert_eq!(keys(t, "Kazakhstan's total foreign trade turnover amounted to $139.8 billion in 2023."), ["trade_turnover KAZ WORLD actual level 139800000000 USD 2023 -"]);
+    assert_eq!(keys(t, "Kazakhstan's foreign trade with China reached $41 billion in 2023."), ["trade_turnover KAZ CHN actual level 41000000000 USD 2023 -"]);
+    assert_eq!(keys(t, "Retail trade turnover in Kazakhstan reached $40 billion in 2023."), Vec::<String>::new());
+    assert_eq!(keys(t, "Грузооборот вырос на 5% в 2023 году."), Vec::<String>::new());
+}

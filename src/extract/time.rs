@@ -285,8 +285,16 @@ fn interpret(rule: &str, c: &Captures, text: &str, published: Option<NaiveDate>,
             if after.starts_with(|ch: char| ch.is_alphanumeric()) || after.trim_start().strip_prefix(['-', '–', '/']).is_some_and(|r| r.trim_start().starts_with(|ch: char| ch.is_ascii_digit())) {
                 return None;
             }
+            // As a deadline: "in 2030", "for 2025", "в 2030 году" always (GOLD-FORMAT);
+            // a bare year ("2023 turnover") only when it lies ahead; never the year
+            // a goal was set ("the target set in 2022").
+            let prefixed = c.get(0)?.as_str() != c.name("y")?.as_str();
             let future = pub_year.is_none_or(|p| y > p);
-            plain(ys(y), if future || c.get(0)?.as_str().to_lowercase().starts_with("for") { ys(y) } else { None })
+            let lead = c.get(0)?.as_str().to_lowercase();
+            let set_in = (lead.starts_with("in") || lead.starts_with("в ")) && Regex::new(r"(?i)\b(?:set|agreed|adopted|announced|approved|signed|launched|proposed|поставлен\w*|утвержден\w*)\s*$")
+                .ok()
+                .is_some_and(|re| re.is_match(&text[..m.start()]));
+            plain(ys(y), if (prefixed || future) && !set_in { ys(y) } else { None })
         }
         _ => None,
     }
