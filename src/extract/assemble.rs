@@ -117,7 +117,9 @@ pub fn sentence_claims(t: &SentenceTokens, ctx: &ArticleContext, state: &mut Sta
             prev = None;
         }
     }
-    if let Some(d) = out.last() {
+    // The sentence's first claim is its headline; a later sentence with no cue of
+    // its own ("China's customs reported $22.7 billion") continues that one.
+    if let Some(d) = out.first() {
         state.prev = Some((d.indicator, d.country.clone(), d.partner.clone()));
     } else if !cands.is_empty() || has_indicator {
         state.prev = None;
@@ -224,6 +226,13 @@ fn resolve(t: &SentenceTokens, s: &Slot, ctx: &ArticleContext, state: &State, pr
             _ => None,
         })
     };
+    // Kind.
+    let kind = if pct {
+        if cues_in(t, s.lo, a.start).any(|c| c.kind == CueKind::Kind(KindCue::Forecast)) { ClaimKind::Forecast } else { ClaimKind::Actual }
+    } else {
+        kind_of(t, s, a, prev)
+    };
+
     let own = ind_before.clone().or_else(ind_after);
     let (indicator, fixed_partner, cue_span, inherited) = match own {
         Some((i, p, cs, ce)) => (i, p, Some((cs, ce)), None),
@@ -235,6 +244,9 @@ fn resolve(t: &SentenceTokens, s: &Slot, ctx: &ArticleContext, state: &State, pr
                 _ => None,
             }) {
                 (i, p, Some((cs, ce)), None)
+            } else if !has_indicator && kind != ClaimKind::Actual && !pct && ctx.pair.len() == 2 {
+                // "bring the figure to $10 billion": goals are set for the trade between the pair.
+                (Indicator::TradeTurnover, None, None, None)
             } else if let (false, Some((i, c, p))) = (has_indicator, state.prev.as_ref()) {
                 (*i, None, None, Some((c.clone(), p.clone())))
             } else {
@@ -274,13 +286,13 @@ fn resolve(t: &SentenceTokens, s: &Slot, ctx: &ArticleContext, state: &State, pr
     if pct && t.times.iter().any(|x| x.role == TimeRole::Stock && x.start >= s.lo && x.end <= s.hi) {
         return None; // growth over several years
     }
+    // "aim to increase trade by 20%": a goal for growth, not a growth rate.
+    // ("an increase of 11.9%" is a change: a target verb that is also a change word does not count.)
+    let is_change_at = |pos: usize| t.cues.iter().any(|c| matches!(c.kind, CueKind::Change(_)) && c.start == pos);
+    if pct && cues_in(t, s.lo, a.start).any(|c| matches!(c.kind, CueKind::Kind(KindCue::Target | KindCue::TargetNoun)) && !is_change_at(c.start)) {
+        return None;
+    }
 
-    // Kind.
-    let kind = if pct {
-        if cues_in(t, s.lo, a.start).any(|c| c.kind == CueKind::Kind(KindCue::Forecast)) { ClaimKind::Forecast } else { ClaimKind::Actual }
-    } else {
-        kind_of(t, s, a, prev)
-    };
 
     // Measure and value.
     let (measure, value) = if pct {
@@ -480,6 +492,12 @@ fn parties_of(
             if let Some(w) = fixed_partner {
                 let c = codes.first().cloned().or(ctx.focus.clone()).or(ctx.pair.first().cloned())?;
                 return Some((c, Some(w)));
+            }
+            // No party in the slot: the previous figure's pair, else the article's
+            // pair when the sentence names it, else the sentence's nearest parties.
+            let slot_codes = crate::extract::parties::distinct(&slot.iter().map(|p| (*p).clone()).collect::<Vec<_>>());
+            if slot_codes.is_empty() && codes.len() >= 2 && inherited.is_none() && ctx.pair.len() == 2 && ctx.pair.iter().all(|p| codes.contains(p)) {
+                return Some((ctx.pair[0].clone(), Some(ctx.pair[1].clone())));
             }
             match codes.len() {
                 0 => {

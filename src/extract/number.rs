@@ -207,6 +207,7 @@ mod tests {
         assert_eq!(one("27,8", Lang::En), Some(27.8));
         assert_eq!(one("4 трлн 200 млрд", Lang::Ru), Some(4.2e12));
         assert_eq!(one("15 тыс. тонн", Lang::Ru), Some(15e3));
+        assert_eq!(one("8.5 lakh crore", Lang::En), Some(8.5e12));
     }
 
     #[test]

@@ -230,3 +230,66 @@ fn world_trade_and_other_turnovers() {
     assert_eq!(keys(t, "Retail trade turnover in Kazakhstan reached $40 billion in 2023."), Vec::<String>::new());
     assert_eq!(keys(t, "Грузооборот вырос на 5% в 2023 году."), Vec::<String>::new());
 }
+
+/// Claims of a whole article with a given publication date.
+fn article_keys(title: &str, published: &str, text: &str) -> Vec<String> {
+    let mut a = article(title, text);
+    a.published = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+    extract_claims(&a).iter().map(key).collect()
+}
+
+#[test]
+fn an_article_carries_periods_parties_and_goals_across_sentences() {
+    let k = article_keys(
+        "Uzbekistan, Kazakhstan eye $10bn trade",
+        "2024-03-10",
+        "TASHKENT, March 10 - Uzbek President Shavkat Mirziyoyev and Kazakh President Kassym-Jomart Tokayev \
+         discussed ways to boost trade. According to the statistics agency, trade between the two countries \
+         amounted to $4.4 billion in 2023, which is 7.5% higher than in 2022. Uzbekistan's exports amounted to \
+         $1.6 billion, and imports reached $2.8 billion.\n\nThe leaders instructed their governments to bring \
+         the figure to $10 billion. More than 1,000 joint ventures operate in Uzbekistan. Both sides also aim to \
+         increase trade by 20% next year.",
+    );
+    assert_eq!(
+        k,
+        [
+            "trade_turnover UZB KAZ actual level 4400000000 USD 2023 -",
+            "trade_turnover UZB KAZ actual growth_pct 7.5 % 2023 -",
+            "exports UZB KAZ actual level 1600000000 USD 2023 -",
+            "imports UZB KAZ actual level 2800000000 USD 2023 -",
+            "trade_turnover UZB KAZ target level 10000000000 USD - -",
+        ]
+    );
+    let k = article_keys(
+        "Казахстан и Китай",
+        "2024-02-15",
+        "АСТАНА, 15 февраля. Товарооборот Казахстана и Китая по итогам 2023 года достиг рекордных 41 млрд \
+         долларов, увеличившись на 32%. Экспорт в Китай составил 15,3 млрд долларов, импорт — 25,7 млрд долларов. \
+         Стороны договорились увеличить товарооборот до 80 млрд долларов к 2030 году.",
+    );
+    assert_eq!(
+        k,
+        [
+            "trade_turnover KAZ CHN actual level 41000000000 USD 2023 -",
+            "trade_turnover KAZ CHN actual growth_pct 32 % 2023 -",
+            "exports KAZ CHN actual level 15300000000 USD 2023 -",
+            "imports KAZ CHN actual level 25700000000 USD 2023 -",
+            "trade_turnover KAZ CHN target level 80000000000 USD - 2030",
+        ]
+    );
+    let k = article_keys(
+        "Kazakhstan and China",
+        "2024-11-10",
+        "China is Kazakhstan's second-largest trading partner after Russia; trade reached $31 billion last year. \
+         Trade between Russia and Turkey fell 12% in the first nine months. Kyrgyzstan imported goods worth \
+         $1.2 billion from China in Q1.",
+    );
+    assert_eq!(
+        k,
+        [
+            "trade_turnover KAZ CHN actual level 31000000000 USD 2023 -",
+            "trade_turnover RUS TUR actual growth_pct -12 % 2024-01/2024-09 -",
+            "imports KGZ CHN actual level 1200000000 USD 2024-Q1 -",
+        ]
+    );
+}

@@ -98,7 +98,7 @@ const RULES: &[(&str, &str)] = &[
     ("next year", r"(?i)\bnext\s+year|\bв\s+(?:следующем|будущем)\s+году"),
     ("within years", r"(?i)\b(?:within|in|over|в\s+течение|в\s+ближайшие)\s+(?:the\s+next\s+|the\s+coming\s+)?(?P<n>ORD|\d{1,2})\s+(?:years|лет|года)"),
     ("vague", r"(?i)\bin\s+the\s+near\s+future|\bsoon\b|\bin\s+the\s+coming\s+years|\bв\s+ближайш\w+\s+(?:время|годы|перспективе|будущем)|\bahead\s+of\s+schedule|\beventually\b|\bas\s+soon\s+as\s+possible"),
-    ("base", r"(?i)\b(?:from|over|compared\s+(?:with|to)|than)\s+(?:the\s+previous\s+year|a\s+year\s+(?:earlier|ago|before))|\bthe\s+previous\s+year|\byear[-\s]on[-\s]year|\ba\s+year\s+(?:earlier|ago|before)|\bгодом\s+ранее|\bв\s+годовом\s+выражении|\bк\s+тому\s+же\s+периоду(?:\s+YEARYG)?|\bк\s+аналогичному\s+периоду(?:\s+(?:прошлого\s+года|YEARYG))?"),
+    ("base", r"(?i)\b(?:from|over|compared\s+(?:with|to)|than|against|on)\s+(?:in\s+)?(?:the\s+previous\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+same\s+period(?:\s+(?:of\s+|in\s+)?(?:last\s+year|the\s+previous\s+year|a\s+year\s+(?:ago|earlier)|YEAR))?)|\b(?:по\s+сравнению\s+с|в\s+сравнении\s+с|относительно|к)\s+(?:аналогичным|аналогичному|тем\s+же|тому\s+же)\s+период\w*(?:\s+(?:прошлого\s+года|YEARYG))?|\bthe\s+previous\s+year|\byear[-\s]on[-\s]year|\ba\s+year\s+(?:earlier|ago|before)|\bгодом\s+ранее|\bв\s+годовом\s+выражении|\bк\s+тому\s+же\s+периоду(?:\s+YEARYG)?|\bк\s+аналогичному\s+периоду(?:\s+(?:прошлого\s+года|YEARYG))?"),
     ("anaphoric", r"(?i)\bthat\s+year|\bthe\s+same\s+year|\bthe\s+same\s+period|\bover\s+the\s+period|\bза\s+(?:этот|тот\s+же)\s+период"),
     ("stock", r"(?i)\bsince\s+(?:YEAR|independence|then)|\bс\s+YEAR\s+года|\bза\s+последние\s+(?:\d+|\w+)\s+лет|\bover\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:years|decades)|\bin\s+(?:\w+\s+)?decades|\bnow\b|\bcurrently\b|\bto\s+date\b|\bсейчас\b|\bв\s+настоящее\s+время|\bна\s+сегодня\w*|\baccumulated\b|\bcumulative\b|\bнакопленн\w*"),
     ("year range", r"(?i)\b(?:from\s+)?YEAR\s*(?:[-–—]|\bto\b)\s*YEAR(?:\s*(?:годы|гг\.?))?"),
@@ -252,7 +252,10 @@ fn interpret(rule: &str, c: &Captures, text: &str, published: Option<NaiveDate>,
             if !(1..=11).contains(&n) {
                 return None;
             }
-            let y = year(c, "y").or(c.name("this").and(pub_year));
+            let first = c.get(0)?.as_str().to_lowercase();
+            let first = first.contains("first") || first.contains("первые");
+            // "the first nine months" with no year: this year, like "the first quarter".
+            let y = year(c, "y").or(c.name("this").and(pub_year)).or(if first { pub_year } else { None });
             match y {
                 // The canonical forms: the first six months are a half, three a quarter.
                 Some(y) if n == 6 && c.get(0)?.as_str().to_lowercase().contains("first") => plain(Some(format!("{y}-H1")), None),
@@ -363,6 +366,7 @@ mod tests {
         assert_eq!(period("from April 2022 to February 2023").as_deref(), Some("2022-04/2023-02"));
         assert_eq!(period("in the first four months of 2024").as_deref(), Some("2024-01/2024-04"));
         assert_eq!(period("за три квартала 2024 года").as_deref(), Some("2024-01/2024-09"));
+        assert_eq!(period("in the first nine months").as_deref(), Some("2024-01/2024-09"));
     }
 
     #[test]
@@ -394,7 +398,7 @@ mod tests {
 
     #[test]
     fn not_periods() {
-        for t in ["on April 18", "29 августа", "as of October 1, 2024", "since 2005", "in the near future", "than in 2022", "year on year", "годом ранее", "up 5% on 2022", "from the previous year", "compared with a year earlier", "for 2024-2034", "presented in March", "may reach", "No. 10484-AA"] {
+        for t in ["on April 18", "29 августа", "as of October 1, 2024", "since 2005", "in the near future", "than in 2022", "year on year", "годом ранее", "up 5% on 2022", "from the previous year", "compared with a year earlier", "compared to the same period last year", "по сравнению с аналогичным периодом прошлого года", "for 2024-2034", "presented in March", "may reach", "No. 10484-AA"] {
             assert_eq!(period(t), None, "{t}");
         }
         assert_eq!(time_exprs("since 2005", pubd())[0].role, Role::Stock);
