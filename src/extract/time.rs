@@ -132,9 +132,20 @@ static BASE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Words before "in 2022" that make it the year a goal was set, not its deadline.
+static SET_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:set|agreed|adopted|announced|approved|signed|launched|proposed|поставлен\w*|утвержден\w*)\s*$").expect("valid regex")
+});
+
+/// The first year written out in `text`, which dates its bare months and quarters.
+fn first_year(text: &str) -> Option<i32> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\b{YEAR}\b")).expect("valid regex"));
+    RE.find(text).and_then(|m| m.as_str().parse().ok())
+}
+
 /// Every time expression of `text`, non-overlapping, in order.
 pub fn times(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
-    let explicit_year = Regex::new(YEAR).ok().and_then(|re| re.find(text)).and_then(|m| m.as_str().parse::<i32>().ok());
+    let explicit_year = first_year(text);
     let mut cands: Vec<(usize, usize, usize, TimeExpr)> = Vec::new();
     for (prio, rule) in RULE_SET.iter().enumerate() {
         for c in rule.re.captures_iter(text) {
@@ -294,9 +305,7 @@ fn interpret(rule: &str, c: &Captures, text: &str, published: Option<NaiveDate>,
             let prefixed = c.get(0)?.as_str() != c.name("y")?.as_str();
             let future = pub_year.is_none_or(|p| y > p);
             let lead = c.get(0)?.as_str().to_lowercase();
-            let set_in = (lead.starts_with("in") || lead.starts_with("в ")) && Regex::new(r"(?i)\b(?:set|agreed|adopted|announced|approved|signed|launched|proposed|поставлен\w*|утвержден\w*)\s*$")
-                .ok()
-                .is_some_and(|re| re.is_match(&text[..m.start()]));
+            let set_in = (lead.starts_with("in") || lead.starts_with("в ")) && SET_IN.is_match(&text[..m.start()]);
             plain(ys(y), if (prefixed || future) && !set_in { ys(y) } else { None })
         }
         _ => None,
@@ -310,7 +319,7 @@ pub fn single_months(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> 
         let mon = alternation(&MONTHS);
         Regex::new(&format!(r"(?i)\b(?:in|for|в|за)\s+(?P<m>{mon})\b(?:\s+(?:alone\s+)?(?P<y>{YEAR}){YG})?")).expect("valid regex")
     });
-    let explicit_year = Regex::new(YEAR).ok().and_then(|re| re.find(text)).and_then(|m| m.as_str().parse::<i32>().ok());
+    let explicit_year = first_year(text);
     let _ = published;
     RE.captures_iter(text)
         .filter_map(|c| {
