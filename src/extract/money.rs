@@ -208,7 +208,7 @@ mod tests {
         for t in [
             "$2 billion", "2 billion US dollars", "USD 2bn", "US$2,000 million", "$ 2 billion",
             "2 млрд долларов", "2 млрд долларов США", "2 млрд долларов (США)", "$2bn", "2 bln USD",
-            "2,000 million dollars", "2 миллиарда долларов", "$2 млрд",
+            "2,000 million dollars", "2 миллиарда долларов", "$2 млрд", "USD2bn", "2bnUSD", "2 billion us dollar",
         ] {
             assert_eq!(money_value(t), Some((2e9, "USD")), "{t}");
         }

@@ -78,7 +78,11 @@ pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
         }
         let before = text[..m.start()].chars().next_back();
         let after = text[m.end()..].chars().next();
-        if before.is_some_and(|c| c.is_alphabetic() || c == '_') || after.is_some_and(|c| c.is_alphabetic() && !starts_scale(&text[m.end()..])) {
+        // Glued to a word it is part of a name ("Kambarata1", "A4"); glued to
+        // capitals it may be a code ("USD115", "115USD"), which the money layer reads.
+        if before.is_some_and(|c| (c.is_alphabetic() && !c.is_uppercase()) || c == '_')
+            || after.is_some_and(|c| c.is_alphabetic() && !c.is_uppercase() && !starts_scale(&text[m.end()..]))
+        {
             continue;
         }
         let Some(base) = parse_digits(m.as_str(), lang) else { continue };
@@ -135,7 +139,7 @@ fn scale_after(text: &str, pos: usize) -> (f64, usize) {
             let wlen: usize = tail.chars().take(w.chars().count()).map(char::len_utf8).sum();
             let next = tail[wlen..].chars().next();
             // "5m" and "$5 bn" but not "5 mines": a scale word ends the word.
-            if next.is_some_and(char::is_alphanumeric) && !w.ends_with('.') {
+            if next.is_some_and(|c| c.is_alphanumeric() && !c.is_uppercase()) && !w.ends_with('.') {
                 continue;
             }
             let mut end = pos + gap + wlen;
@@ -212,7 +216,8 @@ mod tests {
 
     #[test]
     fn not_numbers_or_unscaled() {
-        assert_eq!(one("A4 paper", Lang::En), None);
+        assert_eq!(one("b4 paper", Lang::En), None);
+        assert_eq!(one("Kambarata1", Lang::En), None);
         assert_eq!(numbers("5 mines", Lang::En)[0].scale, 1.0);
         assert_eq!(numbers("in 2023 1 500", Lang::En).len(), 3);
     }
