@@ -283,6 +283,10 @@ fn resolve(t: &SentenceTokens, s: &Slot, ctx: &ArticleContext, state: &State, pr
     if !pct && is_increment(t, a, s.lo) {
         return None;
     }
+    // Trade between countries is never a few thousand dollars: "$5-6 billion" leaves a bare "$5".
+    if !pct && a.value < 1e5 {
+        return None;
+    }
     if pct && t.times.iter().any(|x| x.role == TimeRole::Stock && x.start >= s.lo && x.end <= s.hi) {
         return None; // growth over several years
     }
@@ -550,6 +554,10 @@ fn parties_of(
             let subj = subj?;
             if obj.is_none() {
                 obj = prev.filter(|p| p.country == subj).and_then(|p| p.partner.clone()).or_else(|| other(ctx, &subj));
+            }
+            // "Kazakhstan attracted $2 billion from China": the named party that is not the investor.
+            if obj.is_none() && invest {
+                obj = pool.iter().chain(all.iter()).map(|p| p.code.clone()).find(|c| *c != subj);
             }
             let obj = obj?;
             (subj != obj).then_some((subj, Some(obj)))

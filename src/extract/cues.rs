@@ -101,7 +101,7 @@ pub fn cues(words: &[Word]) -> Vec<Cue> {
     for m in HEDGES.find(words) {
         out.push(Cue { start: m.start, end: m.end, kind: CueKind::Hedge });
     }
-    for m in TRAPS.find(words) {
+    for m in TRAPS.find(words).into_iter().filter(|m| m.tag != "-") {
         let t = match m.tag.as_str() {
             "wide" => TrapCue::Wide,
             "pct" => TrapCue::Pct,

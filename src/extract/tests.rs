@@ -293,3 +293,24 @@ fn an_article_carries_periods_parties_and_goals_across_sentences() {
         ]
     );
 }
+
+#[test]
+fn investment_directions() {
+    let t = "China and Kazakhstan";
+    for s in [
+        "Chinese companies invested $2 billion in Kazakhstan in 2023.",
+        "FDI from China into Kazakhstan reached $2 billion in 2023.",
+        "Kazakhstan attracted $2 billion of investment from China in 2023.",
+        "В 2023 году китайские инвесторы вложили в экономику Казахстана 2 млрд долларов.",
+    ] {
+        assert_eq!(keys(t, s), ["investment CHN KAZ actual level 2000000000 USD 2023 -"], "{s}");
+    }
+}
+
+#[test]
+fn aggregates_and_ranges() {
+    let t = "UAE and India";
+    assert_eq!(keys(t, "Non-oil trade between the UAE and India reached $50 billion in 2023."), ["trade_turnover ARE IND actual level 50000000000 USD 2023 -"]);
+    // A range leaves no stray "$5" claim.
+    assert_eq!(keys(t, "Officials put trade at $5-6 billion."), ["trade_turnover ARE IND actual level 6000000000 USD - -"]);
+}
