@@ -372,6 +372,10 @@ fn is_hedge_word(t: &SentenceTokens, pos: usize) -> bool {
 }
 
 fn kind_of(t: &SentenceTokens, s: &Slot, a: &Amount, prev: Option<&Draft>) -> ClaimKind {
+    // "to $20 billion by 2030 from $10 billion in 2023": the starting point is a level reached.
+    if is_base_amount(t, a.start, s.lo) {
+        return ClaimKind::Actual;
+    }
     let near_lo = words_back(t, a.start, 4, s.lo);
     let near_hi = {
         let hi = words_fwd(t, a.end, 4, s.hi);
@@ -496,6 +500,15 @@ fn parties_of(
             if let Some(w) = fixed_partner {
                 let c = codes.first().cloned().or(ctx.focus.clone()).or(ctx.pair.first().cloned())?;
                 return Some((c, Some(w)));
+            }
+            // One party in the slot ("..., with China $31 billion"): its counterpart is
+            // the sentence's subject ("Kazakhstan's trade with Russia ..."), else the article's.
+            let named: Vec<&&Party> = slot.iter().filter(|p| p.role != Role::In).collect();
+            if named.iter().all(|p| p.code == named[0].code) && !named.is_empty() {
+                let one = named[0].code.clone();
+                let subject = t.parties.iter().find(|p| p.role == Role::Plain && p.code != one && p.end <= a.start).map(|p| p.code.clone());
+                let o = subject.or_else(|| other(ctx, &one))?;
+                return Some((one, Some(o)));
             }
             // No party in the slot: the previous figure's pair, else the article's
             // pair when the sentence names it, else the sentence's nearest parties.

@@ -314,3 +314,31 @@ fn aggregates_and_ranges() {
     // A range leaves no stray "$5" claim.
     assert_eq!(keys(t, "Officials put trade at $5-6 billion."), ["trade_turnover ARE IND actual level 6000000000 USD - -"]);
 }
+
+#[test]
+fn several_partners_and_world_totals_in_one_sentence() {
+    assert_eq!(
+        article_keys("Kazakhstan's foreign trade", "2024-03-01", "Kazakhstan's trade with Russia reached $26 billion, with China $31 billion, and with the EU $40 billion in 2023."),
+        [
+            "trade_turnover KAZ RUS actual level 26000000000 USD 2023 -",
+            "trade_turnover CHN KAZ actual level 31000000000 USD 2023 -",
+            "trade_turnover EU KAZ actual level 40000000000 USD 2023 -",
+        ]
+    );
+    assert_eq!(
+        article_keys(
+            "Внешняя торговля Казахстана",
+            "2024-08-01",
+            "В январе-июне 2024 года внешнеторговый оборот Казахстана составил 67,5 млрд долларов, из них экспорт — 39,6 млрд, импорт — 27,9 млрд."
+        ),
+        [
+            "trade_turnover KAZ WORLD actual level 67500000000 USD 2024-01/2024-06 -",
+            "exports KAZ WORLD actual level 39600000000 USD 2024-01/2024-06 -",
+            "imports KAZ WORLD actual level 27900000000 USD 2024-01/2024-06 -",
+        ]
+    );
+    assert_eq!(
+        keys("Uzbekistan, China", "Uzbekistan and China agreed to double bilateral trade to $20 billion by 2030 from $10 billion in 2023."),
+        ["trade_turnover UZB CHN target level 20000000000 USD - 2030", "trade_turnover UZB CHN actual level 10000000000 USD 2023 -"]
+    );
+}
