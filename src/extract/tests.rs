@@ -342,3 +342,23 @@ fn several_partners_and_world_totals_in_one_sentence() {
         ["trade_turnover UZB CHN target level 20000000000 USD - 2030", "trade_turnover UZB CHN actual level 10000000000 USD 2023 -"]
     );
 }
+
+#[test]
+fn present_tense_figures_have_no_period() {
+    let k = article_keys(
+        "Kazakhstan and Kyrgyzstan",
+        "2024-03-01",
+        "Trade reached $1.6 billion in 2023.\n\nToday mutual trade stands at about $2 billion, the minister said. Сейчас товарооборот составляет 2,1 млрд долларов.",
+    );
+    assert_eq!(
+        k,
+        [
+            "trade_turnover KAZ KGZ actual level 1600000000 USD 2023 -",
+            "trade_turnover KAZ KGZ actual level 2000000000 USD - -",
+            "trade_turnover KAZ KGZ actual level 2100000000 USD - -",
+        ]
+    );
+    for t in ["The company exported goods worth $40 million to Kyrgyzstan.", "The trade ministry allocated $5 million for exhibitions.", "Customs revenue from trade with Kyrgyzstan reached $300 million."] {
+        assert_eq!(keys("Kazakhstan and Kyrgyzstan", t), Vec::<String>::new(), "{t}");
+    }
+}

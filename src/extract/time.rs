@@ -20,8 +20,9 @@
 //! Some expressions only qualify the figure next to them: a comparison base
 //! ("than in 2022", "up 15.8% on 2022", "year on year", "годом ранее") is
 //! [`Role::Base`]; "that year", "over the three months", "за шесть месяцев" refer
-//! back ([`Role::Anaphoric`]); "since 2005", "now", "accumulated" mark a stock,
-//! not a flow ([`Role::Stock`]). Dates ("on April 18", "29 августа") and vague
+//! back ([`Role::Anaphoric`]); "since 2005", "now", "accumulated" and the present
+//! tense ("stands at", "составляет") mark a stock or a figure as of publication,
+//! not a flow of a past period ([`Role::Stock`]). Dates ("on April 18", "29 августа") and vague
 //! times ("in the near future") are kept as neutral expressions with neither
 //! period nor deadline, so they shadow a farther year.
 
@@ -100,7 +101,7 @@ const RULES: &[(&str, &str)] = &[
     ("vague", r"(?i)\bin\s+the\s+near\s+future|\bsoon\b|\bin\s+the\s+coming\s+years|\bв\s+ближайш\w+\s+(?:время|годы|перспективе|будущем)|\bahead\s+of\s+schedule|\beventually\b|\bas\s+soon\s+as\s+possible"),
     ("base", r"(?i)\b(?:from|over|compared\s+(?:with|to)|than|against|on)\s+(?:in\s+)?(?:the\s+previous\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+same\s+period(?:\s+(?:of\s+|in\s+)?(?:last\s+year|the\s+previous\s+year|a\s+year\s+(?:ago|earlier)|YEAR))?)|\b(?:по\s+сравнению\s+с|в\s+сравнении\s+с|относительно|к)\s+(?:аналогичным|аналогичному|тем\s+же|тому\s+же)\s+период\w*(?:\s+(?:прошлого\s+года|YEARYG))?|\bthe\s+previous\s+year|\byear[-\s]on[-\s]year|\ba\s+year\s+(?:earlier|ago|before)|\bгодом\s+ранее|\bв\s+годовом\s+выражении|\bк\s+тому\s+же\s+периоду(?:\s+YEARYG)?|\bк\s+аналогичному\s+периоду(?:\s+(?:прошлого\s+года|YEARYG))?"),
     ("anaphoric", r"(?i)\bthat\s+year|\bthe\s+same\s+year|\bthe\s+same\s+period|\bover\s+the\s+period|\bза\s+(?:этот|тот\s+же)\s+период"),
-    ("stock", r"(?i)\bsince\s+(?:YEAR|independence|then)|\bс\s+YEAR\s+года|\bза\s+последние\s+(?:\d+|\w+)\s+лет|\bover\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:years|decades)|\bin\s+(?:\w+\s+)?decades|\bnow\b|\bcurrently\b|\bto\s+date\b|\bсейчас\b|\bв\s+настоящее\s+время|\bна\s+сегодня\w*|\baccumulated\b|\bcumulative\b|\bнакопленн\w*"),
+    ("stock", r"(?i)\bsince\s+(?:YEAR|independence|then)|\bс\s+YEAR\s+года|\bза\s+последние\s+(?:\d+|\w+)\s+лет|\bover\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:years|decades)|\bin\s+(?:\w+\s+)?decades|\bnow\b|\bcurrently\b|\bstands?\s+at|\bamounts\s+to|\btotals\b|\bсоставляет|\bсоставляют|\bприближается|\bоценивается|\bto\s+date\b|\bсейчас\b|\bв\s+настоящее\s+время|\bна\s+сегодня\w*|\baccumulated\b|\bcumulative\b|\bнакопленн\w*"),
     ("year range", r"(?i)\b(?:from\s+)?YEAR\s*(?:[-–—]|\bto\b)\s*YEAR(?:\s*(?:годы|гг\.?))?"),
     ("deadline year", r"(?i)\b(?:by|until|till|before|не\s+позднее)\s+(?:the\s+end\s+of\s+)?(?P<y>YEAR)|\b(?:к|до)\s+(?:концу\s+|конца\s+)?(?P<y2>YEAR)\s*(?:году|года|г\.)|\bthe\s+(?P<y3>YEAR)\s+(?:deadline|target|goal)"),
     ("year", r"(?i)(?:\b(?:in|for|of|during|за|в|по\s+итогам)\s+)?\b(?P<y>YEAR)(?:'s|’s|YG)"),
