@@ -96,7 +96,7 @@ pub fn sentence_claims(t: &SentenceTokens, ctx: &ArticleContext, state: &mut Sta
     let has_indicator = t.cues.iter().any(|c| matches!(c.kind, CueKind::Indicator(..)));
     let masks = share_masks(t, &cands);
     let mut out: Vec<Draft> = Vec::new();
-    // The previous candidate's resolution: (indicator, country, partner, kind, period).
+    // The previous amount's claim in this sentence: what a bare amount inherits.
     let mut prev: Option<Draft> = None;
     for (k, &i) in cands.iter().enumerate() {
         let a = &t.amounts[i];
@@ -207,6 +207,8 @@ fn rate_cue(t: &SentenceTokens, i: usize) -> bool {
     change && !pct_trap && !share
 }
 
+/// The claim of one amount, read from its slot (see the module doc), or `None`
+/// when the amount is no trade claim.
 fn resolve(t: &SentenceTokens, s: &Slot, ctx: &ArticleContext, state: &State, prev: Option<&Draft>, has_indicator: bool, masks: &[(usize, usize)]) -> Option<Draft> {
     let a = &t.amounts[s.idx];
     let pct = a.unit == Unit::Percent;
@@ -262,41 +264,9 @@ fn resolve(t: &SentenceTokens, s: &Slot, ctx: &ArticleContext, state: &State, pr
     // "Kazakhstan's foreign trade with China": a pair after all, not the world.
     let fixed_partner = fixed_partner.filter(|_| !t.parties.iter().any(|p| p.role == Role::With && p.start >= s.lo));
 
-    // Traps.
-    let near_lo = cue_span.filter(|(cs, _)| *cs < a.start).map_or(s.lo, |(_, ce)| ce).max(words_back(t, a.start, 8, s.lo));
-    let near_hi = words_fwd(t, a.end, 3, s.hi);
-    let near = cues_in(t, near_lo, a.start).chain(cues_in(t, a.end, near_hi)).any(|c| c.kind == CueKind::Trap(TrapCue::Near));
-    // "exported 2 million tons of wheat worth $400 million": a commodity between
-    // the indicator and the amount, in the same phrase.
-    let goods = cue_span.filter(|(cs, _)| *cs < a.start).is_some_and(|(_, ce)| {
-        cues_in(t, ce, a.start).any(|c| c.kind == CueKind::Trap(TrapCue::Commodity) && !t.text[c.end..a.start].contains(','))
-    });
-    let wide = cues_in(t, s.lo, a.start).any(|c| c.kind == CueKind::Trap(TrapCue::Wide));
-    let commodity = cue_span.is_some_and(|(cs, ce)| {
-        let lo = words_back(t, cs, 2, 0);
-        let hi = words_fwd(t, ce, 3, t.text.len());
-        cues_in(t, lo, hi).any(|c| c.kind == CueKind::Trap(TrapCue::Commodity))
-    });
-    if near || wide || commodity || goods {
+    if is_trap(t, s, a, cue_span) {
         return None;
     }
-    if !pct && is_increment(t, a, s.lo) {
-        return None;
-    }
-    // Trade between countries is never a few thousand dollars: "$5-6 billion" leaves a bare "$5".
-    if !pct && a.value < 1e5 {
-        return None;
-    }
-    if pct && t.times.iter().any(|x| x.role == TimeRole::Stock && x.start >= s.lo && x.end <= s.hi) {
-        return None; // growth over several years
-    }
-    // "aim to increase trade by 20%": a goal for growth, not a growth rate.
-    // ("an increase of 11.9%" is a change: a target verb that is also a change word does not count.)
-    let is_change_at = |pos: usize| t.cues.iter().any(|c| matches!(c.kind, CueKind::Change(_)) && c.start == pos);
-    if pct && cues_in(t, s.lo, a.start).any(|c| matches!(c.kind, CueKind::Kind(KindCue::Target | KindCue::TargetNoun)) && !is_change_at(c.start)) {
-        return None;
-    }
-
 
     // Measure and value.
     let (measure, value) = if pct {
@@ -357,6 +327,47 @@ fn resolve(t: &SentenceTokens, s: &Slot, ctx: &ArticleContext, state: &State, pr
         deadline,
         approx,
     })
+}
+
+/// True when the amount is one of GOLD-FORMAT's precision traps: a deal, loan or
+/// project near it, a balance or price in its clause, a commodity-level figure,
+/// an absolute increment, a stray small sum, or a growth rate that is a goal or
+/// spans several years.
+fn is_trap(t: &SentenceTokens, s: &Slot, a: &Amount, cue_span: Option<(usize, usize)>) -> bool {
+    let pct = a.unit == Unit::Percent;
+    // Deals, loans, projects: between the indicator cue and the amount (at most 8
+    // words back), or just after the amount ("$50 million credit line").
+    let near_lo = cue_span.filter(|(cs, _)| *cs < a.start).map_or(s.lo, |(_, ce)| ce).max(words_back(t, a.start, 8, s.lo));
+    let near_hi = words_fwd(t, a.end, 3, s.hi);
+    let near = cues_in(t, near_lo, a.start).chain(cues_in(t, a.end, near_hi)).any(|c| c.kind == CueKind::Trap(TrapCue::Near));
+    // Balances, prices, population: anywhere before the amount in its slot.
+    let wide = cues_in(t, s.lo, a.start).any(|c| c.kind == CueKind::Trap(TrapCue::Wide));
+    // "grain exports", "exports of wheat": a commodity next to the indicator cue...
+    let commodity = cue_span.is_some_and(|(cs, ce)| {
+        let lo = words_back(t, cs, 2, 0);
+        let hi = words_fwd(t, ce, 3, t.text.len());
+        cues_in(t, lo, hi).any(|c| c.kind == CueKind::Trap(TrapCue::Commodity))
+    });
+    // ...or between it and the amount: "exported 2 million tons of wheat worth $400 million".
+    let goods = cue_span.filter(|(cs, _)| *cs < a.start).is_some_and(|(_, ce)| {
+        cues_in(t, ce, a.start).any(|c| c.kind == CueKind::Trap(TrapCue::Commodity) && !t.text[c.end..a.start].contains(','))
+    });
+    if near || wide || commodity || goods {
+        return true;
+    }
+    if !pct {
+        // "grew by $3 million" is an increment; "$5-6 billion" leaves a stray "$5":
+        // trade between countries is never a few thousand dollars.
+        return is_increment(t, a, s.lo) || a.value < 1e5;
+    }
+    // Growth "since 2005" or "over the past five years" spans several years.
+    if t.times.iter().any(|x| x.role == TimeRole::Stock && x.start >= s.lo && x.end <= s.hi) {
+        return true;
+    }
+    // "aim to increase trade by 20%": a goal for growth, not a growth rate ("an
+    // increase of 11.9%" is a change: a target word that is also a change word does not count).
+    let is_change_at = |pos: usize| t.cues.iter().any(|c| matches!(c.kind, CueKind::Change(_)) && c.start == pos);
+    cues_in(t, s.lo, a.start).any(|c| matches!(c.kind, CueKind::Kind(KindCue::Target | KindCue::TargetNoun)) && !is_change_at(c.start))
 }
 
 /// "grew by $3 million", "вырос на 300 млн долларов": an absolute change, no level.
