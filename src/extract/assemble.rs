@@ -79,7 +79,8 @@ pub struct Draft {
 }
 
 static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i);|:\s|,\s+(?:and|while|whereas|but|with|а|но|тогда\s+как)\s").expect("valid regex")
+    Regex::new(r"(?i);|:\s|,\s+(?:and|while|whereas|but|with|а|но|тогда\s+как)\s")
+        .expect("valid regex")
 });
 
 /// Per-amount working record.
@@ -91,24 +92,47 @@ struct Slot {
 
 /// Claims of one sentence, in text order.
 pub fn sentence_claims(t: &SentenceTokens, ctx: &ArticleContext, state: &mut State) -> Vec<Draft> {
-    let cands: Vec<usize> = (0..t.amounts.len()).filter(|&i| is_candidate(t, i)).collect();
+    let cands: Vec<usize> = (0..t.amounts.len())
+        .filter(|&i| is_candidate(t, i))
+        .collect();
     let bounds: Vec<usize> = CLAUSE_END.find_iter(t.text).map(|m| m.start()).collect();
-    let has_indicator = t.cues.iter().any(|c| matches!(c.kind, CueKind::Indicator(..)));
+    let has_indicator = t
+        .cues
+        .iter()
+        .any(|c| matches!(c.kind, CueKind::Indicator(..)));
     let masks = share_masks(t, &cands);
     let mut out: Vec<Draft> = Vec::new();
     // The previous amount's claim in this sentence: what a bare amount inherits.
     let mut prev: Option<Draft> = None;
     for (k, &i) in cands.iter().enumerate() {
         let a = &t.amounts[i];
-        let lo_amount = if k > 0 { t.amounts[cands[k - 1]].end } else { 0 };
-        let hi_amount = cands.get(k + 1).map(|&j| t.amounts[j].start).unwrap_or(t.text.len());
-        let lo = bounds.iter().copied().filter(|&b| b < a.start).max().map_or(lo_amount, |b| b.max(lo_amount));
-        let hi = bounds.iter().copied().filter(|&b| b >= a.end).min().map_or(hi_amount, |b| b.min(hi_amount));
+        let lo_amount = if k > 0 {
+            t.amounts[cands[k - 1]].end
+        } else {
+            0
+        };
+        let hi_amount = cands
+            .get(k + 1)
+            .map(|&j| t.amounts[j].start)
+            .unwrap_or(t.text.len());
+        let lo = bounds
+            .iter()
+            .copied()
+            .filter(|&b| b < a.start)
+            .max()
+            .map_or(lo_amount, |b| b.max(lo_amount));
+        let hi = bounds
+            .iter()
+            .copied()
+            .filter(|&b| b >= a.end)
+            .min()
+            .map_or(hi_amount, |b| b.min(hi_amount));
         let slot = Slot { idx: i, lo, hi };
         let draft = resolve(t, &slot, ctx, state, prev.as_ref(), has_indicator, &masks);
         if let Some(d) = draft {
             // A comparison base ("than the $6.3 billion of 2022") does not move the series on.
-            if d.kind == ClaimKind::Actual && d.period.is_some() && !is_base_amount(t, a.start, lo) {
+            if d.kind == ClaimKind::Actual && d.period.is_some() && !is_base_amount(t, a.start, lo)
+            {
                 state.last_period = d.period.clone();
             }
             prev = Some(d.clone());
@@ -134,7 +158,9 @@ fn share_masks(t: &SentenceTokens, cands: &[usize]) -> Vec<(usize, usize)> {
         .filter(|i| !cands.contains(i) && t.amounts[*i].unit == Unit::Percent)
         .map(|i| {
             let a = &t.amounts[i];
-            let end = t.text[a.end..].find([',', ';', '(']).map_or(t.text.len(), |p| a.end + p);
+            let end = t.text[a.end..]
+                .find([',', ';', '('])
+                .map_or(t.text.len(), |p| a.end + p);
             (a.start, end)
         })
         .collect()
@@ -144,32 +170,57 @@ fn share_masks(t: &SentenceTokens, cands: &[usize]) -> Vec<(usize, usize)> {
 fn is_base_amount(t: &SentenceTokens, start: usize, lo: usize) -> bool {
     let from = words_back(t, start, 3, lo);
     // "more than $31 billion" is a hedge; "more than the $1.18 billion of 2022" compares.
-    let comparison = t.words.iter().filter(|w| w.start >= from && w.end <= start).any(|w| match w.lower.as_str() {
-        "than" | "чем" => words_in(t, w.end, start) > 0 || !is_hedge_word(t, w.start),
-        "compared" | "against" | "versus" | "против" => true,
-        _ => false,
-    });
+    let comparison = t
+        .words
+        .iter()
+        .filter(|w| w.start >= from && w.end <= start)
+        .any(|w| match w.lower.as_str() {
+            "than" | "чем" => words_in(t, w.end, start) > 0 || !is_hedge_word(t, w.start),
+            "compared" | "against" | "versus" | "против" => true,
+            _ => false,
+        });
     // "rose to $3 billion from $2.5 billion", "вырос с 2,5 до 3 млрд"
-    let starting_point = t.words.iter().rev().find(|w| w.end <= start && w.start >= lo && !is_hedge_word(t, w.start)).is_some_and(|w| matches!(w.lower.as_str(), "from" | "с" | "со"));
+    let starting_point = t
+        .words
+        .iter()
+        .rev()
+        .find(|w| w.end <= start && w.start >= lo && !is_hedge_word(t, w.start))
+        .is_some_and(|w| matches!(w.lower.as_str(), "from" | "с" | "со"));
     comparison || starting_point
 }
 
 /// Number of words of `t` inside `[a, b)`.
 fn words_in(t: &SentenceTokens, a: usize, b: usize) -> usize {
-    t.words.iter().filter(|w| w.start >= a && w.end <= b).count()
+    t.words
+        .iter()
+        .filter(|w| w.start >= a && w.end <= b)
+        .count()
 }
 
 /// Byte position `n` words before `pos` (or `floor`).
 fn words_back(t: &SentenceTokens, pos: usize, n: usize, floor: usize) -> usize {
-    t.words.iter().rev().filter(|w| w.end <= pos && w.start >= floor).nth(n.saturating_sub(1)).map_or(floor, |w| w.start)
+    t.words
+        .iter()
+        .rev()
+        .filter(|w| w.end <= pos && w.start >= floor)
+        .nth(n.saturating_sub(1))
+        .map_or(floor, |w| w.start)
 }
 
 /// Byte position `n` words after `pos` (or `ceil`).
 fn words_fwd(t: &SentenceTokens, pos: usize, n: usize, ceil: usize) -> usize {
-    t.words.iter().filter(|w| w.start >= pos && w.end <= ceil).nth(n.saturating_sub(1)).map_or(ceil, |w| w.end)
+    t.words
+        .iter()
+        .filter(|w| w.start >= pos && w.end <= ceil)
+        .nth(n.saturating_sub(1))
+        .map_or(ceil, |w| w.end)
 }
 
-fn cues_in<'t>(t: &'t SentenceTokens, a: usize, b: usize) -> impl DoubleEndedIterator<Item = &'t Cue> {
+fn cues_in<'t>(
+    t: &'t SentenceTokens,
+    a: usize,
+    b: usize,
+) -> impl DoubleEndedIterator<Item = &'t Cue> {
     t.cues.iter().filter(move |c| c.start >= a && c.end <= b)
 }
 
@@ -183,7 +234,12 @@ fn is_candidate(t: &SentenceTokens, i: usize) -> bool {
     if i > 0 && t.amounts[i - 1].unit == Unit::Percent && rate_cue(t, i - 1) {
         let p = &t.amounts[i - 1];
         let gap = &t.text[p.end..a.start];
-        let after = words_fwd(t, a.end, 3, t.amounts.get(i + 1).map_or(t.text.len(), |n| n.start));
+        let after = words_fwd(
+            t,
+            a.end,
+            3,
+            t.amounts.get(i + 1).map_or(t.text.len(), |n| n.start),
+        );
         let trap = cues_in(t, p.end, after).any(|c| matches!(c.kind, CueKind::Trap(_)));
         if words_in(t, p.end, a.start) <= 4 && !gap.contains([';', ':']) && !trap {
             return true;
@@ -199,29 +255,49 @@ fn rate_cue(t: &SentenceTokens, i: usize) -> bool {
     let ceil = t.amounts.get(i + 1).map_or(t.text.len(), |n| n.start);
     let before = words_back(t, a.start, 5, floor);
     let after = words_fwd(t, a.end, 3, ceil);
-    let pct_trap = cues_in(t, words_back(t, a.start, 3, floor), after).any(|c| matches!(c.kind, CueKind::Trap(TrapCue::Pct | TrapCue::Near)));
+    let pct_trap = cues_in(t, words_back(t, a.start, 3, floor), after)
+        .any(|c| matches!(c.kind, CueKind::Trap(TrapCue::Pct | TrapCue::Near)));
     let change = cues_in(t, before, after).any(|c| matches!(c.kind, CueKind::Change(_)))
-        || t.times.iter().any(|x| x.role == TimeRole::Base && x.start >= a.end && x.start <= a.end + 3);
+        || t.times
+            .iter()
+            .any(|x| x.role == TimeRole::Base && x.start >= a.end && x.start <= a.end + 3);
     // "3% of Kazakhstan's trade", "8.4 percent of the republic's": a share.
-    let share = t.words.iter().find(|w| w.start >= a.end).is_some_and(|w| matches!(w.lower.as_str(), "of" | "от" | "всего"));
+    let share = t
+        .words
+        .iter()
+        .find(|w| w.start >= a.end)
+        .is_some_and(|w| matches!(w.lower.as_str(), "of" | "от" | "всего"));
     change && !pct_trap && !share
 }
 
 /// The claim of one amount, read from its slot (see the module doc), or `None`
 /// when the amount is no trade claim.
-fn resolve(t: &SentenceTokens, s: &Slot, ctx: &ArticleContext, state: &State, prev: Option<&Draft>, has_indicator: bool, masks: &[(usize, usize)]) -> Option<Draft> {
+fn resolve(
+    t: &SentenceTokens,
+    s: &Slot,
+    ctx: &ArticleContext,
+    state: &State,
+    prev: Option<&Draft>,
+    has_indicator: bool,
+    masks: &[(usize, usize)],
+) -> Option<Draft> {
     let a = &t.amounts[s.idx];
     let pct = a.unit == Unit::Percent;
     let masked = |c: &Cue| masks.iter().any(|(ms, me)| c.start >= *ms && c.end <= *me);
 
     // Indicator: before, then just after, then inherited.
-    let ind_before = cues_in(t, s.lo, a.start).rev().filter(|c| !masked(c)).find_map(|c| match &c.kind {
-        CueKind::Indicator(i, p) => Some((i.to_owned(), p.clone(), c.start, c.end)),
-        _ => None,
-    });
+    let ind_before = cues_in(t, s.lo, a.start)
+        .rev()
+        .filter(|c| !masked(c))
+        .find_map(|c| match &c.kind {
+            CueKind::Indicator(i, p) => Some((i.to_owned(), p.clone(), c.start, c.end)),
+            _ => None,
+        });
     // After the amount only within its own phrase: "$2 billion in annual trade",
     // "$30 billion bilateral trade goal", not "..., imports from Russia".
-    let phrase_end = t.text[a.end..s.hi].find([',', ';', '—', '–', '(']).map_or(s.hi, |p| a.end + p);
+    let phrase_end = t.text[a.end..s.hi]
+        .find([',', ';', '—', '–', '('])
+        .map_or(s.hi, |p| a.end + p);
     let ind_after = || {
         cues_in(t, a.end, words_fwd(t, a.end, 5, phrase_end)).find_map(|c| match &c.kind {
             CueKind::Indicator(i, p) => Some((i.to_owned(), p.clone(), c.start, c.end)),
@@ -230,7 +306,11 @@ fn resolve(t: &SentenceTokens, s: &Slot, ctx: &ArticleContext, state: &State, pr
     };
     // Kind.
     let kind = if pct {
-        if cues_in(t, s.lo, a.start).any(|c| c.kind == CueKind::Kind(KindCue::Forecast)) { ClaimKind::Forecast } else { ClaimKind::Actual }
+        if cues_in(t, s.lo, a.start).any(|c| c.kind == CueKind::Kind(KindCue::Forecast)) {
+            ClaimKind::Forecast
+        } else {
+            ClaimKind::Actual
+        }
     } else {
         kind_of(t, s, a, prev)
     };
@@ -240,11 +320,20 @@ fn resolve(t: &SentenceTokens, s: &Slot, ctx: &ArticleContext, state: &State, pr
         Some((i, p, cs, ce)) => (i, p, Some((cs, ce)), None),
         None => {
             if let Some(p) = prev {
-                (p.indicator, None, None, Some((p.country.clone(), p.partner.clone())))
-            } else if let Some((i, p, cs, ce)) = cues_in(t, 0, a.start).rev().filter(|c| !masked(c)).find_map(|c| match &c.kind {
-                CueKind::Indicator(i, p) => Some((i.to_owned(), p.clone(), c.start, c.end)),
-                _ => None,
-            }) {
+                (
+                    p.indicator,
+                    None,
+                    None,
+                    Some((p.country.clone(), p.partner.clone())),
+                )
+            } else if let Some((i, p, cs, ce)) = cues_in(t, 0, a.start)
+                .rev()
+                .filter(|c| !masked(c))
+                .find_map(|c| match &c.kind {
+                    CueKind::Indicator(i, p) => Some((i.to_owned(), p.clone(), c.start, c.end)),
+                    _ => None,
+                })
+            {
                 (i, p, Some((cs, ce)), None)
             } else if !has_indicator && kind != ClaimKind::Actual && !pct && ctx.pair.len() == 2 {
                 // "bring the figure to $10 billion": goals are set for the trade between the pair.
@@ -262,7 +351,11 @@ fn resolve(t: &SentenceTokens, s: &Slot, ctx: &ArticleContext, state: &State, pr
         return None;
     }
     // "Kazakhstan's foreign trade with China": a pair after all, not the world.
-    let fixed_partner = fixed_partner.filter(|_| !t.parties.iter().any(|p| p.role == Role::With && p.start >= s.lo));
+    let fixed_partner = fixed_partner.filter(|_| {
+        !t.parties
+            .iter()
+            .any(|p| p.role == Role::With && p.start >= s.lo)
+    });
 
     if is_trap(t, s, a, cue_span) {
         return None;
@@ -285,26 +378,59 @@ fn resolve(t: &SentenceTokens, s: &Slot, ctx: &ArticleContext, state: &State, pr
     };
 
     // Time.
-    let in_slot: Vec<&TimeExpr> = t.times.iter().filter(|x| x.start >= s.lo && x.end <= s.hi).collect();
-    let dist = |x: &TimeExpr| if x.end <= a.start { a.start - x.end } else { x.start.saturating_sub(a.end) };
+    let in_slot: Vec<&TimeExpr> = t
+        .times
+        .iter()
+        .filter(|x| x.start >= s.lo && x.end <= s.hi)
+        .collect();
+    let dist = |x: &TimeExpr| {
+        if x.end <= a.start {
+            a.start - x.end
+        } else {
+            x.start.saturating_sub(a.end)
+        }
+    };
     // A growth rate right after a level with no time between them ("$3.25 trn,
     // 8% more than a year earlier") is the change of that level.
-    let linked = prev.filter(|p| pct && p.measure == Measure::Level && p.kind == ClaimKind::Actual && p.indicator == indicator)
-        .filter(|p| !t.times.iter().any(|x| x.role == TimeRole::Plain && x.start >= p.end && x.end <= a.start));
+    let linked = prev
+        .filter(|p| {
+            pct && p.measure == Measure::Level
+                && p.kind == ClaimKind::Actual
+                && p.indicator == indicator
+        })
+        .filter(|p| {
+            !t.times
+                .iter()
+                .any(|x| x.role == TimeRole::Plain && x.start >= p.end && x.end <= a.start)
+        });
     let (period, deadline) = if let Some(p) = linked {
         (p.period.clone(), None)
     } else if kind == ClaimKind::Actual {
-        (period_of(t, a, &in_slot, dist, indicator, prev, state), None)
+        (
+            period_of(t, a, &in_slot, dist, indicator, prev, state),
+            None,
+        )
     } else {
-        let d = in_slot.iter().filter(|x| x.deadline.is_some() && x.role == TimeRole::Plain).min_by_key(|x| dist(x)).and_then(|x| x.deadline.clone());
+        let d = in_slot
+            .iter()
+            .filter(|x| x.deadline.is_some() && x.role == TimeRole::Plain)
+            .min_by_key(|x| dist(x))
+            .and_then(|x| x.deadline.clone());
         (None, d)
     };
 
     // A comparison base with no period of its own ("up from $2.5 billion a year
     // earlier") is no fact we can date.
     if !pct && kind == ClaimKind::Actual && is_base_amount(t, a.start, s.lo) {
-        let phrase_end = t.text[a.end..s.hi].find([',', ';', '(']).map_or(s.hi, |p| a.end + p);
-        if !t.times.iter().any(|x| x.role == TimeRole::Plain && x.period.is_some() && x.start >= a.end && x.end <= phrase_end) {
+        let phrase_end = t.text[a.end..s.hi]
+            .find([',', ';', '('])
+            .map_or(s.hi, |p| a.end + p);
+        if !t.times.iter().any(|x| {
+            x.role == TimeRole::Plain
+                && x.period.is_some()
+                && x.start >= a.end
+                && x.end <= phrase_end
+        }) {
             return None;
         }
     }
@@ -312,7 +438,8 @@ fn resolve(t: &SentenceTokens, s: &Slot, ctx: &ArticleContext, state: &State, pr
     // Parties.
     let (country, partner) = parties_of(t, s, a, ctx, indicator, fixed_partner, inherited, prev)?;
 
-    let approx = cues_in(t, words_back(t, a.start, 3, s.lo), a.start).any(|c| c.kind == CueKind::Hedge);
+    let approx =
+        cues_in(t, words_back(t, a.start, 3, s.lo), a.start).any(|c| c.kind == CueKind::Hedge);
     Some(Draft {
         start: a.start,
         end: a.end,
@@ -337,9 +464,14 @@ fn is_trap(t: &SentenceTokens, s: &Slot, a: &Amount, cue_span: Option<(usize, us
     let pct = a.unit == Unit::Percent;
     // Deals, loans, projects: between the indicator cue and the amount (at most 8
     // words back), or just after the amount ("$50 million credit line").
-    let near_lo = cue_span.filter(|(cs, _)| *cs < a.start).map_or(s.lo, |(_, ce)| ce).max(words_back(t, a.start, 8, s.lo));
+    let near_lo = cue_span
+        .filter(|(cs, _)| *cs < a.start)
+        .map_or(s.lo, |(_, ce)| ce)
+        .max(words_back(t, a.start, 8, s.lo));
     let near_hi = words_fwd(t, a.end, 3, s.hi);
-    let near = cues_in(t, near_lo, a.start).chain(cues_in(t, a.end, near_hi)).any(|c| c.kind == CueKind::Trap(TrapCue::Near));
+    let near = cues_in(t, near_lo, a.start)
+        .chain(cues_in(t, a.end, near_hi))
+        .any(|c| c.kind == CueKind::Trap(TrapCue::Near));
     // Balances, prices, population: anywhere before the amount in its slot.
     let wide = cues_in(t, s.lo, a.start).any(|c| c.kind == CueKind::Trap(TrapCue::Wide));
     // "grain exports", "exports of wheat": a commodity next to the indicator cue...
@@ -349,9 +481,13 @@ fn is_trap(t: &SentenceTokens, s: &Slot, a: &Amount, cue_span: Option<(usize, us
         cues_in(t, lo, hi).any(|c| c.kind == CueKind::Trap(TrapCue::Commodity))
     });
     // ...or between it and the amount: "exported 2 million tons of wheat worth $400 million".
-    let goods = cue_span.filter(|(cs, _)| *cs < a.start).is_some_and(|(_, ce)| {
-        cues_in(t, ce, a.start).any(|c| c.kind == CueKind::Trap(TrapCue::Commodity) && !t.text[c.end..a.start].contains(','))
-    });
+    let goods = cue_span
+        .filter(|(cs, _)| *cs < a.start)
+        .is_some_and(|(_, ce)| {
+            cues_in(t, ce, a.start).any(|c| {
+                c.kind == CueKind::Trap(TrapCue::Commodity) && !t.text[c.end..a.start].contains(',')
+            })
+        });
     if near || wide || commodity || goods {
         return true;
     }
@@ -361,25 +497,44 @@ fn is_trap(t: &SentenceTokens, s: &Slot, a: &Amount, cue_span: Option<(usize, us
         return is_increment(t, a, s.lo) || a.value < 1e5;
     }
     // Growth "since 2005" or "over the past five years" spans several years.
-    if t.times.iter().any(|x| x.role == TimeRole::Stock && x.start >= s.lo && x.end <= s.hi) {
+    if t.times
+        .iter()
+        .any(|x| x.role == TimeRole::Stock && x.start >= s.lo && x.end <= s.hi)
+    {
         return true;
     }
     // "aim to increase trade by 20%": a goal for growth, not a growth rate ("an
     // increase of 11.9%" is a change: a target word that is also a change word does not count).
-    let is_change_at = |pos: usize| t.cues.iter().any(|c| matches!(c.kind, CueKind::Change(_)) && c.start == pos);
-    cues_in(t, s.lo, a.start).any(|c| matches!(c.kind, CueKind::Kind(KindCue::Target | KindCue::TargetNoun)) && !is_change_at(c.start))
+    let is_change_at = |pos: usize| {
+        t.cues
+            .iter()
+            .any(|c| matches!(c.kind, CueKind::Change(_)) && c.start == pos)
+    };
+    cues_in(t, s.lo, a.start).any(|c| {
+        matches!(c.kind, CueKind::Kind(KindCue::Target | KindCue::TargetNoun))
+            && !is_change_at(c.start)
+    })
 }
 
 /// "grew by $3 million", "вырос на 300 млн долларов": an absolute change, no level.
 fn is_increment(t: &SentenceTokens, a: &Amount, lo: usize) -> bool {
-    let Some(w) = t.words.iter().rev().find(|w| w.end <= a.start && w.start >= lo && !is_hedge_word(t, w.start)) else {
+    let Some(w) = t
+        .words
+        .iter()
+        .rev()
+        .find(|w| w.end <= a.start && w.start >= lo && !is_hedge_word(t, w.start))
+    else {
         return false;
     };
-    (w.lower == "by" || w.lower == "на") && cues_in(t, words_back(t, w.start, 3, lo), w.start).any(|c| matches!(c.kind, CueKind::Change(_)))
+    (w.lower == "by" || w.lower == "на")
+        && cues_in(t, words_back(t, w.start, 3, lo), w.start)
+            .any(|c| matches!(c.kind, CueKind::Change(_)))
 }
 
 fn is_hedge_word(t: &SentenceTokens, pos: usize) -> bool {
-    t.cues.iter().any(|c| c.kind == CueKind::Hedge && c.start <= pos && pos < c.end)
+    t.cues
+        .iter()
+        .any(|c| c.kind == CueKind::Hedge && c.start <= pos && pos < c.end)
 }
 
 fn kind_of(t: &SentenceTokens, s: &Slot, a: &Amount, prev: Option<&Draft>) -> ClaimKind {
@@ -394,15 +549,21 @@ fn kind_of(t: &SentenceTokens, s: &Slot, a: &Amount, prev: Option<&Draft>) -> Cl
         t.text[a.end..hi].find(',').map_or(hi, |p| a.end + p)
     };
     let noun = |c: &&Cue| c.kind == CueKind::Kind(KindCue::TargetNoun);
-    if cues_in(t, near_lo, a.start).any(|c| noun(&c)) || cues_in(t, a.end, near_hi).any(|c| noun(&c)) {
+    if cues_in(t, near_lo, a.start).any(|c| noun(&c))
+        || cues_in(t, a.end, near_hi).any(|c| noun(&c))
+    {
         return ClaimKind::Target;
     }
-    let before: Vec<&Cue> = cues_in(t, s.lo, a.start).filter(|c| matches!(c.kind, CueKind::Kind(_))).collect();
+    let before: Vec<&Cue> = cues_in(t, s.lo, a.start)
+        .filter(|c| matches!(c.kind, CueKind::Kind(_)))
+        .collect();
     // An actual verb right before the amount ("reached $2 billion") settles it.
     if let Some(last) = before.last()
-        && last.kind == CueKind::Kind(KindCue::Actual) && words_in(t, last.end, a.start) <= 3 {
-            return ClaimKind::Actual;
-        }
+        && last.kind == CueKind::Kind(KindCue::Actual)
+        && words_in(t, last.end, a.start) <= 3
+    {
+        return ClaimKind::Actual;
+    }
     let has = |k: KindCue| before.iter().any(|c| c.kind == CueKind::Kind(k));
     if has(KindCue::Forecast) {
         ClaimKind::Forecast
@@ -427,10 +588,16 @@ fn period_of(
     let stock = in_slot.iter().any(|x| x.role == TimeRole::Stock);
     let nearest = in_slot
         .iter()
-        .filter(|x| (x.role == TimeRole::Plain && x.period.is_some()) || x.role == TimeRole::Anaphoric)
+        .filter(|x| {
+            (x.role == TimeRole::Plain && x.period.is_some()) || x.role == TimeRole::Anaphoric
+        })
         .min_by_key(|x| dist(x));
     if let Some(x) = nearest {
-        return if x.role == TimeRole::Anaphoric { state.last_period.clone() } else { x.period.clone() };
+        return if x.role == TimeRole::Anaphoric {
+            state.last_period.clone()
+        } else {
+            x.period.clone()
+        };
     }
     if stock {
         return None;
@@ -443,7 +610,13 @@ fn period_of(
         .times
         .iter()
         .filter(|x| x.role == TimeRole::Plain && x.period.is_some())
-        .min_by_key(|x| if x.end <= a.start { a.start - x.end } else { x.start - a.end });
+        .min_by_key(|x| {
+            if x.end <= a.start {
+                a.start - x.end
+            } else {
+                x.start - a.end
+            }
+        });
     if let Some(x) = elsewhere {
         return x.period.clone();
     }
@@ -465,7 +638,10 @@ fn other(ctx: &ArticleContext, code: &str) -> Option<String> {
     if ctx.pair.iter().any(|p| p == code) {
         ctx.pair.iter().find(|p| *p != code).cloned()
     } else {
-        ctx.focus.clone().filter(|f| f != code).or_else(|| ctx.pair.iter().find(|p| *p != code).cloned())
+        ctx.focus
+            .clone()
+            .filter(|f| f != code)
+            .or_else(|| ctx.pair.iter().find(|p| *p != code).cloned())
     }
 }
 
@@ -480,25 +656,41 @@ fn parties_of(
     inherited: Option<(String, Option<String>)>,
     prev: Option<&Draft>,
 ) -> Option<(String, Option<String>)> {
-    let dist = |p: &Party| if p.end <= a.start { a.start - p.end } else { p.start.saturating_sub(a.end) };
+    let dist = |p: &Party| {
+        if p.end <= a.start {
+            a.start - p.end
+        } else {
+            p.start.saturating_sub(a.end)
+        }
+    };
     // Parties after the amount count only within its phrase ("$1.3 billion in
     // Kyrgyzstan"), not in the next one (", импорт из России").
-    let phrase_end = t.text[a.end..s.hi].find([',', ';', '—', '–', '(']).map_or(s.hi, |p| a.end + p);
-    let mut slot: Vec<&Party> = t.parties.iter().filter(|p| p.start >= s.lo && p.end <= phrase_end).collect();
+    let phrase_end = t.text[a.end..s.hi]
+        .find([',', ';', '—', '–', '('])
+        .map_or(s.hi, |p| a.end + p);
+    let mut slot: Vec<&Party> = t
+        .parties
+        .iter()
+        .filter(|p| p.start >= s.lo && p.end <= phrase_end)
+        .collect();
     slot.sort_by_key(|p| dist(p));
     let mut all: Vec<&Party> = t.parties.iter().collect();
     all.sort_by_key(|p| dist(p));
     let pair_cue = t.cues.iter().any(|c| c.kind == CueKind::Pair);
 
     if slot.is_empty() {
-        if let Some(p) = prev.filter(|p| matches!(p.indicator, Indicator::Exports | Indicator::Imports) && matches!(indicator, Indicator::Exports | Indicator::Imports)) {
+        if let Some(p) = prev.filter(|p| {
+            matches!(p.indicator, Indicator::Exports | Indicator::Imports)
+                && matches!(indicator, Indicator::Exports | Indicator::Imports)
+        }) {
             // "exports to Tajikistan of $605 million and imports of $151.8 million"
             return Some((p.country.clone(), p.partner.clone()));
         }
         if let Some((c, p)) = inherited.clone()
-            && (indicator != Indicator::TradeTurnover || p.is_some()) {
-                return Some((c, p));
-            }
+            && (indicator != Indicator::TradeTurnover || p.is_some())
+        {
+            return Some((c, p));
+        }
     }
     match indicator {
         Indicator::TradeTurnover => {
@@ -509,7 +701,11 @@ fn parties_of(
                 }
             }
             if let Some(w) = fixed_partner {
-                let c = codes.first().cloned().or(ctx.focus.clone()).or(ctx.pair.first().cloned())?;
+                let c = codes
+                    .first()
+                    .cloned()
+                    .or(ctx.focus.clone())
+                    .or(ctx.pair.first().cloned())?;
                 return Some((c, Some(w)));
             }
             // One party in the slot ("..., with China $31 billion"): its counterpart is
@@ -517,33 +713,59 @@ fn parties_of(
             let named: Vec<&&Party> = slot.iter().filter(|p| p.role != Role::In).collect();
             if named.iter().all(|p| p.code == named[0].code) && !named.is_empty() {
                 let one = named[0].code.clone();
-                let subject = t.parties.iter().find(|p| p.role == Role::Plain && p.code != one && p.end <= a.start).map(|p| p.code.clone());
+                let subject = t
+                    .parties
+                    .iter()
+                    .find(|p| p.role == Role::Plain && p.code != one && p.end <= a.start)
+                    .map(|p| p.code.clone());
                 let o = subject.or_else(|| other(ctx, &one))?;
                 return Some((one, Some(o)));
             }
             // No party in the slot: the previous figure's pair, else the article's
             // pair when the sentence names it, else the sentence's nearest parties.
-            let slot_codes = crate::extract::parties::distinct(&slot.iter().map(|p| (*p).clone()).collect::<Vec<_>>());
-            if slot_codes.is_empty() && codes.len() >= 2 && inherited.is_none() && ctx.pair.len() == 2 && ctx.pair.iter().all(|p| codes.contains(p)) {
+            let slot_codes = crate::extract::parties::distinct(
+                &slot.iter().map(|p| (*p).clone()).collect::<Vec<_>>(),
+            );
+            if slot_codes.is_empty()
+                && codes.len() >= 2
+                && inherited.is_none()
+                && ctx.pair.len() == 2
+                && ctx.pair.iter().all(|p| codes.contains(p))
+            {
                 return Some((ctx.pair[0].clone(), Some(ctx.pair[1].clone())));
             }
             match codes.len() {
                 0 => {
-                    let (c, p) = inherited.map(|(c, p)| (Some(c), p)).unwrap_or((ctx.pair.first().cloned(), ctx.pair.get(1).cloned()));
+                    let (c, p) = inherited
+                        .map(|(c, p)| (Some(c), p))
+                        .unwrap_or((ctx.pair.first().cloned(), ctx.pair.get(1).cloned()));
                     Some((c?, Some(p?)))
                 }
                 1 => {
                     let o = other(ctx, &codes[0])?;
                     Some((codes[0].clone(), Some(o)))
                 }
-                _ if pair_cue && codes.iter().take(2).any(|c| !ctx.pair.contains(c)) && ctx.pair.len() == 2 && codes.iter().filter(|c| ctx.pair.contains(c)).count() == 2 => {
+                _ if pair_cue
+                    && codes.iter().take(2).any(|c| !ctx.pair.contains(c))
+                    && ctx.pair.len() == 2
+                    && codes.iter().filter(|c| ctx.pair.contains(c)).count() == 2 =>
+                {
                     Some((ctx.pair[0].clone(), Some(ctx.pair[1].clone())))
                 }
                 _ => {
                     // The two nearest parties, in the order the sentence names them.
-                    let first = |c: &String| t.parties.iter().position(|p| &p.code == c).unwrap_or(usize::MAX);
+                    let first = |c: &String| {
+                        t.parties
+                            .iter()
+                            .position(|p| &p.code == c)
+                            .unwrap_or(usize::MAX)
+                    };
                     let (x, y) = (codes[0].clone(), codes[1].clone());
-                    Some(if first(&x) <= first(&y) { (x, Some(y)) } else { (y, Some(x)) })
+                    Some(if first(&x) <= first(&y) {
+                        (x, Some(y))
+                    } else {
+                        (y, Some(x))
+                    })
                 }
             }
         }
@@ -552,42 +774,77 @@ fn parties_of(
             let invest = indicator == Indicator::Investment;
             // Prefer the slot's mentions; fall back to the sentence's.
             let pool: &Vec<&Party> = if slot.is_empty() { &all } else { &slot };
-            let by = |roles: &[Role]| pool.iter().find(|p| roles.contains(&p.role)).map(|p| p.code.clone());
+            let by = |roles: &[Role]| {
+                pool.iter()
+                    .find(|p| roles.contains(&p.role))
+                    .map(|p| p.code.clone())
+            };
             // "with Indian exports": `with` only marks the other side of an import.
             let (mut subj, mut obj) = if exports {
-                (by(&[Role::From]).or_else(|| by(&[Role::Plain, Role::With])), by(&[Role::To]))
+                (
+                    by(&[Role::From]).or_else(|| by(&[Role::Plain, Role::With])),
+                    by(&[Role::To]),
+                )
             } else if invest {
-                (by(&[Role::From]).or_else(|| by(&[Role::Plain, Role::With])), by(&[Role::To, Role::In]))
+                (
+                    by(&[Role::From]).or_else(|| by(&[Role::Plain, Role::With])),
+                    by(&[Role::To, Role::In]),
+                )
             } else {
-                (by(&[Role::To]).or_else(|| by(&[Role::Plain])), by(&[Role::From, Role::With]))
+                (
+                    by(&[Role::To]).or_else(|| by(&[Role::Plain])),
+                    by(&[Role::From, Role::With]),
+                )
             };
             if obj.is_none() {
-                obj = pool.iter().chain(all.iter()).map(|p| p.code.clone()).find(|c| Some(c) != subj.as_ref() && !invest);
+                obj = pool
+                    .iter()
+                    .chain(all.iter())
+                    .map(|p| p.code.clone())
+                    .find(|c| Some(c) != subj.as_ref() && !invest);
             }
             if invest && subj.is_none() {
                 // The investor must be named: "mutual investment" has no direction.
-                subj = all.iter().filter(|p| matches!(p.role, Role::Plain | Role::From)).map(|p| p.code.clone()).find(|c| Some(c) != obj.as_ref());
+                subj = all
+                    .iter()
+                    .filter(|p| matches!(p.role, Role::Plain | Role::From))
+                    .map(|p| p.code.clone())
+                    .find(|c| Some(c) != obj.as_ref());
                 subj.as_ref()?;
             }
             if subj.is_none() {
-                subj = prev.filter(|p| p.partner.is_some()).map(|p| p.country.clone()).filter(|c| Some(c) != obj.as_ref());
+                subj = prev
+                    .filter(|p| p.partner.is_some())
+                    .map(|p| p.country.clone())
+                    .filter(|c| Some(c) != obj.as_ref());
             }
             if subj.is_none() {
                 subj = obj.as_deref().and_then(|o| other(ctx, o));
             }
             let subj = subj?;
             if obj.is_none() {
-                obj = prev.filter(|p| p.country == subj).and_then(|p| p.partner.clone()).or_else(|| other(ctx, &subj));
+                obj = prev
+                    .filter(|p| p.country == subj)
+                    .and_then(|p| p.partner.clone())
+                    .or_else(|| other(ctx, &subj));
             }
             // "Kazakhstan attracted $2 billion from China": the named party that is not the investor.
             if obj.is_none() && invest {
-                obj = pool.iter().chain(all.iter()).map(|p| p.code.clone()).find(|c| *c != subj);
+                obj = pool
+                    .iter()
+                    .chain(all.iter())
+                    .map(|p| p.code.clone())
+                    .find(|c| *c != subj);
             }
             let obj = obj?;
             (subj != obj).then_some((subj, Some(obj)))
         }
         Indicator::Gdp | Indicator::Other => {
-            let c = slot.first().or(all.first()).map(|p| p.code.clone()).or(ctx.focus.clone())?;
+            let c = slot
+                .first()
+                .or(all.first())
+                .map(|p| p.code.clone())
+                .or(ctx.focus.clone())?;
             Some((c, None))
         }
     }

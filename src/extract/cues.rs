@@ -83,7 +83,11 @@ pub fn cues(words: &[Word]) -> Vec<Cue> {
         let ind = parts.next().and_then(|s| s.parse::<Indicator>().ok());
         let partner = parts.next().filter(|p| !p.is_empty()).map(str::to_string);
         if let Some(ind) = ind {
-            out.push(Cue { start: m.start, end: m.end, kind: CueKind::Indicator(ind, partner) });
+            out.push(Cue {
+                start: m.start,
+                end: m.end,
+                kind: CueKind::Indicator(ind, partner),
+            });
         }
     }
     for m in KINDS.find(words) {
@@ -93,13 +97,25 @@ pub fn cues(words: &[Word]) -> Vec<Cue> {
             "forecast" => KindCue::Forecast,
             _ => KindCue::Actual,
         };
-        out.push(Cue { start: m.start, end: m.end, kind: CueKind::Kind(k) });
+        out.push(Cue {
+            start: m.start,
+            end: m.end,
+            kind: CueKind::Kind(k),
+        });
     }
     for m in CHANGES.find(words) {
-        out.push(Cue { start: m.start, end: m.end, kind: CueKind::Change(m.tag == "down") });
+        out.push(Cue {
+            start: m.start,
+            end: m.end,
+            kind: CueKind::Change(m.tag == "down"),
+        });
     }
     for m in HEDGES.find(words) {
-        out.push(Cue { start: m.start, end: m.end, kind: CueKind::Hedge });
+        out.push(Cue {
+            start: m.start,
+            end: m.end,
+            kind: CueKind::Hedge,
+        });
     }
     for m in TRAPS.find(words).into_iter().filter(|m| m.tag != "-") {
         let t = match m.tag.as_str() {
@@ -108,10 +124,18 @@ pub fn cues(words: &[Word]) -> Vec<Cue> {
             "commodity" => TrapCue::Commodity,
             _ => TrapCue::Near,
         };
-        out.push(Cue { start: m.start, end: m.end, kind: CueKind::Trap(t) });
+        out.push(Cue {
+            start: m.start,
+            end: m.end,
+            kind: CueKind::Trap(t),
+        });
     }
     for m in PAIRS.find(words) {
-        out.push(Cue { start: m.start, end: m.end, kind: CueKind::Pair });
+        out.push(Cue {
+            start: m.start,
+            end: m.end,
+            kind: CueKind::Pair,
+        });
     }
     out.sort_by_key(|c| c.start);
     out
@@ -135,20 +159,46 @@ mod tests {
 
     #[test]
     fn indicators_in_many_phrasings() {
-        for t in ["trade turnover", "mutual trade", "bilateral trade", "two-way trade", "commodity turnover", "товарооборот", "взаимной торговли", "sales between them"] {
+        for t in [
+            "trade turnover",
+            "mutual trade",
+            "bilateral trade",
+            "two-way trade",
+            "commodity turnover",
+            "товарооборот",
+            "взаимной торговли",
+            "sales between them",
+        ] {
             assert_eq!(indicator(t), Some(Indicator::TradeTurnover), "{t}");
         }
-        for t in ["exports to", "shipments to", "sales of Kyrgyz goods", "поставки в", "российский экспорт"] {
+        for t in [
+            "exports to",
+            "shipments to",
+            "sales of Kyrgyz goods",
+            "поставки в",
+            "российский экспорт",
+        ] {
             assert_eq!(indicator(t), Some(Indicator::Exports), "{t}");
         }
         for t in ["imports from", "purchases from", "ввоз товаров"] {
             assert_eq!(indicator(t), Some(Indicator::Imports), "{t}");
         }
-        for t in ["invested", "direct investment", "put $1 million into the Kyrgyz economy", "вложили в экономику"] {
+        for t in [
+            "invested",
+            "direct investment",
+            "put $1 million into the Kyrgyz economy",
+            "вложили в экономику",
+        ] {
             assert_eq!(indicator(t), Some(Indicator::Investment), "{t}");
         }
         assert_eq!(indicator("gross domestic product"), Some(Indicator::Gdp));
-        assert_eq!(kinds("total foreign trade"), [CueKind::Indicator(Indicator::TradeTurnover, Some("WORLD".into()))]);
+        assert_eq!(
+            kinds("total foreign trade"),
+            [CueKind::Indicator(
+                Indicator::TradeTurnover,
+                Some("WORLD".into())
+            )]
+        );
     }
 
     #[test]
@@ -158,8 +208,18 @@ mod tests {
         assert!(kinds("is expected").contains(&CueKind::Kind(KindCue::Forecast)));
         assert_eq!(kinds("сократились"), [CueKind::Change(true)]);
         assert_eq!(kinds("climbed"), [CueKind::Change(false)]);
-        for t in ["deals", "loan", "trade deficit", "contracts", "сальдо", "average"] {
-            assert!(kinds(t).iter().any(|k| matches!(k, CueKind::Trap(_))), "{t}");
+        for t in [
+            "deals",
+            "loan",
+            "trade deficit",
+            "contracts",
+            "сальдо",
+            "average",
+        ] {
+            assert!(
+                kinds(t).iter().any(|k| matches!(k, CueKind::Trap(_))),
+                "{t}"
+            );
         }
         assert_eq!(kinds("the two countries"), [CueKind::Pair]);
     }

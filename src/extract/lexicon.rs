@@ -46,7 +46,12 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
 
 fn word(text: &str, start: usize, end: usize) -> Word<'_> {
     let t = &text[start..end];
-    Word { start, end, text: t, lower: t.to_lowercase() }
+    Word {
+        start,
+        end,
+        text: t,
+        lower: t.to_lowercase(),
+    }
 }
 
 /// One word of a phrase pattern.
@@ -68,7 +73,10 @@ impl Pat {
             Pat::Any
         } else if let Some(p) = w.strip_suffix('*') {
             Pat::Prefix(p.to_lowercase())
-        } else if w.chars().count() > 1 && w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_alphabetic) {
+        } else if w.chars().count() > 1
+            && w.chars().all(|c| !c.is_lowercase())
+            && w.chars().any(char::is_alphabetic)
+        {
             Pat::Exact(w.to_string())
         } else {
             Pat::Word(w.to_lowercase())
@@ -128,7 +136,10 @@ impl Lexicon {
             let Some(first) = pats.first() else { continue };
             let key = match first {
                 Pat::Word(w) | Pat::Prefix(w) => w.chars().next(),
-                Pat::Exact(w) => w.chars().next().map(|c| c.to_lowercase().next().unwrap_or(c)),
+                Pat::Exact(w) => w
+                    .chars()
+                    .next()
+                    .map(|c| c.to_lowercase().next().unwrap_or(c)),
                 Pat::Any => None,
             };
             if let Some(k) = key {
@@ -157,7 +168,12 @@ impl Lexicon {
             match hit {
                 Some((pats, tag)) => {
                     let last = &words[i + pats.len() - 1];
-                    out.push(LexMatch { start: words[i].start, end: last.end, tag: tag.clone(), word_index: i });
+                    out.push(LexMatch {
+                        start: words[i].start,
+                        end: last.end,
+                        tag: tag.clone(),
+                        word_index: i,
+                    });
                     i += pats.len();
                 }
                 None => i += 1,
@@ -178,14 +194,23 @@ mod tests {
 
     #[test]
     fn words_split_on_punctuation() {
-        let w: Vec<_> = words("Kazakh-Kyrgyz trade, $2bn").into_iter().map(|w| w.text).collect();
+        let w: Vec<_> = words("Kazakh-Kyrgyz trade, $2bn")
+            .into_iter()
+            .map(|w| w.text)
+            .collect();
         assert_eq!(w, ["Kazakh", "Kyrgyz", "trade", "2bn"]);
     }
 
     #[test]
     fn longest_prefix_and_exact_matching() {
-        let lex = Lexicon::from_tsv("a\ttrade\nb\ttrade turnover\nc\tтоварооборот*\nd\tUS\n# comment\n");
-        let tags = |t: &str| lex.find_in(t).into_iter().map(|m| m.tag).collect::<Vec<_>>();
+        let lex =
+            Lexicon::from_tsv("a\ttrade\nb\ttrade turnover\nc\tтоварооборот*\nd\tUS\n# comment\n");
+        let tags = |t: &str| {
+            lex.find_in(t)
+                .into_iter()
+                .map(|m| m.tag)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(tags("Trade turnover rose"), ["b"]);
         assert_eq!(tags("trade rose"), ["a"]);
         assert_eq!(tags("Товарооборота России"), ["c"]);

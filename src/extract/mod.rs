@@ -48,8 +48,16 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
     let mut drafts: Vec<(Draft, usize, usize)> = Vec::new();
     for (n, s) in sents.iter().enumerate() {
         let stext = &text[s.start..s.end];
-        let lang = if detect_lang(stext) == "ru" { Lang::Ru } else { Lang::En };
-        let skip = if n == 0 { DATELINE.find(stext).map_or(0, |m| m.end()) } else { 0 };
+        let lang = if detect_lang(stext) == "ru" {
+            Lang::Ru
+        } else {
+            Lang::En
+        };
+        let skip = if n == 0 {
+            DATELINE.find(stext).map_or(0, |m| m.end())
+        } else {
+            0
+        };
         let amounts = money::amounts(stext, lang);
         let ws = lexicon::words(stext);
         let tokens = SentenceTokens {
@@ -59,7 +67,9 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             times: time::time_exprs(stext, article.published),
             parties: parties::parties(stext)
                 .into_iter()
-                .filter(|p| p.start >= skip && !amounts.iter().any(|a| p.start < a.end && a.start < p.end))
+                .filter(|p| {
+                    p.start >= skip && !amounts.iter().any(|a| p.start < a.end && a.start < p.end)
+                })
                 .collect(),
             amounts,
         };
@@ -120,9 +130,17 @@ fn same_claim(c: &Claim, d: &Draft) -> bool {
 fn article_context(article: &Article, sents: &[sentence::Sentence]) -> ArticleContext {
     let text = article.text.as_str();
     let mut pair = parties::distinct(&parties::parties(&article.title));
-    let lead_end = sents.iter().take_while(|s| s.paragraph == 0).map(|s| s.end).last().unwrap_or(0);
+    let lead_end = sents
+        .iter()
+        .take_while(|s| s.paragraph == 0)
+        .map(|s| s.end)
+        .last()
+        .unwrap_or(0);
     let dateline = DATELINE.captures(text);
-    let skip = dateline.as_ref().and_then(|c| c.get(0)).map_or(0, |m| m.end());
+    let skip = dateline
+        .as_ref()
+        .and_then(|c| c.get(0))
+        .map_or(0, |m| m.end());
     if pair.len() < 2 {
         for code in parties::distinct(&parties::parties(&text[skip..lead_end.max(skip)])) {
             if pair.len() < 2 && !pair.contains(&code) {
@@ -136,13 +154,21 @@ fn article_context(article: &Article, sents: &[sentence::Sentence]) -> ArticleCo
         *counts.entry(p.code).or_default() += 1;
     }
     let dateline_party = dateline
-        .and_then(|c| c.name("city").map(|m| parties::distinct(&parties::parties(m.as_str()))))
+        .and_then(|c| {
+            c.name("city")
+                .map(|m| parties::distinct(&parties::parties(m.as_str())))
+        })
         .and_then(|v| v.into_iter().next());
     let focus = dateline_party.filter(|d| pair.contains(d)).or_else(|| {
-        pair.iter().max_by_key(|p| (counts.get(*p).copied().unwrap_or(0), std::cmp::Reverse(pair.iter().position(|q| q == *p)))).cloned()
+        pair.iter()
+            .max_by_key(|p| {
+                (
+                    counts.get(*p).copied().unwrap_or(0),
+                    std::cmp::Reverse(pair.iter().position(|q| q == *p)),
+                )
+            })
+            .cloned()
     });
     ArticleContext { pair, focus }
 }
 
-#[cfg(test)]
-mod tests;

@@ -70,11 +70,28 @@ static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
 });
 
 /// Percent signs and words; matched like post currencies.
-const PERCENT: &[&str] = &["%", "percent", "per cent", "pct", "процентов", "процента", "процент"];
+const PERCENT: &[&str] = &[
+    "%",
+    "percent",
+    "per cent",
+    "pct",
+    "процентов",
+    "процента",
+    "процент",
+];
 /// Words after a percent that make it a difference of rates, not a rate.
-const POINTS: &[&str] = &["percentage point", "п.п", "процентных пункт", "процентного пункт", "базисных пункт"];
+const POINTS: &[&str] = &[
+    "percentage point",
+    "п.п",
+    "процентных пункт",
+    "процентного пункт",
+    "базисных пункт",
+];
 /// Words that may follow a bare scaled number that still counts as money.
-const BARE_FOLLOWERS: &[&str] = &["in", "by", "and", "or", "to", "this", "last", "next", "a", "per", "for", "until", "в", "к", "до", "и", "за"];
+const BARE_FOLLOWERS: &[&str] = &[
+    "in", "by", "and", "or", "to", "this", "last", "next", "a", "per", "for", "until", "в", "к",
+    "до", "и", "за",
+];
 
 /// Every money amount and percent in `text`, in order.
 pub fn amounts(text: &str, lang: Lang) -> Vec<Amount> {
@@ -85,18 +102,37 @@ pub fn amounts(text: &str, lang: Lang) -> Vec<Amount> {
         if let Some((code, start)) = pre_currency(text, n.start) {
             // "$2 billion dollars" is still one amount; swallow a post form.
             let end = post_form(text, n.end).map(|(_, e)| e).unwrap_or(n.end);
-            out.push(Amount { start, end, value: n.value, unit: Unit::Currency(code) });
+            out.push(Amount {
+                start,
+                end,
+                value: n.value,
+                unit: Unit::Currency(code),
+            });
         } else if let Some((code, end)) = post_form(text, n.end) {
-            out.push(Amount { start: n.start, end, value: n.value, unit: Unit::Currency(code) });
+            out.push(Amount {
+                start: n.start,
+                end,
+                value: n.value,
+                unit: Unit::Currency(code),
+            });
         } else if let Some(end) = percent_after(text, n.end) {
-            out.push(Amount { start: n.start, end, value: n.value, unit: Unit::Percent });
+            out.push(Amount {
+                start: n.start,
+                end,
+                value: n.value,
+                unit: Unit::Percent,
+            });
         } else if n.scale >= 1e6 {
             bare.push(n);
         }
     }
     // Bare scaled numbers in a sentence that speaks of one currency.
     for n in bare {
-        let next_word: String = text[n.end..].trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
+        let next_word: String = text[n.end..]
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
         if !next_word.is_empty() && !BARE_FOLLOWERS.contains(&next_word.to_lowercase().as_str()) {
             continue;
         }
@@ -105,7 +141,12 @@ pub fn amounts(text: &str, lang: Lang) -> Vec<Amount> {
             .filter(|a| a.unit != Unit::Percent)
             .min_by_key(|a| a.start.abs_diff(n.start));
         if let Some(Unit::Currency(code)) = nearest.map(|a| a.unit.clone()) {
-            out.push(Amount { start: n.start, end: n.end, value: n.value, unit: Unit::Currency(code) });
+            out.push(Amount {
+                start: n.start,
+                end: n.end,
+                value: n.value,
+                unit: Unit::Currency(code),
+            });
         }
     }
     out.sort_by_key(|a| a.start);
@@ -166,7 +207,10 @@ fn percent_after(text: &str, pos: usize) -> Option<usize> {
     for p in PERCENT {
         if let Some(len) = starts_with_word(tail, p) {
             let after = tail[len..].trim_start().to_lowercase();
-            if POINTS.iter().any(|p| after.starts_with(p)) || after.starts_with("пункт") || after.starts_with("point") {
+            if POINTS.iter().any(|p| after.starts_with(p))
+                || after.starts_with("пункт")
+                || after.starts_with("point")
+            {
                 return None;
             }
             return Some(pos + gap + len);
@@ -196,7 +240,11 @@ mod tests {
     use super::*;
 
     fn money_value(t: &str) -> Option<(f64, &'static str)> {
-        let lang = if crate::article::detect_lang(t) == "ru" { Lang::Ru } else { Lang::En };
+        let lang = if crate::article::detect_lang(t) == "ru" {
+            Lang::Ru
+        } else {
+            Lang::En
+        };
         match amounts(t, lang).as_slice() {
             [a] if a.unit != Unit::Percent => Some((a.value, a.unit_str())),
             _ => None,
@@ -206,9 +254,22 @@ mod tests {
     #[test]
     fn two_billion_dollars_many_ways() {
         for t in [
-            "$2 billion", "2 billion US dollars", "USD 2bn", "US$2,000 million", "$ 2 billion",
-            "2 млрд долларов", "2 млрд долларов США", "2 млрд долларов (США)", "$2bn", "2 bln USD",
-            "2,000 million dollars", "2 миллиарда долларов", "$2 млрд", "USD2bn", "2bnUSD", "2 billion us dollar",
+            "$2 billion",
+            "2 billion US dollars",
+            "USD 2bn",
+            "US$2,000 million",
+            "$ 2 billion",
+            "2 млрд долларов",
+            "2 млрд долларов США",
+            "2 млрд долларов (США)",
+            "$2bn",
+            "2 bln USD",
+            "2,000 million dollars",
+            "2 миллиарда долларов",
+            "$2 млрд",
+            "USD2bn",
+            "2bnUSD",
+            "2 billion us dollar",
         ] {
             assert_eq!(money_value(t), Some((2e9, "USD")), "{t}");
         }
@@ -216,38 +277,84 @@ mod tests {
 
     #[test]
     fn other_currencies() {
-        assert_eq!(money_value("EUR 423.43 million"), Some((423_430_000.0, "EUR")));
+        assert_eq!(
+            money_value("EUR 423.43 million"),
+            Some((423_430_000.0, "EUR"))
+        );
         assert_eq!(money_value("4.61 billion euros"), Some((4.61e9, "EUR")));
         assert_eq!(money_value("1.28 trillion yuan"), Some((1.28e12, "CNY")));
         assert_eq!(money_value("1.229 trillion soms"), Some((1.229e12, "KGS")));
-        assert_eq!(money_value("150 млрд белорусских рублей"), Some((150e9, "BYN")));
-        assert_eq!(money_value("4 трлн 200 млрд российских рублей"), Some((4.2e12, "RUB")));
+        assert_eq!(
+            money_value("150 млрд белорусских рублей"),
+            Some((150e9, "BYN"))
+        );
+        assert_eq!(
+            money_value("4 трлн 200 млрд российских рублей"),
+            Some((4.2e12, "RUB"))
+        );
         assert_eq!(money_value("3,25 трлн рублей"), Some((3.25e12, "RUB")));
         assert_eq!(money_value("₸500 billion"), Some((500e9, "KZT")));
-        assert_eq!(money_value("693,988 thousand US dollars"), Some((693_988_000.0, "USD")));
+        assert_eq!(
+            money_value("693,988 thousand US dollars"),
+            Some((693_988_000.0, "USD"))
+        );
     }
 
     #[test]
     fn not_money() {
-        for t in ["2 billion people", "No. 10484-AA", "since 2010", "8 per cent", "5.6 billion kilowatt-hours", "3 млн тонн", "USDA 5 reports"] {
+        for t in [
+            "2 billion people",
+            "No. 10484-AA",
+            "since 2010",
+            "8 per cent",
+            "5.6 billion kilowatt-hours",
+            "3 млн тонн",
+            "USDA 5 reports",
+        ] {
             assert_eq!(money_value(t), None, "{t}");
         }
     }
 
     #[test]
     fn percents_but_not_points() {
-        for t in ["11.6%", "11.6 percent", "11.6 per cent", "11,6%", "11,6 процента"] {
+        for t in [
+            "11.6%",
+            "11.6 percent",
+            "11.6 per cent",
+            "11,6%",
+            "11,6 процента",
+        ] {
             let a = amounts(t, if t.contains(',') { Lang::Ru } else { Lang::En });
-            assert_eq!((a.len(), a[0].value, a[0].unit_str()), (1, 11.6, "%"), "{t}");
+            assert_eq!(
+                (a.len(), a[0].value, a[0].unit_str()),
+                (1, 11.6, "%"),
+                "{t}"
+            );
         }
-        for t in ["10 percentage points", "2 п.п.", "3 процентных пункта", "5 per cent points"] {
-            assert!(amounts(t, Lang::En).is_empty() && amounts(t, Lang::Ru).is_empty(), "{t}");
+        for t in [
+            "10 percentage points",
+            "2 п.п.",
+            "3 процентных пункта",
+            "5 per cent points",
+        ] {
+            assert!(
+                amounts(t, Lang::En).is_empty() && amounts(t, Lang::Ru).is_empty(),
+                "{t}"
+            );
         }
     }
 
     #[test]
     fn bare_amount_in_dollar_context() {
-        let a = amounts("lift trade first to $5 billion and then to 10 billion.", Lang::En);
-        assert_eq!(a.iter().map(|a| (a.value, a.unit_str())).collect::<Vec<_>>(), [(5e9, "USD"), (10e9, "USD")]);
+        let a = amounts(
+            "lift trade first to $5 billion and then to 10 billion.",
+            Lang::En,
+        );
+        assert_eq!(
+            a.iter()
+                .map(|a| (a.value, a.unit_str()))
+                .collect::<Vec<_>>(),
+            [(5e9, "USD"), (10e9, "USD")]
+        );
     }
 }

@@ -42,7 +42,8 @@ static DIGITS_EN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static DIGITS_RU: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d{1,3}(?:[ \u{00A0}\u{202F}\u{2009}]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?").expect("valid regex")
+    Regex::new(r"\d{1,3}(?:[ \u{00A0}\u{202F}\u{2009}]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
+        .expect("valid regex")
 });
 
 /// Scale words, longest first: (word, multiplier).
@@ -53,7 +54,8 @@ static SCALES: LazyLock<Vec<(String, f64)>> = LazyLock::new(|| {
 });
 
 /// Number words: (word, value).
-static WORDS: LazyLock<Vec<(String, f64)>> = LazyLock::new(|| tsv_pairs(include_str!("lexicon/numberwords.tsv")));
+static WORDS: LazyLock<Vec<(String, f64)>> =
+    LazyLock::new(|| tsv_pairs(include_str!("lexicon/numberwords.tsv")));
 
 fn tsv_pairs(data: &str) -> Vec<(String, f64)> {
     data.lines()
@@ -81,28 +83,42 @@ pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
         // Glued to a word it is part of a name ("Kambarata1", "A4"); glued to
         // capitals it may be a code ("USD115", "115USD"), which the money layer reads.
         if before.is_some_and(|c| (c.is_alphabetic() && !c.is_uppercase()) || c == '_')
-            || after.is_some_and(|c| c.is_alphabetic() && !c.is_uppercase() && !starts_scale(&text[m.end()..]))
+            || after.is_some_and(|c| {
+                c.is_alphabetic() && !c.is_uppercase() && !starts_scale(&text[m.end()..])
+            })
         {
             continue;
         }
-        let Some(base) = parse_digits(m.as_str(), lang) else { continue };
+        let Some(base) = parse_digits(m.as_str(), lang) else {
+            continue;
+        };
         let (scale, mut end) = scale_after(text, m.end());
         let mut value = base * scale;
         // Russian compounds: "4 трлн 200 млрд", "$2 млрд 842 млн".
         if scale > 1.0
-            && let Some(m2) = re.find_at(text, end).filter(|m2| text[end..m2.start()].trim().is_empty() && m2.start() > end) {
-                let (s2, e2) = scale_after(text, m2.end());
-                if s2 > 1.0 && s2 < scale
-                    && let Some(b2) = parse_digits(m2.as_str(), lang) {
-                        value += b2 * s2;
-                        end = e2;
-                    }
+            && let Some(m2) = re
+                .find_at(text, end)
+                .filter(|m2| text[end..m2.start()].trim().is_empty() && m2.start() > end)
+        {
+            let (s2, e2) = scale_after(text, m2.end());
+            if s2 > 1.0
+                && s2 < scale
+                && let Some(b2) = parse_digits(m2.as_str(), lang)
+            {
+                value += b2 * s2;
+                end = e2;
             }
+        }
         // Amounts with a scale are whole base units: 4.1 * 1e9 must not print as 4099999999.9999995.
         if scale >= 1e3 {
             value = value.round();
         }
-        out.push(Number { start: m.start(), end, value, scale });
+        out.push(Number {
+            start: m.start(),
+            end,
+            value,
+            scale,
+        });
     }
     out.extend(word_numbers(text));
     out.sort_by_key(|n| n.start);
@@ -111,13 +127,29 @@ pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
 
 /// Parses a digit string per the language's separator conventions.
 fn parse_digits(s: &str, lang: Lang) -> Option<f64> {
-    let s: String = s.chars().filter(|c| !matches!(c, ' ' | '\u{00A0}' | '\u{202F}' | '\u{2009}')).collect();
-    let grouped_en = lang == Lang::En && s.split(',').skip(1).all(|g| g.len() >= 3 && g[..3].chars().all(|c| c.is_ascii_digit())) && s.contains(',') && {
-        // "1,340" and "693,988" group thousands; "27,8" is a decimal comma.
-        let first_group = s.split(',').nth(1).map(|g| g.split('.').next().unwrap_or("")).unwrap_or("");
-        first_group.len() == 3
+    let s: String = s
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{00A0}' | '\u{202F}' | '\u{2009}'))
+        .collect();
+    let grouped_en = lang == Lang::En
+        && s.split(',')
+            .skip(1)
+            .all(|g| g.len() >= 3 && g[..3].chars().all(|c| c.is_ascii_digit()))
+        && s.contains(',')
+        && {
+            // "1,340" and "693,988" group thousands; "27,8" is a decimal comma.
+            let first_group = s
+                .split(',')
+                .nth(1)
+                .map(|g| g.split('.').next().unwrap_or(""))
+                .unwrap_or("");
+            first_group.len() == 3
+        };
+    let norm = if grouped_en {
+        s.replace(',', "")
+    } else {
+        s.replace(',', ".")
     };
-    let norm = if grouped_en { s.replace(',', "") } else { s.replace(',', ".") };
     norm.parse().ok()
 }
 
@@ -128,7 +160,10 @@ fn starts_scale(rest: &str) -> bool {
 /// The scale word right after a number ending at `pos`: (multiplier, new end).
 fn scale_after(text: &str, pos: usize) -> (f64, usize) {
     let rest = &text[pos..];
-    let gap = rest.len() - rest.trim_start_matches([' ', '\u{00A0}', '\u{202F}', '\u{2009}']).len();
+    let gap = rest.len()
+        - rest
+            .trim_start_matches([' ', '\u{00A0}', '\u{202F}', '\u{2009}'])
+            .len();
     if gap > 1 && !rest[..gap].contains('\u{00A0}') {
         return (1.0, pos);
     }
@@ -136,7 +171,11 @@ fn scale_after(text: &str, pos: usize) -> (f64, usize) {
     let lower: String = tail.chars().take(12).collect::<String>().to_lowercase();
     for (w, mult) in SCALES.iter() {
         if lower.starts_with(w.as_str()) {
-            let wlen: usize = tail.chars().take(w.chars().count()).map(char::len_utf8).sum();
+            let wlen: usize = tail
+                .chars()
+                .take(w.chars().count())
+                .map(char::len_utf8)
+                .sum();
             let next = tail[wlen..].chars().next();
             // "5m" and "$5 bn" but not "5 mines": a scale word ends the word.
             if next.is_some_and(|c| c.is_alphanumeric() && !c.is_uppercase()) && !w.ends_with('.') {
@@ -168,14 +207,25 @@ fn word_numbers(text: &str) -> Vec<Number> {
         let mut end = ws[i].end;
         // "twenty five": a ten followed by a unit.
         if (20.0..100.0).contains(&v)
-            && let Some(u) = ws.get(i + 1).and_then(|w| value_of(&w.lower)).filter(|u| *u < 10.0)
-                && text[end..ws[i + 1].start].trim_matches(['-', ' ']).is_empty() {
-                    v += u;
-                    i += 1;
-                    end = ws[i].end;
-                }
+            && let Some(u) = ws
+                .get(i + 1)
+                .and_then(|w| value_of(&w.lower))
+                .filter(|u| *u < 10.0)
+            && text[end..ws[i + 1].start]
+                .trim_matches(['-', ' '])
+                .is_empty()
+        {
+            v += u;
+            i += 1;
+            end = ws[i].end;
+        }
         let (scale, e) = scale_after(text, end);
-        out.push(Number { start, end: e, value: v * scale, scale });
+        out.push(Number {
+            start,
+            end: e,
+            value: v * scale,
+            scale,
+        });
         i += 1;
     }
     out
@@ -194,10 +244,25 @@ mod tests {
 
     #[test]
     fn two_billion_many_ways() {
-        for t in ["2 billion", "2bn", "2 bn", "2,000 million", "2000 mln", "two billion", "2.0 billion", "2\u{a0}000 million"] {
+        for t in [
+            "2 billion",
+            "2bn",
+            "2 bn",
+            "2,000 million",
+            "2000 mln",
+            "two billion",
+            "2.0 billion",
+            "2\u{a0}000 million",
+        ] {
             assert_eq!(one(t, Lang::En), Some(2e9), "{t}");
         }
-        for t in ["2 млрд", "2 000 млн", "2 миллиарда", "2,0 млрд", "1 млрд 1 000 млн"] {
+        for t in [
+            "2 млрд",
+            "2 000 млн",
+            "2 миллиарда",
+            "2,0 млрд",
+            "1 млрд 1 000 млн",
+        ] {
             assert_eq!(one(t, Lang::Ru), Some(2e9), "{t}");
         }
     }

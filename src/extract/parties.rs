@@ -39,12 +39,27 @@ pub struct Party {
     pub role: Role,
 }
 
-static COUNTRIES: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::from_tsv(include_str!("lexicon/countries.tsv")));
+static COUNTRIES: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::from_tsv(include_str!("lexicon/countries.tsv")));
 
 /// Words skipped when looking for the preposition before a party.
 const FILLER: &[&str] = &[
-    "the", "its", "their", "a", "an", "economy", "market", "markets", "neighbouring", "neighboring",
-    "экономику", "экономики", "экономике", "рынок", "рынки", "территорию",
+    "the",
+    "its",
+    "their",
+    "a",
+    "an",
+    "economy",
+    "market",
+    "markets",
+    "neighbouring",
+    "neighboring",
+    "экономику",
+    "экономики",
+    "экономике",
+    "рынок",
+    "рынки",
+    "территорию",
 ];
 
 /// Every party mention of `text`, in order.
@@ -69,7 +84,12 @@ pub fn parties(text: &str) -> Vec<Party> {
                 };
                 break;
             }
-            Party { start: m.start, end: m.end, code: m.tag, role }
+            Party {
+                start: m.start,
+                end: m.end,
+                code: m.tag,
+                role,
+            }
         })
         .collect()
 }
@@ -95,11 +115,26 @@ mod tests {
 
     #[test]
     fn kazakhstan_in_many_forms() {
-        for t in ["Kazakhstan", "Kazakh", "Kazakhstan's", "Astana", "Казахстана", "Казахстаном", "казахстанских", "Akorda"] {
+        for t in [
+            "Kazakhstan",
+            "Kazakh",
+            "Kazakhstan's",
+            "Astana",
+            "Казахстана",
+            "Казахстаном",
+            "казахстанских",
+            "Akorda",
+        ] {
             assert_eq!(codes(t), [("KAZ".to_string(), Role::Plain)], "{t}");
         }
-        assert_eq!(distinct(&parties("казахстанско-кыргызский")), ["KAZ", "KGZ"]);
-        assert_eq!(distinct(&parties("the Russian-Indian trade volume")), ["RUS", "IND"]);
+        assert_eq!(
+            distinct(&parties("казахстанско-кыргызский")),
+            ["KAZ", "KGZ"]
+        );
+        assert_eq!(
+            distinct(&parties("the Russian-Indian trade volume")),
+            ["RUS", "IND"]
+        );
     }
 
     #[test]
@@ -115,7 +150,13 @@ mod tests {
 
     #[test]
     fn not_parties() {
-        for t in ["told us", "the European Investment Bank", "trade within Central Asia", "the World Bank", "Asian Development Bank"] {
+        for t in [
+            "told us",
+            "the European Investment Bank",
+            "trade within Central Asia",
+            "the World Bank",
+            "Asian Development Bank",
+        ] {
             assert!(parties(t).is_empty(), "{t}");
         }
     }

@@ -20,10 +20,10 @@ pub struct Sentence {
 
 /// Words after which a period is part of an abbreviation, not a sentence end.
 const ABBREVIATIONS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "no", "nos", "mr", "mrs", "ms", "dr", "st", "gen", "gov", "sen", "rep", "inc", "ltd",
-    "co", "corp", "vs", "etc", "approx", "est", "fig", "art", "u", "s", "e", "g", "i",
-    "тыс", "млн", "млрд", "трлн", "г", "гг", "т", "е", "д", "руб", "долл", "им", "ул", "св",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "nos", "mr", "mrs", "ms", "dr", "st", "gen", "gov", "sen", "rep", "inc", "ltd", "co", "corp",
+    "vs", "etc", "approx", "est", "fig", "art", "u", "s", "e", "g", "i", "тыс", "млн", "млрд",
+    "трлн", "г", "гг", "т", "е", "д", "руб", "долл", "им", "ул", "св",
 ];
 
 /// Splits `text` into trimmed, non-empty sentences in text order.
@@ -42,7 +42,13 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
             }
         } else {
             seen_text_in_para = true;
-            split_line(text, line_start, line_start + body.len(), paragraph, &mut out);
+            split_line(
+                text,
+                line_start,
+                line_start + body.len(),
+                paragraph,
+                &mut out,
+            );
         }
         line_start = line_end;
     }
@@ -66,7 +72,11 @@ fn split_line(text: &str, from: usize, to: usize, paragraph: usize, out: &mut Ve
         }
         let next = rest.trim_start().chars().next();
         let opens = match next {
-            Some(n) => n.is_uppercase() || n.is_numeric() || matches!(n, '"' | '“' | '«' | '(' | '-' | '—' | '•'),
+            Some(n) => {
+                n.is_uppercase()
+                    || n.is_numeric()
+                    || matches!(n, '"' | '“' | '«' | '(' | '-' | '—' | '•')
+            }
             None => true,
         };
         if !opens || (c == '.' && is_abbreviation(&line[..i], next)) {
@@ -94,16 +104,27 @@ fn is_abbreviation(before: &str, next: Option<char>) -> bool {
         // "S. Jaishankar", "U.S. exports": an initial, unless a digit follows.
         return !next.is_some_and(char::is_numeric) || lower == "u";
     }
-    ABBREVIATIONS.contains(&lower.as_str()) && !(lower.len() <= 2 && next.is_some_and(char::is_uppercase) && word.chars().all(char::is_lowercase))
+    ABBREVIATIONS.contains(&lower.as_str())
+        && !(lower.len() <= 2
+            && next.is_some_and(char::is_uppercase)
+            && word.chars().all(char::is_lowercase))
 }
 
 fn push(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
     let s = &text[start..end];
     // Bullets are layout, not part of the sentence.
-    let lead = s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '•' | '·' | '▪' | '●' | '–' | '*')).len();
+    let lead = s.len()
+        - s.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '•' | '·' | '▪' | '●' | '–' | '*')
+        })
+        .len();
     let trail = s.len() - s.trim_end().len();
     if start + lead < end - trail {
-        out.push(Sentence { start: start + lead, end: end - trail, paragraph });
+        out.push(Sentence {
+            start: start + lead,
+            end: end - trail,
+            paragraph,
+        });
     }
 }
 
@@ -112,14 +133,26 @@ mod tests {
     use super::*;
 
     fn split(t: &str) -> Vec<&str> {
-        sentences(t).into_iter().map(|s| &t[s.start..s.end]).collect()
+        sentences(t)
+            .into_iter()
+            .map(|s| &t[s.start..s.end])
+            .collect()
     }
 
     #[test]
     fn splits_on_terminal_punctuation_and_lines() {
-        assert_eq!(split("Trade grew. Exports fell!\nImports rose?"), ["Trade grew.", "Exports fell!", "Imports rose?"]);
-        assert_eq!(split("ПЕКИН, 29 августа. Россия и Китай."), ["ПЕКИН, 29 августа.", "Россия и Китай."]);
-        assert_eq!(split("  • Trade grew.\n  • Exports fell."), ["Trade grew.", "Exports fell."]);
+        assert_eq!(
+            split("Trade grew. Exports fell!\nImports rose?"),
+            ["Trade grew.", "Exports fell!", "Imports rose?"]
+        );
+        assert_eq!(
+            split("ПЕКИН, 29 августа. Россия и Китай."),
+            ["ПЕКИН, 29 августа.", "Россия и Китай."]
+        );
+        assert_eq!(
+            split("  • Trade grew.\n  • Exports fell."),
+            ["Trade grew.", "Exports fell."]
+        );
     }
 
     #[test]

@@ -18,7 +18,10 @@ fn article(title: &str, text: &str) -> Article {
 
 /// The scored key of each claim: indicator, country, partner, kind, measure, value, unit, period, deadline.
 fn keys(title: &str, text: &str) -> Vec<String> {
-    extract_claims(&article(title, text)).iter().map(key).collect()
+    extract_claims(&article(title, text))
+        .iter()
+        .map(key)
+        .collect()
 }
 
 fn key(c: &Claim) -> String {
@@ -49,42 +52,100 @@ fn one_actual_many_phrasings() {
         "По итогам 2023 года взаимная торговля достигла 4,1 млрд долларов США.",
         "В прошлом году товарооборот двух стран составил 4 100 млн долларов.",
     ] {
-        assert_eq!(keys("Kazakhstan and Uzbekistan discuss trade", t), [want], "{t}");
+        assert_eq!(
+            keys("Kazakhstan and Uzbekistan discuss trade", t),
+            [want],
+            "{t}"
+        );
     }
 }
 
 #[test]
 fn growth_and_level_share_period_and_parties() {
-    let k = keys("Turkmenistan and China", "Turkmenistan's exports to China rose 12% to $9.6 billion last year.");
-    assert_eq!(k, ["exports TKM CHN actual growth_pct 12 % 2023 -", "exports TKM CHN actual level 9600000000 USD 2023 -"]);
-    let k = keys("Armenia and Russia", "Armenian imports from Russia fell 3.5 percent to $2.2 billion in the first half of 2024.");
-    assert_eq!(k, ["imports ARM RUS actual growth_pct -3.5 % 2024-H1 -", "imports ARM RUS actual level 2200000000 USD 2024-H1 -"]);
-    let k = keys("Россия и Монголия", "Товарооборот России и Монголии за январь-март 2024 года вырос на 15,2% и составил 450 млн долларов.");
-    assert_eq!(k, ["trade_turnover RUS MNG actual growth_pct 15.2 % 2024-01/2024-03 -", "trade_turnover RUS MNG actual level 450000000 USD 2024-01/2024-03 -"]);
-    let k = keys("Georgia and Turkey", "Trade with Turkey came to $2.4 billion in 2023, 7% less than in 2022, Georgian statistics show.");
-    assert_eq!(k, ["trade_turnover TUR GEO actual level 2400000000 USD 2023 -", "trade_turnover TUR GEO actual growth_pct -7 % 2023 -"]);
+    let k = keys(
+        "Turkmenistan and China",
+        "Turkmenistan's exports to China rose 12% to $9.6 billion last year.",
+    );
+    assert_eq!(
+        k,
+        [
+            "exports TKM CHN actual growth_pct 12 % 2023 -",
+            "exports TKM CHN actual level 9600000000 USD 2023 -"
+        ]
+    );
+    let k = keys(
+        "Armenia and Russia",
+        "Armenian imports from Russia fell 3.5 percent to $2.2 billion in the first half of 2024.",
+    );
+    assert_eq!(
+        k,
+        [
+            "imports ARM RUS actual growth_pct -3.5 % 2024-H1 -",
+            "imports ARM RUS actual level 2200000000 USD 2024-H1 -"
+        ]
+    );
+    let k = keys(
+        "Россия и Монголия",
+        "Товарооборот России и Монголии за январь-март 2024 года вырос на 15,2% и составил 450 млн долларов.",
+    );
+    assert_eq!(
+        k,
+        [
+            "trade_turnover RUS MNG actual growth_pct 15.2 % 2024-01/2024-03 -",
+            "trade_turnover RUS MNG actual level 450000000 USD 2024-01/2024-03 -"
+        ]
+    );
+    let k = keys(
+        "Georgia and Turkey",
+        "Trade with Turkey came to $2.4 billion in 2023, 7% less than in 2022, Georgian statistics show.",
+    );
+    assert_eq!(
+        k,
+        [
+            "trade_turnover TUR GEO actual level 2400000000 USD 2023 -",
+            "trade_turnover TUR GEO actual growth_pct -7 % 2023 -"
+        ]
+    );
 }
 
 #[test]
 fn targets_and_forecasts() {
     assert_eq!(
-        keys("Armenia and Georgia", "The two countries aim to raise trade to $3 billion by 2030."),
+        keys(
+            "Armenia and Georgia",
+            "The two countries aim to raise trade to $3 billion by 2030."
+        ),
         ["trade_turnover ARM GEO target level 3000000000 USD - 2030"]
     );
     assert_eq!(
-        keys("Uzbekistan and Turkey", "Trade between Uzbekistan and Turkey is expected to reach $5 billion next year."),
+        keys(
+            "Uzbekistan and Turkey",
+            "Trade between Uzbekistan and Turkey is expected to reach $5 billion next year."
+        ),
         ["trade_turnover UZB TUR forecast level 5000000000 USD - 2025"]
     );
     assert_eq!(
-        keys("Kazakhstan and Azerbaijan", "They plan to lift mutual trade to $1 billion by 2026 and to 2 billion by 2030."),
-        ["trade_turnover KAZ AZE target level 1000000000 USD - 2026", "trade_turnover KAZ AZE target level 2000000000 USD - 2030"]
+        keys(
+            "Kazakhstan and Azerbaijan",
+            "They plan to lift mutual trade to $1 billion by 2026 and to 2 billion by 2030."
+        ),
+        [
+            "trade_turnover KAZ AZE target level 1000000000 USD - 2026",
+            "trade_turnover KAZ AZE target level 2000000000 USD - 2030"
+        ]
     );
     assert_eq!(
-        keys("Россия и Узбекистан", "Стороны намерены довести товарооборот до 15 млрд долларов к 2030 году."),
+        keys(
+            "Россия и Узбекистан",
+            "Стороны намерены довести товарооборот до 15 млрд долларов к 2030 году."
+        ),
         ["trade_turnover RUS UZB target level 15000000000 USD - 2030"]
     );
     assert_eq!(
-        keys("India and Kazakhstan", "The goal of $5 billion in bilateral trade remains, he said."),
+        keys(
+            "India and Kazakhstan",
+            "The goal of $5 billion in bilateral trade remains, he said."
+        ),
         ["trade_turnover IND KAZ target level 5000000000 USD - -"]
     );
 }
@@ -92,13 +153,28 @@ fn targets_and_forecasts() {
 #[test]
 fn investment_gdp_and_two_currencies() {
     assert_eq!(
-        keys("China and Tajikistan", "Chinese direct investment in Tajikistan has reached $3.2 billion since 2007."),
+        keys(
+            "China and Tajikistan",
+            "Chinese direct investment in Tajikistan has reached $3.2 billion since 2007."
+        ),
         ["investment CHN TJK actual level 3200000000 USD - -"]
     );
-    assert_eq!(keys("Kazakhstan economy", "Kazakhstan's GDP reached 120 trillion tenge in 2023."), ["gdp KAZ - actual level 120000000000000 KZT 2023 -"]);
     assert_eq!(
-        keys("Russia and Kazakhstan", "Trade reached 1.5 trillion rubles, or about $17 billion, in 2023."),
-        ["trade_turnover RUS KAZ actual level 1500000000000 RUB 2023 -", "trade_turnover RUS KAZ actual level 17000000000 USD 2023 -"]
+        keys(
+            "Kazakhstan economy",
+            "Kazakhstan's GDP reached 120 trillion tenge in 2023."
+        ),
+        ["gdp KAZ - actual level 120000000000000 KZT 2023 -"]
+    );
+    assert_eq!(
+        keys(
+            "Russia and Kazakhstan",
+            "Trade reached 1.5 trillion rubles, or about $17 billion, in 2023."
+        ),
+        [
+            "trade_turnover RUS KAZ actual level 1500000000000 RUB 2023 -",
+            "trade_turnover RUS KAZ actual level 17000000000 USD 2023 -"
+        ]
     );
 }
 
@@ -108,7 +184,13 @@ fn repeats_collapse_and_periods_carry_on() {
         "Kyrgyzstan and Tajikistan",
         "Bilateral trade reached $250 million in 2023.\n\nAs noted, trade between the two countries reached $250 million last year. Exports to Tajikistan were $180 million.",
     );
-    assert_eq!(k, ["trade_turnover KGZ TJK actual level 250000000 USD 2023 -", "exports KGZ TJK actual level 180000000 USD 2023 -"]);
+    assert_eq!(
+        k,
+        [
+            "trade_turnover KGZ TJK actual level 250000000 USD 2023 -",
+            "exports KGZ TJK actual level 180000000 USD 2023 -"
+        ]
+    );
 }
 
 #[test]
@@ -135,33 +217,64 @@ fn distractors_give_nothing() {
         "Сальдо торговли составило 1,2 млрд долларов в 2023 году.",
         "Стороны подписали соглашения на 500 млн долларов.",
     ] {
-        assert_eq!(keys("Kazakhstan and Kyrgyzstan", t), Vec::<String>::new(), "{t}");
+        assert_eq!(
+            keys("Kazakhstan and Kyrgyzstan", t),
+            Vec::<String>::new(),
+            "{t}"
+        );
     }
 }
 
 #[test]
 fn spans_ids_and_evidence() {
-    let a = article("Kazakhstan and Kyrgyzstan", "BISHKEK, May 2 - Trade reached $1.5 billion in 2023. Nothing else.");
+    let a = article(
+        "Kazakhstan and Kyrgyzstan",
+        "BISHKEK, May 2 - Trade reached $1.5 billion in 2023. Nothing else.",
+    );
     let c = extract_claims(&a);
     assert_eq!(c.len(), 1);
-    assert_eq!(&a.text[c[0].span_start as usize..c[0].span_end as usize], "$1.5 billion");
-    assert_eq!(c[0].evidence, "BISHKEK, May 2 - Trade reached $1.5 billion in 2023.");
-    assert_eq!(c[0].claim_id, crate::claim::claim_id("t", c[0].span_start, c[0].span_end));
+    assert_eq!(
+        &a.text[c[0].span_start as usize..c[0].span_end as usize],
+        "$1.5 billion"
+    );
+    assert_eq!(
+        c[0].evidence,
+        "BISHKEK, May 2 - Trade reached $1.5 billion in 2023."
+    );
+    assert_eq!(
+        c[0].claim_id,
+        crate::claim::claim_id("t", c[0].span_start, c[0].span_end)
+    );
 }
 
 #[test]
 fn more_phrasings_of_flows() {
     let t = "Kazakhstan and China";
     assert_eq!(
-        keys(t, "Exports from Kazakhstan to China amounted to $15 billion in 2023, and imports $12 billion."),
-        ["exports KAZ CHN actual level 15000000000 USD 2023 -", "imports KAZ CHN actual level 12000000000 USD 2023 -"]
+        keys(
+            t,
+            "Exports from Kazakhstan to China amounted to $15 billion in 2023, and imports $12 billion."
+        ),
+        [
+            "exports KAZ CHN actual level 15000000000 USD 2023 -",
+            "imports KAZ CHN actual level 12000000000 USD 2023 -"
+        ]
     );
     assert_eq!(
-        keys(t, "ASTANA (Reuters) - Kazakhstan-China trade grew 12.3% year-on-year to $15.2 billion in January-June."),
-        ["trade_turnover KAZ CHN actual growth_pct 12.3 % 2024-01/2024-06 -", "trade_turnover KAZ CHN actual level 15200000000 USD 2024-01/2024-06 -"]
+        keys(
+            t,
+            "ASTANA (Reuters) - Kazakhstan-China trade grew 12.3% year-on-year to $15.2 billion in January-June."
+        ),
+        [
+            "trade_turnover KAZ CHN actual growth_pct 12.3 % 2024-01/2024-06 -",
+            "trade_turnover KAZ CHN actual level 15200000000 USD 2024-01/2024-06 -"
+        ]
     );
     assert_eq!(
-        keys("Казахстан и Россия", "Экспорт Казахстана в Россию вырос на 5,3% до 6,2 млрд долларов, импорт из России — 11,3 млрд долларов."),
+        keys(
+            "Казахстан и Россия",
+            "Экспорт Казахстана в Россию вырос на 5,3% до 6,2 млрд долларов, импорт из России — 11,3 млрд долларов."
+        ),
         [
             "exports KAZ RUS actual growth_pct 5.3 % - -",
             "exports KAZ RUS actual level 6200000000 USD - -",
@@ -169,30 +282,78 @@ fn more_phrasings_of_flows() {
         ]
     );
     assert_eq!(
-        keys("India and UAE", "India-UAE bilateral trade touched $85 billion in FY2023-24, with Indian exports at $35.6 billion."),
-        ["trade_turnover IND ARE actual level 85000000000 USD 2023-04/2024-03 -", "exports IND ARE actual level 35600000000 USD 2023-04/2024-03 -"]
+        keys(
+            "India and UAE",
+            "India-UAE bilateral trade touched $85 billion in FY2023-24, with Indian exports at $35.6 billion."
+        ),
+        [
+            "trade_turnover IND ARE actual level 85000000000 USD 2023-04/2024-03 -",
+            "exports IND ARE actual level 35600000000 USD 2023-04/2024-03 -"
+        ]
     );
     assert_eq!(
-        keys("Kazakhstan and Russia", "Trade reached 2.5 trillion tenge ($5.3 billion) in the first quarter."),
-        ["trade_turnover KAZ RUS actual level 2500000000000 KZT 2024-Q1 -", "trade_turnover KAZ RUS actual level 5300000000 USD 2024-Q1 -"]
+        keys(
+            "Kazakhstan and Russia",
+            "Trade reached 2.5 trillion tenge ($5.3 billion) in the first quarter."
+        ),
+        [
+            "trade_turnover KAZ RUS actual level 2500000000000 KZT 2024-Q1 -",
+            "trade_turnover KAZ RUS actual level 5300000000 USD 2024-Q1 -"
+        ]
     );
     assert_eq!(
-        keys("Kyrgyzstan and Russia", "Trade between Kyrgyzstan and Russia rose 20% in 2022 and 15% in 2023."),
-        ["trade_turnover KGZ RUS actual growth_pct 20 % 2022 -", "trade_turnover KGZ RUS actual growth_pct 15 % 2023 -"]
+        keys(
+            "Kyrgyzstan and Russia",
+            "Trade between Kyrgyzstan and Russia rose 20% in 2022 and 15% in 2023."
+        ),
+        [
+            "trade_turnover KGZ RUS actual growth_pct 20 % 2022 -",
+            "trade_turnover KGZ RUS actual growth_pct 15 % 2023 -"
+        ]
     );
     assert_eq!(
-        keys("Kyrgyzstan and Russia", "Trade turnover in 2023 amounted to $3.4 billion, up 15% from the previous year."),
-        ["trade_turnover KGZ RUS actual level 3400000000 USD 2023 -", "trade_turnover KGZ RUS actual growth_pct 15 % 2023 -"]
+        keys(
+            "Kyrgyzstan and Russia",
+            "Trade turnover in 2023 amounted to $3.4 billion, up 15% from the previous year."
+        ),
+        [
+            "trade_turnover KGZ RUS actual level 3400000000 USD 2023 -",
+            "trade_turnover KGZ RUS actual growth_pct 15 % 2023 -"
+        ]
     );
     // The starting point of a change has no period of its own: only the new level is a claim.
-    assert_eq!(keys("Kyrgyzstan and Russia", "In 2023 trade rose to $3 billion from $2.5 billion a year earlier."), ["trade_turnover KGZ RUS actual level 3000000000 USD 2023 -"]);
+    assert_eq!(
+        keys(
+            "Kyrgyzstan and Russia",
+            "In 2023 trade rose to $3 billion from $2.5 billion a year earlier."
+        ),
+        ["trade_turnover KGZ RUS actual level 3000000000 USD 2023 -"]
+    );
 }
 
 #[test]
 fn forecasts_are_not_actuals() {
-    assert_eq!(keys("Казахстан и Россия", "Товарооборот может достигнуть 28 млрд долларов в этом году."), ["trade_turnover KAZ RUS forecast level 28000000000 USD - 2024"]);
-    assert_eq!(keys("Kazakhstan and Uzbekistan", "Trade could exceed $12 billion by the end of 2025, the minister said."), ["trade_turnover KAZ UZB forecast level 12000000000 USD - 2025"]);
-    assert_eq!(keys("Kazakhstan and Uzbekistan", "The sides want to raise trade to $10 billion in the next five years."), ["trade_turnover KAZ UZB target level 10000000000 USD - 2029"]);
+    assert_eq!(
+        keys(
+            "Казахстан и Россия",
+            "Товарооборот может достигнуть 28 млрд долларов в этом году."
+        ),
+        ["trade_turnover KAZ RUS forecast level 28000000000 USD - 2024"]
+    );
+    assert_eq!(
+        keys(
+            "Kazakhstan and Uzbekistan",
+            "Trade could exceed $12 billion by the end of 2025, the minister said."
+        ),
+        ["trade_turnover KAZ UZB forecast level 12000000000 USD - 2025"]
+    );
+    assert_eq!(
+        keys(
+            "Kazakhstan and Uzbekistan",
+            "The sides want to raise trade to $10 billion in the next five years."
+        ),
+        ["trade_turnover KAZ UZB target level 10000000000 USD - 2029"]
+    );
 }
 
 #[test]
@@ -210,25 +371,59 @@ fn more_distractors_give_nothing() {
         "Товарооборот между странами за 2023 год вырос почти в 1,5 раза.",
         "В 2023 году товарооборот вырос на 500 млн долларов.",
     ] {
-        assert_eq!(keys("Kazakhstan and Kyrgyzstan", t), Vec::<String>::new(), "{t}");
+        assert_eq!(
+            keys("Kazakhstan and Kyrgyzstan", t),
+            Vec::<String>::new(),
+            "{t}"
+        );
     }
 }
 
 #[test]
 fn deadlines_from_years_but_not_from_when_a_goal_was_set() {
     let t = "Kazakhstan and Uzbekistan";
-    assert_eq!(keys(t, "The goal of $5 billion in trade for 2025 stands."), ["trade_turnover KAZ UZB target level 5000000000 USD - 2025"]);
-    assert_eq!(keys(t, "The trade target of $10 billion was set in 2022."), ["trade_turnover KAZ UZB target level 10000000000 USD - -"]);
-    assert_eq!(keys(t, "They plan to raise trade to $3 billion in 2023."), ["trade_turnover KAZ UZB target level 3000000000 USD - 2023"]);
+    assert_eq!(
+        keys(t, "The goal of $5 billion in trade for 2025 stands."),
+        ["trade_turnover KAZ UZB target level 5000000000 USD - 2025"]
+    );
+    assert_eq!(
+        keys(t, "The trade target of $10 billion was set in 2022."),
+        ["trade_turnover KAZ UZB target level 10000000000 USD - -"]
+    );
+    assert_eq!(
+        keys(t, "They plan to raise trade to $3 billion in 2023."),
+        ["trade_turnover KAZ UZB target level 3000000000 USD - 2023"]
+    );
 }
 
 #[test]
 fn world_trade_and_other_turnovers() {
     let t = "Kazakhstan and China";
-    assert_eq!(keys(t, "Kazakhstan's total foreign trade turnover amounted to $139.8 billion in 2023."), ["trade_turnover KAZ WORLD actual level 139800000000 USD 2023 -"]);
-    assert_eq!(keys(t, "Kazakhstan's foreign trade with China reached $41 billion in 2023."), ["trade_turnover KAZ CHN actual level 41000000000 USD 2023 -"]);
-    assert_eq!(keys(t, "Retail trade turnover in Kazakhstan reached $40 billion in 2023."), Vec::<String>::new());
-    assert_eq!(keys(t, "Грузооборот вырос на 5% в 2023 году."), Vec::<String>::new());
+    assert_eq!(
+        keys(
+            t,
+            "Kazakhstan's total foreign trade turnover amounted to $139.8 billion in 2023."
+        ),
+        ["trade_turnover KAZ WORLD actual level 139800000000 USD 2023 -"]
+    );
+    assert_eq!(
+        keys(
+            t,
+            "Kazakhstan's foreign trade with China reached $41 billion in 2023."
+        ),
+        ["trade_turnover KAZ CHN actual level 41000000000 USD 2023 -"]
+    );
+    assert_eq!(
+        keys(
+            t,
+            "Retail trade turnover in Kazakhstan reached $40 billion in 2023."
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        keys(t, "Грузооборот вырос на 5% в 2023 году."),
+        Vec::<String>::new()
+    );
 }
 
 /// Claims of a whole article with a given publication date.
@@ -303,22 +498,39 @@ fn investment_directions() {
         "Kazakhstan attracted $2 billion of investment from China in 2023.",
         "В 2023 году китайские инвесторы вложили в экономику Казахстана 2 млрд долларов.",
     ] {
-        assert_eq!(keys(t, s), ["investment CHN KAZ actual level 2000000000 USD 2023 -"], "{s}");
+        assert_eq!(
+            keys(t, s),
+            ["investment CHN KAZ actual level 2000000000 USD 2023 -"],
+            "{s}"
+        );
     }
 }
 
 #[test]
 fn aggregates_and_ranges() {
     let t = "UAE and India";
-    assert_eq!(keys(t, "Non-oil trade between the UAE and India reached $50 billion in 2023."), ["trade_turnover ARE IND actual level 50000000000 USD 2023 -"]);
+    assert_eq!(
+        keys(
+            t,
+            "Non-oil trade between the UAE and India reached $50 billion in 2023."
+        ),
+        ["trade_turnover ARE IND actual level 50000000000 USD 2023 -"]
+    );
     // A range leaves no stray "$5" claim.
-    assert_eq!(keys(t, "Officials put trade at $5-6 billion."), ["trade_turnover ARE IND actual level 6000000000 USD - -"]);
+    assert_eq!(
+        keys(t, "Officials put trade at $5-6 billion."),
+        ["trade_turnover ARE IND actual level 6000000000 USD - -"]
+    );
 }
 
 #[test]
 fn several_partners_and_world_totals_in_one_sentence() {
     assert_eq!(
-        article_keys("Kazakhstan's foreign trade", "2024-03-01", "Kazakhstan's trade with Russia reached $26 billion, with China $31 billion, and with the EU $40 billion in 2023."),
+        article_keys(
+            "Kazakhstan's foreign trade",
+            "2024-03-01",
+            "Kazakhstan's trade with Russia reached $26 billion, with China $31 billion, and with the EU $40 billion in 2023."
+        ),
         [
             "trade_turnover KAZ RUS actual level 26000000000 USD 2023 -",
             "trade_turnover CHN KAZ actual level 31000000000 USD 2023 -",
@@ -338,8 +550,14 @@ fn several_partners_and_world_totals_in_one_sentence() {
         ]
     );
     assert_eq!(
-        keys("Uzbekistan, China", "Uzbekistan and China agreed to double bilateral trade to $20 billion by 2030 from $10 billion in 2023."),
-        ["trade_turnover UZB CHN target level 20000000000 USD - 2030", "trade_turnover UZB CHN actual level 10000000000 USD 2023 -"]
+        keys(
+            "Uzbekistan, China",
+            "Uzbekistan and China agreed to double bilateral trade to $20 billion by 2030 from $10 billion in 2023."
+        ),
+        [
+            "trade_turnover UZB CHN target level 20000000000 USD - 2030",
+            "trade_turnover UZB CHN actual level 10000000000 USD 2023 -"
+        ]
     );
 }
 
@@ -358,7 +576,15 @@ fn present_tense_figures_have_no_period() {
             "trade_turnover KAZ KGZ actual level 2100000000 USD - -",
         ]
     );
-    for t in ["The company exported goods worth $40 million to Kyrgyzstan.", "The trade ministry allocated $5 million for exhibitions.", "Customs revenue from trade with Kyrgyzstan reached $300 million."] {
-        assert_eq!(keys("Kazakhstan and Kyrgyzstan", t), Vec::<String>::new(), "{t}");
+    for t in [
+        "The company exported goods worth $40 million to Kyrgyzstan.",
+        "The trade ministry allocated $5 million for exhibitions.",
+        "Customs revenue from trade with Kyrgyzstan reached $300 million.",
+    ] {
+        assert_eq!(
+            keys("Kazakhstan and Kyrgyzstan", t),
+            Vec::<String>::new(),
+            "{t}"
+        );
     }
 }

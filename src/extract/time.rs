@@ -66,13 +66,18 @@ fn tsv_map(data: &str) -> HashMap<String, u32> {
         .collect()
 }
 
-static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| tsv_map(include_str!("lexicon/months.tsv")));
-static ORDINALS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| tsv_map(include_str!("lexicon/ordinals.tsv")));
+static MONTHS: LazyLock<HashMap<String, u32>> =
+    LazyLock::new(|| tsv_map(include_str!("lexicon/months.tsv")));
+static ORDINALS: LazyLock<HashMap<String, u32>> =
+    LazyLock::new(|| tsv_map(include_str!("lexicon/ordinals.tsv")));
 
 fn alternation(map: &HashMap<String, u32>) -> String {
     let mut keys: Vec<&String> = map.keys().collect();
     keys.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    keys.iter().map(|k| regex::escape(k)).collect::<Vec<_>>().join("|")
+    keys.iter()
+        .map(|k| regex::escape(k))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 const YEAR: &str = r"(?:19[89]\d|20[0-6]\d)";
@@ -82,29 +87,92 @@ const YG: &str = r"(?:\s*(?:года|году|год|гг\.|г\.)|-го|-м)?";
 /// The rules, in priority order for matches of equal span: (name, pattern).
 /// `MON` and `ORD` are replaced by the month and ordinal alternations.
 const RULES: &[(&str, &str)] = &[
-    ("month range", r"(?:\bfrom\s+|\bс\s+|\bза\s+)?\b(?P<m1>MON)\.?(?:\s+(?P<y1>YEAR)YG)?\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b|\bпо\b)\s*(?P<m2>MON)\b\.?(?:\s+(?:of\s+)?(?P<y2>YEAR)YG)?"),
-    ("date", r"\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?P<m1>MON)\b(?:\s+YEARYG)?"),
-    ("date", r"\b(?P<m1>MON)\b\.?\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?\b(?:,?\s+YEAR)?"),
-    ("fiscal year ended", r"(?i)\b(?:fiscal|financial)\s+year\s+(?:that\s+|which\s+)?end(?:ed|ing|s)?\s+(?:on\s+)?(?:(?P<m1>MON)\s+\d{1,2}|\d{1,2}\s+(?P<m2>MON))"),
-    ("fiscal year", r"(?:\bFY\s?|\b)(?P<y1>20\d\d)\s*[-–/]\s*(?P<y2>\d\d)\b"),
-    ("quarters", r"(?i)\b(?P<n>ORD)\s+(?:quarters|квартала|кварталов)(?:\s+(?:of\s+)?(?P<y>YEAR)YG)?"),
-    ("quarter", r"(?i)\b(?P<n>ORD)\s+(?:quarter|квартал\w*)(?:\s+(?:of\s+)?(?P<y>YEAR)YG)?"),
+    (
+        "month range",
+        r"(?:\bfrom\s+|\bс\s+|\bза\s+)?\b(?P<m1>MON)\.?(?:\s+(?P<y1>YEAR)YG)?\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b|\bпо\b)\s*(?P<m2>MON)\b\.?(?:\s+(?:of\s+)?(?P<y2>YEAR)YG)?",
+    ),
+    (
+        "date",
+        r"\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?P<m1>MON)\b(?:\s+YEARYG)?",
+    ),
+    (
+        "date",
+        r"\b(?P<m1>MON)\b\.?\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?\b(?:,?\s+YEAR)?",
+    ),
+    (
+        "fiscal year ended",
+        r"(?i)\b(?:fiscal|financial)\s+year\s+(?:that\s+|which\s+)?end(?:ed|ing|s)?\s+(?:on\s+)?(?:(?P<m1>MON)\s+\d{1,2}|\d{1,2}\s+(?P<m2>MON))",
+    ),
+    (
+        "fiscal year",
+        r"(?:\bFY\s?|\b)(?P<y1>20\d\d)\s*[-–/]\s*(?P<y2>\d\d)\b",
+    ),
+    (
+        "quarters",
+        r"(?i)\b(?P<n>ORD)\s+(?:quarters|квартала|кварталов)(?:\s+(?:of\s+)?(?P<y>YEAR)YG)?",
+    ),
+    (
+        "quarter",
+        r"(?i)\b(?P<n>ORD)\s+(?:quarter|квартал\w*)(?:\s+(?:of\s+)?(?P<y>YEAR)YG)?",
+    ),
     ("quarter", r"\bQ(?P<n>[1-4])\s*(?P<y>YEAR)?"),
     ("half", r"\b(?:H(?P<n>[12])|(?P<n2>[12])H)\s*(?P<y>YEAR)?\b"),
-    ("half", r"(?i)\b(?P<n>ORD)\s+(?:half|полугоди\w*)(?:\s+(?:of\s+)?(?:the\s+)?(?P<y>YEAR)YG)?"),
-    ("months", r"(?i)\b(?:(?:the\s+)?first\s+|первые\s+|за\s+)?(?P<n>ORD|\d{1,2})\s+(?:months|месяц\w*)(?:\s+(?:of\s+)?(?:(?P<y>YEAR)YG|(?P<this>the\s+year|this\s+year|текущего\s+года|этого\s+года)))?"),
-    ("last year", r"(?i)\blast\s+year(?:'s|’s)?|\bв\s+прошлом\s+году|\bза\s+прошлый\s+год|\bпрошлого\s+года|\bв\s+минувшем\s+году|\bза\s+минувший\s+год"),
-    ("end of year", r"(?i)\bby\s+the\s+end\s+of\s+(?:the|this)\s+year|\bby\s+year[-\s]end|\b(?:до|к)\s+конц[ау]\s+(?:этого\s+|текущего\s+)?года"),
-    ("this year", r"(?i)\b(?:since\s+the\s+(?:start|beginning)\s+of\s+)?this\s+year(?:'s|’s)?|\bsince\s+the\s+(?:start|beginning)\s+of\s+the\s+year|\bв\s+(?:этом|текущем)\s+году|\bс\s+начала\s+(?:этого\s+|текущего\s+)?года"),
-    ("next year", r"(?i)\bnext\s+year|\bв\s+(?:следующем|будущем)\s+году"),
-    ("within years", r"(?i)\b(?:within|in|over|в\s+течение|в\s+ближайшие)\s+(?:the\s+next\s+|the\s+coming\s+)?(?P<n>ORD|\d{1,2})\s+(?:years|лет|года)"),
-    ("vague", r"(?i)\bin\s+the\s+near\s+future|\bsoon\b|\bin\s+the\s+coming\s+years|\bв\s+ближайш\w+\s+(?:время|годы|перспективе|будущем)|\bahead\s+of\s+schedule|\beventually\b|\bas\s+soon\s+as\s+possible"),
-    ("base", r"(?i)\b(?:from|over|compared\s+(?:with|to)|than|against|on)\s+(?:in\s+)?(?:the\s+previous\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+same\s+period(?:\s+(?:of\s+|in\s+)?(?:last\s+year|the\s+previous\s+year|a\s+year\s+(?:ago|earlier)|YEAR))?)|\b(?:по\s+сравнению\s+с|в\s+сравнении\s+с|относительно|к)\s+(?:аналогичным|аналогичному|тем\s+же|тому\s+же)\s+период\w*(?:\s+(?:прошлого\s+года|YEARYG))?|\bthe\s+previous\s+year|\byear[-\s]on[-\s]year|\ba\s+year\s+(?:earlier|ago|before)|\bгодом\s+ранее|\bв\s+годовом\s+выражении|\bк\s+тому\s+же\s+периоду(?:\s+YEARYG)?|\bк\s+аналогичному\s+периоду(?:\s+(?:прошлого\s+года|YEARYG))?"),
-    ("anaphoric", r"(?i)\bthat\s+year|\bthe\s+same\s+year|\bthe\s+same\s+period|\bover\s+the\s+period|\bза\s+(?:этот|тот\s+же)\s+период"),
-    ("stock", r"(?i)\bsince\s+(?:YEAR|independence|then)|\bс\s+YEAR\s+года|\bза\s+последние\s+(?:\d+|\w+)\s+лет|\bover\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:years|decades)|\bin\s+(?:\w+\s+)?decades|\bnow\b|\bcurrently\b|\bstands?\s+at|\bamounts\s+to|\btotals\b|\bсоставляет|\bсоставляют|\bприближается|\bоценивается|\bto\s+date\b|\bсейчас\b|\bв\s+настоящее\s+время|\bна\s+сегодня\w*|\baccumulated\b|\bcumulative\b|\bнакопленн\w*"),
-    ("year range", r"(?i)\b(?:from\s+)?YEAR\s*(?:[-–—]|\bto\b)\s*YEAR(?:\s*(?:годы|гг\.?))?"),
-    ("deadline year", r"(?i)\b(?:by|until|till|before|не\s+позднее)\s+(?:the\s+end\s+of\s+)?(?P<y>YEAR)|\b(?:к|до)\s+(?:концу\s+|конца\s+)?(?P<y2>YEAR)\s*(?:году|года|г\.)|\bthe\s+(?P<y3>YEAR)\s+(?:deadline|target|goal)"),
-    ("year", r"(?i)(?:\b(?:in|for|of|during|за|в|по\s+итогам)\s+)?\b(?P<y>YEAR)(?:'s|’s|YG)"),
+    (
+        "half",
+        r"(?i)\b(?P<n>ORD)\s+(?:half|полугоди\w*)(?:\s+(?:of\s+)?(?:the\s+)?(?P<y>YEAR)YG)?",
+    ),
+    (
+        "months",
+        r"(?i)\b(?:(?:the\s+)?first\s+|первые\s+|за\s+)?(?P<n>ORD|\d{1,2})\s+(?:months|месяц\w*)(?:\s+(?:of\s+)?(?:(?P<y>YEAR)YG|(?P<this>the\s+year|this\s+year|текущего\s+года|этого\s+года)))?",
+    ),
+    (
+        "last year",
+        r"(?i)\blast\s+year(?:'s|’s)?|\bв\s+прошлом\s+году|\bза\s+прошлый\s+год|\bпрошлого\s+года|\bв\s+минувшем\s+году|\bза\s+минувший\s+год",
+    ),
+    (
+        "end of year",
+        r"(?i)\bby\s+the\s+end\s+of\s+(?:the|this)\s+year|\bby\s+year[-\s]end|\b(?:до|к)\s+конц[ау]\s+(?:этого\s+|текущего\s+)?года",
+    ),
+    (
+        "this year",
+        r"(?i)\b(?:since\s+the\s+(?:start|beginning)\s+of\s+)?this\s+year(?:'s|’s)?|\bsince\s+the\s+(?:start|beginning)\s+of\s+the\s+year|\bв\s+(?:этом|текущем)\s+году|\bс\s+начала\s+(?:этого\s+|текущего\s+)?года",
+    ),
+    (
+        "next year",
+        r"(?i)\bnext\s+year|\bв\s+(?:следующем|будущем)\s+году",
+    ),
+    (
+        "within years",
+        r"(?i)\b(?:within|in|over|в\s+течение|в\s+ближайшие)\s+(?:the\s+next\s+|the\s+coming\s+)?(?P<n>ORD|\d{1,2})\s+(?:years|лет|года)",
+    ),
+    (
+        "vague",
+        r"(?i)\bin\s+the\s+near\s+future|\bsoon\b|\bin\s+the\s+coming\s+years|\bв\s+ближайш\w+\s+(?:время|годы|перспективе|будущем)|\bahead\s+of\s+schedule|\beventually\b|\bas\s+soon\s+as\s+possible",
+    ),
+    (
+        "base",
+        r"(?i)\b(?:from|over|compared\s+(?:with|to)|than|against|on)\s+(?:in\s+)?(?:the\s+previous\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+same\s+period(?:\s+(?:of\s+|in\s+)?(?:last\s+year|the\s+previous\s+year|a\s+year\s+(?:ago|earlier)|YEAR))?)|\b(?:по\s+сравнению\s+с|в\s+сравнении\s+с|относительно|к)\s+(?:аналогичным|аналогичному|тем\s+же|тому\s+же)\s+период\w*(?:\s+(?:прошлого\s+года|YEARYG))?|\bthe\s+previous\s+year|\byear[-\s]on[-\s]year|\ba\s+year\s+(?:earlier|ago|before)|\bгодом\s+ранее|\bв\s+годовом\s+выражении|\bк\s+тому\s+же\s+периоду(?:\s+YEARYG)?|\bк\s+аналогичному\s+периоду(?:\s+(?:прошлого\s+года|YEARYG))?",
+    ),
+    (
+        "anaphoric",
+        r"(?i)\bthat\s+year|\bthe\s+same\s+year|\bthe\s+same\s+period|\bover\s+the\s+period|\bза\s+(?:этот|тот\s+же)\s+период",
+    ),
+    (
+        "stock",
+        r"(?i)\bsince\s+(?:YEAR|independence|then)|\bс\s+YEAR\s+года|\bза\s+последние\s+(?:\d+|\w+)\s+лет|\bover\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:years|decades)|\bin\s+(?:\w+\s+)?decades|\bnow\b|\bcurrently\b|\bstands?\s+at|\bamounts\s+to|\btotals\b|\bсоставляет|\bсоставляют|\bприближается|\bоценивается|\bto\s+date\b|\bсейчас\b|\bв\s+настоящее\s+время|\bна\s+сегодня\w*|\baccumulated\b|\bcumulative\b|\bнакопленн\w*",
+    ),
+    (
+        "year range",
+        r"(?i)\b(?:from\s+)?YEAR\s*(?:[-–—]|\bto\b)\s*YEAR(?:\s*(?:годы|гг\.?))?",
+    ),
+    (
+        "deadline year",
+        r"(?i)\b(?:by|until|till|before|не\s+позднее)\s+(?:the\s+end\s+of\s+)?(?P<y>YEAR)|\b(?:к|до)\s+(?:концу\s+|конца\s+)?(?P<y2>YEAR)\s*(?:году|года|г\.)|\bthe\s+(?P<y3>YEAR)\s+(?:deadline|target|goal)",
+    ),
+    (
+        "year",
+        r"(?i)(?:\b(?:in|for|of|during|за|в|по\s+итогам)\s+)?\b(?P<y>YEAR)(?:'s|’s|YG)",
+    ),
 ];
 
 struct Rule {
@@ -118,11 +186,23 @@ static RULE_SET: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     RULES
         .iter()
         .map(|(name, pat)| {
-            let p = pat.replace("MON", &mon).replace("ORD", &ord).replace("YEARYG", &format!("{YEAR}{YG}")).replace("YEAR", YEAR).replace("YG", YG);
+            let p = pat
+                .replace("MON", &mon)
+                .replace("ORD", &ord)
+                .replace("YEARYG", &format!("{YEAR}{YG}"))
+                .replace("YEAR", YEAR)
+                .replace("YG", YG);
             // Month names must be matched case-insensitively for Russian but
             // checked for capitals in English (see `month_of`).
-            let p = if p.starts_with("(?i)") { p } else { format!("(?i){p}") };
-            Rule { name, re: Regex::new(&p).expect("valid time rule") }
+            let p = if p.starts_with("(?i)") {
+                p
+            } else {
+                format!("(?i){p}")
+            };
+            Rule {
+                name,
+                re: Regex::new(&p).expect("valid time rule"),
+            }
         })
         .collect()
 });
@@ -140,7 +220,8 @@ static SET_IN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The first year written out in `text`, which dates its bare months and quarters.
 fn first_year(text: &str) -> Option<i32> {
-    static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\b{YEAR}\b")).expect("valid regex"));
+    static RE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"\b{YEAR}\b")).expect("valid regex"));
     RE.find(text).and_then(|m| m.as_str().parse().ok())
 }
 
@@ -157,7 +238,11 @@ pub fn times(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
         }
     }
     // Earliest first, then longest, then rule order.
-    cands.sort_by(|a, b| a.0.cmp(&b.0).then((b.1 - b.0).cmp(&(a.1 - a.0))).then(a.2.cmp(&b.2)));
+    cands.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then((b.1 - b.0).cmp(&(a.1 - a.0)))
+            .then(a.2.cmp(&b.2))
+    });
     let mut out: Vec<TimeExpr> = Vec::new();
     for (start, end, _, mut t) in cands {
         if out.last().is_some_and(|p| start < p.end) {
@@ -194,28 +279,54 @@ fn year(c: &Captures, name: &str) -> Option<i32> {
 }
 
 fn plain(period: Option<String>, deadline: Option<String>) -> Option<TimeExpr> {
-    Some(TimeExpr { start: 0, end: 0, period, deadline, role: Role::Plain })
+    Some(TimeExpr {
+        start: 0,
+        end: 0,
+        period,
+        deadline,
+        role: Role::Plain,
+    })
 }
 
 fn with_role(role: Role) -> Option<TimeExpr> {
-    Some(TimeExpr { start: 0, end: 0, period: None, deadline: None, role })
+    Some(TimeExpr {
+        start: 0,
+        end: 0,
+        period: None,
+        deadline: None,
+        role,
+    })
 }
 
 /// The year a month of an undated range falls in: this year, or last year when
 /// the month has not come yet at publication.
 fn infer_year(month: u32, published: Option<NaiveDate>) -> Option<i32> {
     let p = published?;
-    Some(if month > p.month() { p.year() - 1 } else { p.year() })
+    Some(if month > p.month() {
+        p.year() - 1
+    } else {
+        p.year()
+    })
 }
 
-fn interpret(rule: &str, c: &Captures, text: &str, published: Option<NaiveDate>, explicit_year: Option<i32>) -> Option<TimeExpr> {
+fn interpret(
+    rule: &str,
+    c: &Captures,
+    text: &str,
+    published: Option<NaiveDate>,
+    explicit_year: Option<i32>,
+) -> Option<TimeExpr> {
     let pub_year = published.map(|d| d.year());
     let ys = |y: i32| Some(y.to_string());
     match rule {
         "month range" => {
             let (m1, m2) = (month_of(c.name("m1"))?, month_of(c.name("m2"))?);
-            let y2 = year(c, "y2").or(year(c, "y1").map(|y| if m2 < m1 { y + 1 } else { y })).or_else(|| infer_year(m2, published));
-            let Some(y2) = y2 else { return plain(None, None) };
+            let y2 = year(c, "y2")
+                .or(year(c, "y1").map(|y| if m2 < m1 { y + 1 } else { y }))
+                .or_else(|| infer_year(m2, published));
+            let Some(y2) = y2 else {
+                return plain(None, None);
+            };
             let y1 = year(c, "y1").unwrap_or(if m1 <= m2 { y2 } else { y2 - 1 });
             plain(Some(format!("{y1}-{m1:02}/{y2}-{m2:02}")), None)
         }
@@ -241,7 +352,13 @@ fn interpret(rule: &str, c: &Captures, text: &str, published: Option<NaiveDate>,
         "quarters" => {
             let n = num(c, "n")?;
             let y = year(c, "y")?;
-            (1..=4).contains(&n).then(|| TimeExpr { start: 0, end: 0, period: Some(format!("{y}-01/{y}-{:02}", n * 3)), deadline: None, role: Role::Plain })
+            (1..=4).contains(&n).then(|| TimeExpr {
+                start: 0,
+                end: 0,
+                period: Some(format!("{y}-01/{y}-{:02}", n * 3)),
+                deadline: None,
+                role: Role::Plain,
+            })
         }
         "quarter" => {
             let n = num(c, "n")?;
@@ -267,11 +384,19 @@ fn interpret(rule: &str, c: &Captures, text: &str, published: Option<NaiveDate>,
             let first = c.get(0)?.as_str().to_lowercase();
             let first = first.contains("first") || first.contains("первые");
             // "the first nine months" with no year: this year, like "the first quarter".
-            let y = year(c, "y").or(c.name("this").and(pub_year)).or(if first { pub_year } else { None });
+            let y = year(c, "y").or(c.name("this").and(pub_year)).or(if first {
+                pub_year
+            } else {
+                None
+            });
             match y {
                 // The canonical forms: the first six months are a half, three a quarter.
-                Some(y) if n == 6 && c.get(0)?.as_str().to_lowercase().contains("first") => plain(Some(format!("{y}-H1")), None),
-                Some(y) if n == 3 && c.get(0)?.as_str().to_lowercase().contains("first") => plain(Some(format!("{y}-Q1")), None),
+                Some(y) if n == 6 && c.get(0)?.as_str().to_lowercase().contains("first") => {
+                    plain(Some(format!("{y}-H1")), None)
+                }
+                Some(y) if n == 3 && c.get(0)?.as_str().to_lowercase().contains("first") => {
+                    plain(Some(format!("{y}-Q1")), None)
+                }
                 Some(y) => plain(Some(format!("{y}-01/{y}-{n:02}")), None),
                 None => with_role(Role::Anaphoric),
             }
@@ -297,7 +422,12 @@ fn interpret(rule: &str, c: &Captures, text: &str, published: Option<NaiveDate>,
             let m = c.get(0)?;
             // A year glued to a unit or code ("2023-AA", "2023rd") is not a time.
             let after = &text[m.end()..];
-            if after.starts_with(|ch: char| ch.is_alphanumeric()) || after.trim_start().strip_prefix(['-', '–', '/']).is_some_and(|r| r.trim_start().starts_with(|ch: char| ch.is_ascii_digit())) {
+            if after.starts_with(|ch: char| ch.is_alphanumeric())
+                || after
+                    .trim_start()
+                    .strip_prefix(['-', '–', '/'])
+                    .is_some_and(|r| r.trim_start().starts_with(|ch: char| ch.is_ascii_digit()))
+            {
                 return None;
             }
             // As a deadline: "in 2030", "for 2025", "в 2030 году" always (GOLD-FORMAT);
@@ -306,8 +436,16 @@ fn interpret(rule: &str, c: &Captures, text: &str, published: Option<NaiveDate>,
             let prefixed = c.get(0)?.as_str() != c.name("y")?.as_str();
             let future = pub_year.is_none_or(|p| y > p);
             let lead = c.get(0)?.as_str().to_lowercase();
-            let set_in = (lead.starts_with("in") || lead.starts_with("в ")) && SET_IN.is_match(&text[..m.start()]);
-            plain(ys(y), if (prefixed || future) && !set_in { ys(y) } else { None })
+            let set_in = (lead.starts_with("in") || lead.starts_with("в "))
+                && SET_IN.is_match(&text[..m.start()]);
+            plain(
+                ys(y),
+                if (prefixed || future) && !set_in {
+                    ys(y)
+                } else {
+                    None
+                },
+            )
         }
         _ => None,
     }
@@ -318,7 +456,10 @@ fn interpret(rule: &str, c: &Captures, text: &str, published: Option<NaiveDate>,
 pub fn single_months(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         let mon = alternation(&MONTHS);
-        Regex::new(&format!(r"(?i)\b(?:in|for|в|за)\s+(?P<m>{mon})\b(?:\s+(?:alone\s+)?(?P<y>{YEAR}){YG})?")).expect("valid regex")
+        Regex::new(&format!(
+            r"(?i)\b(?:in|for|в|за)\s+(?P<m>{mon})\b(?:\s+(?:alone\s+)?(?P<y>{YEAR}){YG})?"
+        ))
+        .expect("valid regex")
     });
     let explicit_year = first_year(text);
     let _ = published;
@@ -327,7 +468,13 @@ pub fn single_months(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> 
             let m = month_of(c.name("m"))?;
             let y = year(&c, "y").or(explicit_year)?;
             let all = c.get(0)?;
-            Some(TimeExpr { start: all.start(), end: all.end(), period: Some(format!("{y}-{m:02}")), deadline: None, role: Role::Plain })
+            Some(TimeExpr {
+                start: all.start(),
+                end: all.end(),
+                period: Some(format!("{y}-{m:02}")),
+                deadline: None,
+                role: Role::Plain,
+            })
         })
         .collect()
 }
@@ -336,9 +483,17 @@ pub fn single_months(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> 
 pub fn time_exprs(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
     let mut out = times(text, published);
     for m in single_months(text, published) {
-        let overlapping: Vec<usize> = out.iter().enumerate().filter(|(_, t)| t.start < m.end && m.start < t.end).map(|(i, _)| i).collect();
+        let overlapping: Vec<usize> = out
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.start < m.end && m.start < t.end)
+            .map(|(i, _)| i)
+            .collect();
         // A month swallows the bare year after it ("January 2024"); a range or date wins over it.
-        if overlapping.iter().all(|&i| out[i].period.as_deref().is_some_and(|p| p.len() == 4)) {
+        if overlapping
+            .iter()
+            .all(|&i| out[i].period.as_deref().is_some_and(|p| p.len() == 4))
+        {
             for i in overlapping.into_iter().rev() {
                 out.remove(i);
             }
@@ -359,7 +514,10 @@ mod tests {
 
     /// The period of the single plain expression of `t`.
     fn period(t: &str) -> Option<String> {
-        let ts: Vec<_> = time_exprs(t, pubd()).into_iter().filter(|t| t.role == Role::Plain && (t.period.is_some() || t.deadline.is_some())).collect();
+        let ts: Vec<_> = time_exprs(t, pubd())
+            .into_iter()
+            .filter(|t| t.role == Role::Plain && (t.period.is_some() || t.deadline.is_some()))
+            .collect();
         assert!(ts.len() <= 1, "{t}: {ts:?}");
         ts.first().and_then(|t| t.period.clone())
     }
@@ -370,24 +528,65 @@ mod tests {
 
     #[test]
     fn month_ranges() {
-        for t in ["in January-September 2024", "Jan.-Sept. 2024", "за январь-сентябрь 2024 года", "января–сентября 2024 года", "in January-September", "from January to September 2024"] {
+        for t in [
+            "in January-September 2024",
+            "Jan.-Sept. 2024",
+            "за январь-сентябрь 2024 года",
+            "января–сентября 2024 года",
+            "in January-September",
+            "from January to September 2024",
+        ] {
             assert_eq!(period(t).as_deref(), Some("2024-01/2024-09"), "{t}");
         }
-        assert_eq!(period("from April 2022 to February 2023").as_deref(), Some("2022-04/2023-02"));
-        assert_eq!(period("in the first four months of 2024").as_deref(), Some("2024-01/2024-04"));
-        assert_eq!(period("за три квартала 2024 года").as_deref(), Some("2024-01/2024-09"));
-        assert_eq!(period("in the first nine months").as_deref(), Some("2024-01/2024-09"));
+        assert_eq!(
+            period("from April 2022 to February 2023").as_deref(),
+            Some("2022-04/2023-02")
+        );
+        assert_eq!(
+            period("in the first four months of 2024").as_deref(),
+            Some("2024-01/2024-04")
+        );
+        assert_eq!(
+            period("за три квартала 2024 года").as_deref(),
+            Some("2024-01/2024-09")
+        );
+        assert_eq!(
+            period("in the first nine months").as_deref(),
+            Some("2024-01/2024-09")
+        );
     }
 
     #[test]
     fn years_halves_quarters() {
-        for t in ["in 2023", "for 2023", "в 2023 году", "за 2023 год", "по итогам 2023 года", "last year", "в прошлом году", "за прошлый год", "2023's trade", "of 2023"] {
+        for t in [
+            "in 2023",
+            "for 2023",
+            "в 2023 году",
+            "за 2023 год",
+            "по итогам 2023 года",
+            "last year",
+            "в прошлом году",
+            "за прошлый год",
+            "2023's trade",
+            "of 2023",
+        ] {
             assert_eq!(period(t).as_deref(), Some("2023"), "{t}");
         }
-        for t in ["in the first half of 2024", "в первом полугодии 2024 года", "first half of the 2024", "H1 2024", "in the first six months of 2024"] {
+        for t in [
+            "in the first half of 2024",
+            "в первом полугодии 2024 года",
+            "first half of the 2024",
+            "H1 2024",
+            "in the first six months of 2024",
+        ] {
             assert_eq!(period(t).as_deref(), Some("2024-H1"), "{t}");
         }
-        for t in ["in the first quarter", "Q1 2024", "in the first quarter of 2024", "в первом квартале 2024 года"] {
+        for t in [
+            "in the first quarter",
+            "Q1 2024",
+            "in the first quarter of 2024",
+            "в первом квартале 2024 года",
+        ] {
             assert_eq!(period(t).as_deref(), Some("2024-Q1"), "{t}");
         }
         assert_eq!(period("in 2024-25").as_deref(), Some("2024-04/2025-03"));
@@ -398,21 +597,55 @@ mod tests {
 
     #[test]
     fn deadlines() {
-        for t in ["by 2030", "к 2030 году", "до 2030 года", "before the 2030 deadline", "within six years", "in the next six years", "в ближайшие шесть лет"] {
+        for t in [
+            "by 2030",
+            "к 2030 году",
+            "до 2030 года",
+            "before the 2030 deadline",
+            "within six years",
+            "in the next six years",
+            "в ближайшие шесть лет",
+        ] {
             assert_eq!(deadline(t).as_deref(), Some("2030"), "{t}");
         }
-        for t in ["by the end of the year", "this year", "до конца года", "в этом году"] {
+        for t in [
+            "by the end of the year",
+            "this year",
+            "до конца года",
+            "в этом году",
+        ] {
             assert_eq!(deadline(t).as_deref(), Some("2024"), "{t}");
         }
     }
 
     #[test]
     fn not_periods() {
-        for t in ["on April 18", "29 августа", "as of October 1, 2024", "since 2005", "in the near future", "than in 2022", "year on year", "годом ранее", "up 5% on 2022", "from the previous year", "compared with a year earlier", "compared to the same period last year", "по сравнению с аналогичным периодом прошлого года", "for 2024-2034", "presented in March", "may reach", "No. 10484-AA"] {
+        for t in [
+            "on April 18",
+            "29 августа",
+            "as of October 1, 2024",
+            "since 2005",
+            "in the near future",
+            "than in 2022",
+            "year on year",
+            "годом ранее",
+            "up 5% on 2022",
+            "from the previous year",
+            "compared with a year earlier",
+            "compared to the same period last year",
+            "по сравнению с аналогичным периодом прошлого года",
+            "for 2024-2034",
+            "presented in March",
+            "may reach",
+            "No. 10484-AA",
+        ] {
             assert_eq!(period(t), None, "{t}");
         }
         assert_eq!(time_exprs("since 2005", pubd())[0].role, Role::Stock);
         assert_eq!(time_exprs("that year", pubd())[0].role, Role::Anaphoric);
-        assert_eq!(time_exprs("за шесть месяцев", pubd())[0].role, Role::Anaphoric);
+        assert_eq!(
+            time_exprs("за шесть месяцев", pubd())[0].role,
+            Role::Anaphoric
+        );
     }
 }
