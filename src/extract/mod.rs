@@ -8,7 +8,8 @@
 //! 4. [`time`]: sentence -> periods, deadlines, comparison bases, stock markers;
 //! 5. [`parties`]: sentence -> countries and blocs with their roles (to/from/in);
 //! 6. [`cues`]: sentence -> indicator, kind, change, hedge, trap and pair cues;
-//! 7. [`assemble`]: all of the above -> draft claims, one per amount at most.
+//! 7. [`assemble`]: all of the above -> draft claims, one per amount at most, with
+//!    [`pair`] settling `country` and `partner`.
 //!
 //! This module runs the layers sentence by sentence, carries the little state a
 //! later sentence needs (the last period, the previous claim), resolves the
@@ -21,6 +22,7 @@ pub mod cues;
 pub mod lexicon;
 pub mod money;
 pub mod number;
+pub mod pair;
 pub mod parties;
 pub mod sentence;
 pub mod time;

@@ -1,0 +1,239 @@
+//! Claim parties: an amount's slot, its indicator and the article's pair in,
+//! `country` and `partner` out (GOLD-FORMAT's direction conventions).
+//!
+//! - exports: `country` is the exporter (from, or the named subject), `partner` the
+//!   destination (to): "Chinese shipments to Russia", "поставки из Китая в Россию";
+//! - imports: `country` is the importer (to, or the subject), `partner` the origin
+//!   (from, with): "Kyrgyz imports from Kazakhstan", "ввоз кыргызских товаров в Казахстан";
+//! - investment: `country` invests in `partner` (to, in, into the ... economy); an
+//!   investor must be named, so "mutual investment" gives nothing;
+//! - trade_turnover: the two nearest parties, in the order the sentence names them;
+//!   one party pairs with the sentence's subject or the article's other party; none
+//!   gives the article's pair ("the two countries");
+//! - gdp: one country, no partner.
+
+use super::assemble::{ArticleContext, Draft, SentenceTokens, Slot};
+use super::cues::CueKind;
+use super::money::Amount;
+use super::parties::{Party, Role};
+use crate::Indicator;
+
+/// The other party of the article's pair, relative to `code` (the focus party
+/// when `code` is not one of the pair).
+pub(super) fn other(ctx: &ArticleContext, code: &str) -> Option<String> {
+    if ctx.pair.iter().any(|p| p == code) {
+        ctx.pair.iter().find(|p| *p != code).cloned()
+    } else {
+        ctx.focus
+            .clone()
+            .filter(|f| f != code)
+            .or_else(|| ctx.pair.iter().find(|p| *p != code).cloned())
+    }
+}
+
+/// `country` and `partner` of the amount `a` measuring `indicator`; `inherited` is
+/// the previous claim's pair when the indicator was inherited too.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn parties_of(
+    t: &SentenceTokens,
+    s: &Slot,
+    a: &Amount,
+    ctx: &ArticleContext,
+    indicator: Indicator,
+    fixed_partner: Option<String>,
+    inherited: Option<(String, Option<String>)>,
+    prev: Option<&Draft>,
+) -> Option<(String, Option<String>)> {
+    let dist = |p: &Party| {
+        if p.end <= a.start {
+            a.start - p.end
+        } else {
+            p.start.saturating_sub(a.end)
+        }
+    };
+    // Parties after the amount count only within its phrase ("$1.3 billion in
+    // Kyrgyzstan"), not in the next one (", импорт из России").
+    let phrase_end = t.text[a.end..s.hi]
+        .find([',', ';', '—', '–', '('])
+        .map_or(s.hi, |p| a.end + p);
+    let mut slot: Vec<&Party> = t
+        .parties
+        .iter()
+        .filter(|p| p.start >= s.lo && p.end <= phrase_end)
+        .collect();
+    slot.sort_by_key(|p| dist(p));
+    let mut all: Vec<&Party> = t.parties.iter().collect();
+    all.sort_by_key(|p| dist(p));
+    let pair_cue = t.cues.iter().any(|c| c.kind == CueKind::Pair);
+
+    if slot.is_empty() {
+        if let Some(p) = prev.filter(|p| {
+            matches!(p.indicator, Indicator::Exports | Indicator::Imports)
+                && matches!(indicator, Indicator::Exports | Indicator::Imports)
+        }) {
+            // "exports to Tajikistan of $605 million and imports of $151.8 million"
+            return Some((p.country.clone(), p.partner.clone()));
+        }
+        if let Some((c, p)) = inherited.clone()
+            && (indicator != Indicator::TradeTurnover || p.is_some())
+        {
+            return Some((c, p));
+        }
+    }
+    match indicator {
+        Indicator::TradeTurnover => {
+            let mut codes: Vec<String> = Vec::new();
+            for p in slot.iter().chain(all.iter()) {
+                if !codes.contains(&p.code) {
+                    codes.push(p.code.clone());
+                }
+            }
+            if let Some(w) = fixed_partner {
+                let c = codes
+                    .first()
+                    .cloned()
+                    .or(ctx.focus.clone())
+                    .or(ctx.pair.first().cloned())?;
+                return Some((c, Some(w)));
+            }
+            // One party in the slot ("..., with China $31 billion"): its counterpart is
+            // the sentence's subject ("Kazakhstan's trade with Russia ..."), else the article's.
+            let named: Vec<&&Party> = slot.iter().filter(|p| p.role != Role::In).collect();
+            if named.iter().all(|p| p.code == named[0].code) && !named.is_empty() {
+                let one = named[0].code.clone();
+                let subject = t
+                    .parties
+                    .iter()
+                    .find(|p| p.role == Role::Plain && p.code != one && p.end <= a.start)
+                    .map(|p| p.code.clone());
+                let o = subject.or_else(|| other(ctx, &one))?;
+                return Some((one, Some(o)));
+            }
+            // No party in the slot: the previous figure's pair, else the article's
+            // pair when the sentence names it, else the sentence's nearest parties.
+            let slot_codes = crate::extract::parties::distinct(
+                &slot.iter().map(|p| (*p).clone()).collect::<Vec<_>>(),
+            );
+            if slot_codes.is_empty()
+                && codes.len() >= 2
+                && inherited.is_none()
+                && ctx.pair.len() == 2
+                && ctx.pair.iter().all(|p| codes.contains(p))
+            {
+                return Some((ctx.pair[0].clone(), Some(ctx.pair[1].clone())));
+            }
+            match codes.len() {
+                0 => {
+                    let (c, p) = inherited
+                        .map(|(c, p)| (Some(c), p))
+                        .unwrap_or((ctx.pair.first().cloned(), ctx.pair.get(1).cloned()));
+                    Some((c?, Some(p?)))
+                }
+                1 => {
+                    let o = other(ctx, &codes[0])?;
+                    Some((codes[0].clone(), Some(o)))
+                }
+                _ if pair_cue
+                    && codes.iter().take(2).any(|c| !ctx.pair.contains(c))
+                    && ctx.pair.len() == 2
+                    && codes.iter().filter(|c| ctx.pair.contains(c)).count() == 2 =>
+                {
+                    Some((ctx.pair[0].clone(), Some(ctx.pair[1].clone())))
+                }
+                _ => {
+                    // The two nearest parties, in the order the sentence names them.
+                    let first = |c: &String| {
+                        t.parties
+                            .iter()
+                            .position(|p| &p.code == c)
+                            .unwrap_or(usize::MAX)
+                    };
+                    let (x, y) = (codes[0].clone(), codes[1].clone());
+                    Some(if first(&x) <= first(&y) {
+                        (x, Some(y))
+                    } else {
+                        (y, Some(x))
+                    })
+                }
+            }
+        }
+        Indicator::Exports | Indicator::Imports | Indicator::Investment => {
+            let exports = indicator == Indicator::Exports;
+            let invest = indicator == Indicator::Investment;
+            // Prefer the slot's mentions; fall back to the sentence's.
+            let pool: &Vec<&Party> = if slot.is_empty() { &all } else { &slot };
+            let by = |roles: &[Role]| {
+                pool.iter()
+                    .find(|p| roles.contains(&p.role))
+                    .map(|p| p.code.clone())
+            };
+            // "with Indian exports": `with` only marks the other side of an import.
+            let (mut subj, mut obj) = if exports {
+                (
+                    by(&[Role::From]).or_else(|| by(&[Role::Plain, Role::With])),
+                    by(&[Role::To]),
+                )
+            } else if invest {
+                (
+                    by(&[Role::From]).or_else(|| by(&[Role::Plain, Role::With])),
+                    by(&[Role::To, Role::In]),
+                )
+            } else {
+                (
+                    by(&[Role::To]).or_else(|| by(&[Role::Plain])),
+                    by(&[Role::From, Role::With]),
+                )
+            };
+            if obj.is_none() {
+                obj = pool
+                    .iter()
+                    .chain(all.iter())
+                    .map(|p| p.code.clone())
+                    .find(|c| Some(c) != subj.as_ref() && !invest);
+            }
+            if invest && subj.is_none() {
+                // The investor must be named: "mutual investment" has no direction.
+                subj = all
+                    .iter()
+                    .filter(|p| matches!(p.role, Role::Plain | Role::From))
+                    .map(|p| p.code.clone())
+                    .find(|c| Some(c) != obj.as_ref());
+                subj.as_ref()?;
+            }
+            if subj.is_none() {
+                subj = prev
+                    .filter(|p| p.partner.is_some())
+                    .map(|p| p.country.clone())
+                    .filter(|c| Some(c) != obj.as_ref());
+            }
+            if subj.is_none() {
+                subj = obj.as_deref().and_then(|o| other(ctx, o));
+            }
+            let subj = subj?;
+            if obj.is_none() {
+                obj = prev
+                    .filter(|p| p.country == subj)
+                    .and_then(|p| p.partner.clone())
+                    .or_else(|| other(ctx, &subj));
+            }
+            // "Kazakhstan attracted $2 billion from China": the named party that is not the investor.
+            if obj.is_none() && invest {
+                obj = pool
+                    .iter()
+                    .chain(all.iter())
+                    .map(|p| p.code.clone())
+                    .find(|c| *c != subj);
+            }
+            let obj = obj?;
+            (subj != obj).then_some((subj, Some(obj)))
+        }
+        Indicator::Gdp | Indicator::Other => {
+            let c = slot
+                .first()
+                .or(all.first())
+                .map(|p| p.code.clone())
+                .or(ctx.focus.clone())?;
+            Some((c, None))
+        }
+    }
+}
