@@ -588,3 +588,42 @@ fn present_tense_figures_have_no_period() {
         );
     }
 }
+
+#[test]
+fn russian_phrasings() {
+    let t = "Узбекистан и Казахстан";
+    assert_eq!(
+        keys(
+            t,
+            "Экспорт из Узбекистана в Казахстан составил 1,2 млрд долларов, импорт из Казахстана — 2,9 млрд долларов."
+        ),
+        [
+            "exports UZB KAZ actual level 1200000000 USD - -",
+            "imports UZB KAZ actual level 2900000000 USD - -"
+        ]
+    );
+    assert_eq!(
+        keys(
+            t,
+            "Ожидается, что по итогам года товарооборот превысит 5 млрд долларов."
+        ),
+        ["trade_turnover UZB KAZ forecast level 5000000000 USD - 2024"]
+    );
+    assert_eq!(
+        keys(
+            t,
+            "Стороны намерены увеличить товарооборот до 10 млрд долларов в течение пяти лет."
+        ),
+        ["trade_turnover UZB KAZ target level 10000000000 USD - 2029"]
+    );
+    assert_eq!(
+        keys(
+            t,
+            "В первом квартале товарооборот увеличился на 8% и составил $1,1 млрд."
+        ),
+        [
+            "trade_turnover UZB KAZ actual growth_pct 8 % 2024-Q1 -",
+            "trade_turnover UZB KAZ actual level 1100000000 USD 2024-Q1 -"
+        ]
+    );
+}

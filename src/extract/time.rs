@@ -107,6 +107,7 @@ const RULES: &[(&str, &str)] = &[
         "fiscal year",
         r"(?:\bFY\s?|\b)(?P<y1>20\d\d)\s*[-–/]\s*(?P<y2>\d\d)\b",
     ),
+    ("fiscal year to", r"\bFY\s?(?:20)?(?P<y2>\d\d)\b"),
     (
         "quarters",
         r"(?i)\b(?P<n>ORD)\s+(?:quarters|квартала|кварталов)(?:\s+(?:of\s+)?(?P<y>YEAR)YG)?",
@@ -135,7 +136,7 @@ const RULES: &[(&str, &str)] = &[
     ),
     (
         "this year",
-        r"(?i)\b(?:since\s+the\s+(?:start|beginning)\s+of\s+)?this\s+year(?:'s|’s)?|\bsince\s+the\s+(?:start|beginning)\s+of\s+the\s+year|\bв\s+(?:этом|текущем)\s+году|\bс\s+начала\s+(?:этого\s+|текущего\s+)?года",
+        r"(?i)\b(?:since\s+the\s+(?:start|beginning)\s+of\s+)?this\s+year(?:'s|’s)?|\bsince\s+the\s+(?:start|beginning)\s+of\s+the\s+year|\bв\s+(?:этом|текущем)\s+году|\bпо\s+итогам\s+(?:этого\s+|текущего\s+)?года|\bс\s+начала\s+(?:этого\s+|текущего\s+)?года",
     ),
     (
         "next year",
@@ -348,6 +349,11 @@ fn interpret(
                 return None;
             }
             plain(Some(format!("{y1}-04/{}-03", y1 + 1)), None)
+        }
+        "fiscal year to" => {
+            // "FY24": the April-March year that ends in 2024 (India's convention).
+            let y2: i32 = 2000 + c.name("y2")?.as_str().parse::<i32>().ok()?;
+            plain(Some(format!("{}-04/{y2}-03", y2 - 1)), None)
         }
         "quarters" => {
             let n = num(c, "n")?;
@@ -590,6 +596,8 @@ mod tests {
             assert_eq!(period(t).as_deref(), Some("2024-Q1"), "{t}");
         }
         assert_eq!(period("in 2024-25").as_deref(), Some("2024-04/2025-03"));
+        assert_eq!(period("in FY25").as_deref(), Some("2024-04/2025-03"));
+        assert_eq!(period("in FY2024-25").as_deref(), Some("2024-04/2025-03"));
         assert_eq!(period("in January 2024").as_deref(), Some("2024-01"));
         let ts = time_exprs("continued into 2024: in January alone", pubd());
         assert_eq!(ts.last().and_then(|t| t.period.as_deref()), Some("2024-01"));
