@@ -145,11 +145,12 @@ pub fn sentence_claims(t: &SentenceTokens, ctx: &ArticleContext, state: &mut Sta
     }
     // The sentence's first claim is its headline; a later sentence with no cue of
     // its own ("China's customs reported $22.7 billion") continues that one.
-    if let Some(d) = out.first() {
-        state.prev = Some((d.indicator, d.country.clone(), d.partner.clone()));
-    } else if !cands.is_empty() || has_indicator {
-        state.prev = None;
-    }
+    // Only a sentence that names its indicator starts such a series, and only the
+    // very next sentence can continue it.
+    state.prev = out
+        .first()
+        .filter(|_| has_indicator)
+        .map(|d| (d.indicator, d.country.clone(), d.partner.clone()));
     out
 }
 
@@ -189,6 +190,37 @@ fn is_base_amount(t: &SentenceTokens, start: usize, lo: usize) -> bool {
         .find(|w| w.end <= start && w.start >= lo && !is_hedge_word(t, w.start))
         .is_some_and(|w| matches!(w.lower.as_str(), "from" | "с" | "со"));
     comparison || starting_point
+}
+
+/// Words that refer back to a trade figure: "bring the figure to", "raise it to", "довести его до".
+const FIGURE_WORDS: &[&str] = &[
+    "it",
+    "figure",
+    "volume",
+    "level",
+    "показатель",
+    "его",
+    "объем",
+    "объём",
+    "уровень",
+];
+
+/// True when `[lo, hi)` refers back to a figure already named ("raise it to $3 billion").
+fn names_the_figure(t: &SentenceTokens, lo: usize, hi: usize) -> bool {
+    t.words
+        .iter()
+        .filter(|w| w.start >= lo && w.end <= hi)
+        .any(|w| FIGURE_WORDS.contains(&w.lower.as_str()))
+}
+
+/// True when a goal with no indicator cue is still about the pair's trade: a goal
+/// noun next to it ("the next milestone is $30 billion", "следующий ориентир — 300 млрд"),
+/// "the two countries" as its subject, or a word for the figure ("raise it to").
+fn names_a_goal(t: &SentenceTokens, s: &Slot, a: &Amount) -> bool {
+    let goal_noun = cues_in(t, s.lo, words_fwd(t, a.end, 3, s.hi))
+        .any(|c| c.kind == CueKind::Kind(KindCue::TargetNoun));
+    let pair = t.cues.iter().any(|c| c.kind == CueKind::Pair);
+    goal_noun || pair || names_the_figure(t, s.lo, a.start)
 }
 
 /// Number of words of `t` inside `[a, b)`.
@@ -337,10 +369,17 @@ fn resolve(
                 })
             {
                 (i, p, Some((cs, ce)), None)
-            } else if !has_indicator && kind != ClaimKind::Actual && !pct && ctx.pair.len() == 2 {
+            } else if !has_indicator
+                && kind != ClaimKind::Actual
+                && !pct
+                && ctx.pair.len() == 2
+                && names_a_goal(t, s, a)
+            {
                 // "bring the figure to $10 billion": goals are set for the trade between the pair.
                 (Indicator::TradeTurnover, None, None, None)
-            } else if let (false, Some((i, c, p))) = (has_indicator, state.prev.as_ref()) {
+            } else if let (false, Some((i, c, p)), ClaimKind::Actual) =
+                (has_indicator, state.prev.as_ref(), kind)
+            {
                 (*i, None, None, Some((c.clone(), p.clone())))
             } else {
                 return None;

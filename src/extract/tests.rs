@@ -627,3 +627,19 @@ fn russian_phrasings() {
         ]
     );
 }
+
+#[test]
+fn an_article_of_distractors_gives_nothing() {
+    let k = article_keys(
+        "Kazakhstan and EU",
+        "2024-03-01",
+        "The Trans-Caspian route handled 2.7 million tons of cargo in 2023. The government plans to invest $1.5 billion \
+         in logistics. The EBRD will lend $200 million. Kazakhstan's exports of oil to Europe generated $30 billion. The \
+         trade mission signed 15 agreements worth $500 million. Trade representatives from 20 countries attended. The \
+         sides want to attract $10 billion by 2030. Officials expect the port to handle $2 billion of goods next year. \
+         The EU plans to mobilise €10 billion for transport links. GDP per capita reached $13,000. The state budget \
+         deficit stood at $5 billion. Kazakhstan holds $35 billion in gold and currency reserves. The tenge weakened 5% \
+         against the dollar. Wages rose 12% in 2023. Prices rose 9.8% last year.",
+    );
+    assert_eq!(k, Vec::<String>::new());
+}
