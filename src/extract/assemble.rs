@@ -391,6 +391,14 @@ fn resolve(
     if indicator == Indicator::Other {
         return None;
     }
+    // "mutual investments", "взаимные инвестиции": no direction, no claim.
+    if indicator == Indicator::Investment
+        && cue_span.is_some_and(|(cs, _)| {
+            cues_in(t, words_back(t, cs, 2, 0), cs).any(|c| c.kind == CueKind::Pair)
+        })
+    {
+        return None;
+    }
     // "Kazakhstan's foreign trade with China": a pair after all, not the world.
     let fixed_partner = fixed_partner.filter(|_| {
         !t.parties

@@ -643,3 +643,26 @@ fn an_article_of_distractors_gives_nothing() {
     );
     assert_eq!(k, Vec::<String>::new());
 }
+
+#[test]
+fn mutual_investment_and_per_capita_give_nothing() {
+    for t in [
+        "The volume of mutual investments between Russia and Kazakhstan reached $15 billion.",
+        "Взаимные инвестиции России и Казахстана превысили 15 млрд долларов.",
+        "Kazakhstan's GDP per capita reached $13,500 in 2023.",
+    ] {
+        assert_eq!(
+            keys("Russia and Kazakhstan", t),
+            Vec::<String>::new(),
+            "{t}"
+        );
+    }
+    // With a direction it is a claim.
+    assert_eq!(
+        keys(
+            "Russia and Kazakhstan",
+            "Russian investment in Kazakhstan reached $15 billion."
+        ),
+        ["investment RUS KAZ actual level 15000000000 USD - -"]
+    );
+}
