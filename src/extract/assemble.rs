@@ -487,8 +487,10 @@ fn resolve(
     // Parties.
     let (country, partner) = parties_of(t, s, a, ctx, indicator, fixed_partner, inherited, prev)?;
 
-    let approx =
-        cues_in(t, words_back(t, a.start, 3, s.lo), a.start).any(|c| c.kind == CueKind::Hedge);
+    // A hedge right before the amount ("nearly $4.5 billion"); "more than the
+    // $1.18 billion of 2022" compares instead.
+    let approx = cues_in(t, words_back(t, a.start, 3, s.lo), a.start)
+        .any(|c| c.kind == CueKind::Hedge && words_in(t, c.end, a.start) == 0);
     Some(Draft {
         start: a.start,
         end: a.end,
