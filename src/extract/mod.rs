@@ -15,7 +15,17 @@
 //! later sentence needs (the last period, the previous claim), resolves the
 //! article's pair of parties from its title and lead, attaches ids and metadata,
 //! and collapses repeats (same key, value within 0.5%). Lexicons are TSV files in
-//! `lexicon/`, compiled in with `include_str!`.
+//! `lexicon/`, compiled in with `include_str!`: extending the extractor to a new
+//! country, currency or phrasing is a data change.
+//!
+//! The language of each sentence is detected from its letters (not taken from
+//! `Article::lang`), since Russian articles quote English names and vice versa;
+//! it only decides what `,` and spaces mean inside numbers.
+//!
+//! Deliberately not done: claims from the title (metadata only), growth given as
+//! "doubled" or "1.5 times", targets for growth rates ("aim to grow 20%"),
+//! amounts below $100,000, ranges ("$5-6 billion" keeps only the upper bound),
+//! and any guess at a period when the text and the previous sentences give none.
 
 pub mod assemble;
 pub mod cues;
