@@ -32,27 +32,55 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     let mut paragraph = 0usize;
     let mut line_start = 0usize;
     let mut seen_text_in_para = false;
+    // The open logical line: a hard-wrapped line continues on the next one.
+    let mut open: Option<(usize, usize)> = None;
     for line in text.split_inclusive('\n') {
         let line_end = line_start + line.len();
         let body = line.trim_end_matches(['\n', '\r']);
         if body.trim().is_empty() {
+            if let Some((from, to)) = open.take() {
+                split_line(text, from, to, paragraph, &mut out);
+            }
             if seen_text_in_para {
                 paragraph += 1;
                 seen_text_in_para = false;
             }
         } else {
             seen_text_in_para = true;
-            split_line(
-                text,
-                line_start,
-                line_start + body.len(),
-                paragraph,
-                &mut out,
-            );
+            let end = line_start + body.len();
+            open = match open.take() {
+                Some((from, _)) if !starts_bullet(body) => Some((from, end)),
+                Some((from, to)) => {
+                    split_line(text, from, to, paragraph, &mut out);
+                    Some((line_start, end))
+                }
+                None => Some((line_start, end)),
+            };
+            if !wraps(body) {
+                if let Some((from, to)) = open.take() {
+                    split_line(text, from, to, paragraph, &mut out);
+                }
+            }
         }
         line_start = line_end;
     }
+    if let Some((from, to)) = open {
+        split_line(text, from, to, paragraph, &mut out);
+    }
     out
+}
+
+/// A line that runs on into the next: long, and not ended by punctuation. Short
+/// lines without a period are headings or bullets and stand alone.
+fn wraps(line: &str) -> bool {
+    let t = line.trim_end();
+    t.chars().count() >= 40 && !t.ends_with(['.', '!', '?', ':', ';', '"', '”', '»', ')'])
+}
+
+/// A line opening a list item.
+fn starts_bullet(line: &str) -> bool {
+    line.trim_start()
+        .starts_with(['•', '·', '▪', '●', '*', '-', '–', '—'])
 }
 
 /// Splits one line `text[from..to]` at sentence-ending punctuation.
