@@ -56,10 +56,11 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
                 }
                 None => Some((line_start, end)),
             };
-            if !wraps(body) {
-                if let Some((from, to)) = open.take() {
-                    split_line(text, from, to, paragraph, &mut out);
-                }
+            if !wraps(body)
+                && let Some((from, to)) = open.take()
+            {
+                split_line(text, from, to, paragraph, &mut out);
+            }
             }
         }
         line_start = line_end;
