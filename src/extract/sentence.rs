@@ -61,7 +61,6 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
             {
                 split_line(text, from, to, paragraph, &mut out);
             }
-            }
         }
         line_start = line_end;
     }
