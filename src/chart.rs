@@ -264,7 +264,9 @@ fn subtitle(track: &Track) -> String {
         let period = p.latest_label.clone().unwrap_or_else(|| date.to_string());
         parts.push(format!("latest {} ({period})", money_label(value, &track.unit)));
     }
-    let mut status = p.status.as_str().to_string();
+    // With no deadline the target phrase already says so.
+    let mut status =
+        if p.status == Status::NoDeadline { String::new() } else { p.status.as_str().to_string() };
     match (p.required_growth, p.observed_growth) {
         (Some(req), Some(obs)) if p.status != Status::Achieved => {
             status.push_str(&format!(": needs {} a year, grew {} a year", pct(req), pct(obs)))
@@ -274,7 +276,9 @@ fn subtitle(track: &Track) -> String {
         }
         _ => {}
     }
-    parts.push(status);
+    if !status.is_empty() {
+        parts.push(status);
+    }
     parts.join("  ·  ")
 }
 
@@ -320,7 +324,7 @@ impl Scene {
         points.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
         let mut median: Vec<(NaiveDate, f64)> =
             track.median.iter().copied().filter(|(_, v)| v.is_finite()).collect();
-        median.sort_by(|a, b| a.0.cmp(&b.0));
+        median.sort_by_key(|m| m.0);
         let active = track.progress.target.clone();
         // The active target is progress.target; everything else in the list is earlier.
         let earlier: Vec<Target> = track
@@ -399,6 +403,16 @@ impl Scene {
         }
     }
 
+    /// From the latest figure to the target at the end of its deadline year; none
+    /// without a deadline, a figure, or a gap still to close.
+    fn required_path(&self) -> Option<[(NaiveDate, f64); 2]> {
+        let (date, value) = self.latest?;
+        self.active.deadline?;
+        let end = self.target_end(&self.active);
+        (date < end && value < self.active.value)
+            .then_some([(date, value), (end, self.active.value)])
+    }
+
     /// `12 sources, 2017-12-25 to 2026-02-13`, then the source names.
     fn footnote(&self) -> String {
         let mut text = match self.n_articles {
@@ -455,13 +469,18 @@ fn draw<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, track: &Track) -> Resu
     root.fill(&WHITE).map_err(e)?;
 
     // Header: title, then the progress line coloured by status.
-    root.draw(&Text::new(title(track), (SIDE, 12), bold(38))).map_err(e)?;
-    let status_color = match track.progress.status {
-        Status::Achieved | Status::OnTrack => GOOD_COLOR,
-        Status::Behind => TARGET_COLOR,
-        Status::NoDeadline => MUTED_COLOR,
+    let max_w = (width - 2 * SIDE).max(0) as u32;
+    let title_style =
+        fit(&root, &title(track), &[bold(38), bold(32), bold(26)], max_w).map_err(e)?;
+    root.draw(&Text::new(title(track), (SIDE, 12), title_style)).map_err(e)?;
+    let status_color: &'static RGBColor = match track.progress.status {
+        Status::Achieved | Status::OnTrack => &GOOD_COLOR,
+        Status::Behind => &TARGET_COLOR,
+        Status::NoDeadline => &MUTED_COLOR,
     };
-    root.draw(&Text::new(subtitle(track), (SIDE, 56), font(24).color(&status_color))).map_err(e)?;
+    let sizes = [24, 21, 18, 15].map(|size| font(size).color(status_color));
+    let sub_style = fit(&root, &subtitle(track), &sizes, max_w).map_err(e)?;
+    root.draw(&Text::new(subtitle(track), (SIDE, 56), sub_style)).map_err(e)?;
 
     let plot_area = root.margin(HEADER_H, LEGEND_H + FOOTER_H, 0, 0);
     let mut chart = ChartBuilder::on(&plot_area)
@@ -505,14 +524,16 @@ fn draw<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, track: &Track) -> Resu
             .map_err(e)?;
         let label =
             format!("earlier target {} {}", money_label(t.value, &track.unit), deadline_phrase(t));
+        // Label at the line's start, unless it would run off the right edge.
+        let style = font(19).color(&EARLIER_COLOR);
+        let (label_w, _) = root.estimate_text_size(&label, &style).map_err(e)?;
+        let right_edge = chart.backend_coord(&(scene.x1, 0.0)).0;
+        let fits = chart.backend_coord(&(start, 0.0)).0 + 4 + label_w as i32 <= right_edge;
+        let (at, dx, h) = if fits { (start, 4, HPos::Left) } else { (end, -4, HPos::Right) };
         chart
             .draw_series(std::iter::once(
-                EmptyElement::at((start, t.value))
-                    + Text::new(
-                        label,
-                        (4, -5),
-                        anchored(font(19).color(&EARLIER_COLOR), HPos::Left, VPos::Bottom),
-                    ),
+                EmptyElement::at((at, t.value))
+                    + Text::new(label, (dx, -5), anchored(style, h, VPos::Bottom)),
             ))
             .map_err(e)?;
     }
@@ -547,17 +568,10 @@ fn draw<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, track: &Track) -> Resu
     }
 
     // The path required from the latest figure to the target at its deadline.
-    if let (Some((date, value)), Some(_)) = (scene.latest, active.deadline) {
-        if date < t_end && active.value.is_finite() {
-            chart
-                .draw_series(DashedLineSeries::new(
-                    [(date, value), (t_end, active.value)],
-                    9,
-                    6,
-                    PATH_COLOR.stroke_width(2),
-                ))
-                .map_err(e)?;
-        }
+    if let Some(path) = scene.required_path() {
+        chart
+            .draw_series(DashedLineSeries::new(path, 9, 6, PATH_COLOR.stroke_width(2)))
+            .map_err(e)?;
     }
 
     // Every source's figures, then the median over them.
@@ -585,15 +599,17 @@ fn draw<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, track: &Track) -> Resu
     if let Some((date, value)) = scene.latest {
         let period = track.progress.latest_label.clone().unwrap_or_else(|| date.to_string());
         let label = format!("{} ({period})", money_label(value, &track.unit));
+        // Below right of the point, or below left when it would run off the edge.
+        let style = bold(20).color(&MEDIAN_COLOR);
+        let (label_w, _) = root.estimate_text_size(&label, &style).map_err(e)?;
+        let x = chart.backend_coord(&(date, value)).0;
+        let fits = x + 10 + label_w as i32 <= chart.backend_coord(&(scene.x1, 0.0)).0;
+        let (dx, h) = if fits { (10, HPos::Left) } else { (-10, HPos::Right) };
         chart
             .draw_series(std::iter::once(
                 EmptyElement::at((date, value))
                     + Circle::new((0, 0), 6, MEDIAN_COLOR.stroke_width(2))
-                    + Text::new(
-                        label,
-                        (10, 6),
-                        anchored(bold(20).color(&MEDIAN_COLOR), HPos::Left, VPos::Top),
-                    ),
+                    + Text::new(label, (dx, 6), anchored(style, h, VPos::Top)),
             ))
             .map_err(e)?;
     }
@@ -643,7 +659,7 @@ fn draw_legend<DB: DrawingBackend>(
     if !scene.earlier.is_empty() {
         entries.push(("earlier target", Swatch::Line(EARLIER_COLOR, 2, true)));
     }
-    if scene.latest.is_some() && scene.active.deadline.is_some() {
+    if scene.required_path().is_some() {
         entries.push(("required path", Swatch::Line(PATH_COLOR, 2, true)));
     }
     for (name, swatch) in entries {
@@ -668,6 +684,22 @@ fn draw_legend<DB: DrawingBackend>(
         x += 36 + w as i32 + 28;
     }
     Ok(())
+}
+
+/// The first style in `styles` (largest first) whose rendering of `text` fits `max_w`
+/// pixels, or the last one.
+fn fit<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    text: &str,
+    styles: &[TextStyle<'static>],
+    max_w: u32,
+) -> Result<TextStyle<'static>, DrawingAreaErrorKind<DB::ErrorType>> {
+    for style in styles {
+        if root.estimate_text_size(text, style)?.0 <= max_w {
+            return Ok(style.clone());
+        }
+    }
+    Ok(styles.last().cloned().unwrap_or_else(|| font(15)))
 }
 
 enum Swatch {
@@ -844,6 +876,20 @@ mod tests {
         for (x, y) in first.iter().zip(&second) {
             assert!(fs::read(x).unwrap() == fs::read(y).unwrap(), "{} differs", x.display());
         }
+    }
+
+    #[test]
+    fn no_required_path_once_the_target_is_met() {
+        let mut track = sample();
+        track.progress.latest = Some((date(2024, 12, 31), 3.2e9));
+        track.progress.ratio = Some(3.2 / 3.0);
+        track.progress.status = Status::Achieved;
+        let (_dir, paths) = render(&track);
+        let svg = fs::read_to_string(&paths[1]).unwrap();
+        assert!(
+            svg.contains("107% of the $3bn target (2030)  ·  latest $3.2bn (2024)  ·  achieved")
+        );
+        assert!(!svg.contains("required path"));
     }
 
     #[test]
