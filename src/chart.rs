@@ -1,15 +1,1007 @@
-//! Chart: placeholder until the chart module lands.
+//! Charts: one [`Track`] in, a PNG and an SVG of it out (DESIGN.md, Charts).
+//!
+//! The picture: every source's figures as points, the median of the sources as a
+//! line, the active target as a line up to its deadline, earlier (superseded)
+//! targets faded and dashed, the path required from the latest figure to the
+//! target, a progress label ("67% of the $3bn target (2030)"), a legend and a
+//! footnote naming the sources and the dates they span.
+//!
+//! One generic [`draw`] serves both backends (STYLE.md). Text uses Noto Sans
+//! embedded in the binary, so a machine without fonts draws the same PNG. The
+//! output is deterministic: the same track gives byte-identical files.
+//!
+//! It deliberately does not decide which tracks get a chart, nor compute
+//! progress: both come from [`crate::series`].
 
+use std::collections::BTreeSet;
+use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
+use chrono::{Datelike, NaiveDate};
+use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::types::Yearly;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{FontStyle, register_font};
+
+use crate::Indicator;
 use crate::error::Error;
-use crate::series::Track;
+use crate::series::{Status, Target, Track};
 
-pub fn write_charts(track: &Track, dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let _ = (track, dir);
-    Ok(Vec::new())
+/// Width and height of both the PNG and the SVG, in pixels.
+pub const CHART_SIZE: (u32, u32) = (1200, 700);
+
+/// The one font family drawn with; registered by [`register_fonts`].
+const FAMILY: &str = "sans-serif";
+
+// Palette: figures in blue, the target in red, the required path in orange,
+// everything secondary in greys.
+const POINT_COLOR: RGBColor = RGBColor(92, 141, 201);
+const MEDIAN_COLOR: RGBColor = RGBColor(24, 70, 140);
+const TARGET_COLOR: RGBColor = RGBColor(200, 40, 40);
+const EARLIER_COLOR: RGBColor = RGBColor(150, 150, 150);
+const PATH_COLOR: RGBColor = RGBColor(230, 130, 20);
+const TEXT_COLOR: RGBColor = RGBColor(30, 30, 30);
+const MUTED_COLOR: RGBColor = RGBColor(100, 100, 100);
+const GRID_COLOR: RGBColor = RGBColor(225, 225, 225);
+const GOOD_COLOR: RGBColor = RGBColor(30, 130, 60);
+
+/// The file name of a track's charts without extension: `trade_turnover_KAZ-KGZ`.
+pub fn chart_file_stem(track: &Track) -> String {
+    // The pair comes from extracted codes; keep the name safe for any file system.
+    let pair: String = track
+        .pair()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
+        .collect();
+    format!("{}_{}", track.indicator.as_str(), pair)
 }
 
+/// Draws `track` into `dir` as `<stem>.png` and `<stem>.svg` (see [`chart_file_stem`]),
+/// both [`CHART_SIZE`], and returns their paths, PNG first.
+///
+/// Each file is written beside its target under a temporary name and renamed into
+/// place, so a failure leaves any earlier chart whole. `dir` must exist.
+pub fn write_charts(track: &Track, dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let stem = chart_file_stem(track);
+    let png = dir.join(format!("{stem}.png"));
+    let svg = dir.join(format!("{stem}.svg"));
+    register_fonts().map_err(|message| Error::Chart { path: png.clone(), message })?;
+
+    write_png(track, &png, dir, &stem)?;
+    write_svg(track, &svg, dir, &stem)?;
+    Ok(vec![png, svg])
+}
+
+/// Registers the embedded Noto Sans once per process; plotters measures text with
+/// it for both backends, and ab_glyph knows no other font.
+fn register_fonts() -> Result<(), String> {
+    static REGISTERED: OnceLock<Result<(), String>> = OnceLock::new();
+    REGISTERED
+        .get_or_init(|| {
+            // InvalidFont has neither Debug nor Display, hence the fixed messages.
+            register_font(FAMILY, FontStyle::Normal, notosans::REGULAR_TTF)
+                .map_err(|_| "embedded font Noto Sans Regular is not a valid font".to_string())?;
+            register_font(FAMILY, FontStyle::Bold, notosans::BOLD_TTF)
+                .map_err(|_| "embedded font Noto Sans Bold is not a valid font".to_string())
+        })
+        .clone()
+}
+
+/// A temporary name beside the target; the PNG one keeps `.png` last because the
+/// bitmap backend picks the encoder from the extension.
+fn temp_path(dir: &Path, stem: &str, ext: &str) -> PathBuf {
+    dir.join(format!(".{stem}.{}.tmp.{ext}", std::process::id()))
+}
+
+fn write_png(track: &Track, path: &Path, dir: &Path, stem: &str) -> Result<(), Error> {
+    let tmp = temp_path(dir, stem, "png");
+    let chart_err = |message: String| Error::Chart { path: path.to_path_buf(), message };
+    // plotters does not re-export an encoder for in-memory buffers, so the backend
+    // writes the temporary file itself (on `present`) and we rename it.
+    let drawn = {
+        let root = BitMapBackend::new(&tmp, CHART_SIZE).into_drawing_area();
+        draw(root, track)
+    };
+    if let Err(message) = drawn {
+        let _ = fs::remove_file(&tmp);
+        return Err(chart_err(message));
+    }
+    fs::rename(&tmp, path).map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        chart_err(format!("cannot move {} into place: {e}", tmp.display()))
+    })
+}
+
+fn write_svg(track: &Track, path: &Path, dir: &Path, stem: &str) -> Result<(), Error> {
+    let chart_err = |message: String| Error::Chart { path: path.to_path_buf(), message };
+    let mut text = String::new();
+    {
+        let root = SVGBackend::with_string(&mut text, CHART_SIZE).into_drawing_area();
+        draw(root, track).map_err(chart_err)?;
+    }
+    let tmp = temp_path(dir, stem, "svg");
+    fs::write(&tmp, text.as_bytes()).and_then(|()| fs::rename(&tmp, path)).map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        chart_err(format!("cannot write: {e}"))
+    })
+}
+
+/// Readable money: `1.5e9, "USD"` -> `$1.5bn`; `850e6` -> `$850m`; `2.5e12` -> `$2.5tn`;
+/// `1.2e9, "EUR"` -> `€1.2bn`; other codes follow: `1.2bn KZT`.
+///
+/// Three significant digits at most (`$1.23bn`, `$12.3bn`, `$123m`), trailing zeros
+/// dropped, and a value that rounds up to the next scale takes it (`$1bn`, not `$1000m`).
 pub fn money_label(value: f64, unit: &str) -> String {
-    format!("{value} {unit}")
+    if !value.is_finite() {
+        return "n/a".to_string();
+    }
+    const SCALES: [(f64, &str); 5] = [(1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k"), (1.0, "")];
+    let abs = value.abs();
+    let mut number = String::from("0");
+    let mut suffix = "";
+    for (scale, name) in SCALES {
+        let scaled = abs / scale;
+        let decimals = match scaled {
+            s if s >= 99.95 => 0,
+            s if s >= 9.995 => 1,
+            s if s >= 0.9995 => 2,
+            _ => 3,
+        };
+        let text = format!("{scaled:.decimals$}");
+        let rounded: f64 = text.parse().unwrap_or(0.0);
+        if rounded >= 1.0 || scale == 1.0 {
+            number = trim_zeros(&text);
+            suffix = name;
+            break;
+        }
+    }
+    let sign = if value < 0.0 && number != "0" { "-" } else { "" };
+    match unit {
+        "USD" => format!("{sign}${number}{suffix}"),
+        "EUR" => format!("{sign}€{number}{suffix}"),
+        "GBP" => format!("{sign}£{number}{suffix}"),
+        "" => format!("{sign}{number}{suffix}"),
+        code => format!("{sign}{number}{suffix} {code}"),
+    }
+}
+
+/// `"1.50"` -> `"1.5"`, `"3.00"` -> `"3"`, `"850"` stays.
+fn trim_zeros(text: &str) -> String {
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+/// English name of a country or bloc code, or the code itself when unknown.
+fn country_name(code: &str) -> &str {
+    match code {
+        "KAZ" => "Kazakhstan",
+        "KGZ" => "Kyrgyzstan",
+        "UZB" => "Uzbekistan",
+        "TJK" => "Tajikistan",
+        "TKM" => "Turkmenistan",
+        "RUS" => "Russia",
+        "CHN" => "China",
+        "TUR" => "Türkiye",
+        "AZE" => "Azerbaijan",
+        "IND" => "India",
+        "USA" => "United States",
+        "BLR" => "Belarus",
+        "ARM" => "Armenia",
+        "GEO" => "Georgia",
+        "MNG" => "Mongolia",
+        "AFG" => "Afghanistan",
+        "PAK" => "Pakistan",
+        "IRN" => "Iran",
+        "KOR" => "South Korea",
+        "JPN" => "Japan",
+        "DEU" => "Germany",
+        "EU" => "European Union",
+        "EAEU" => "EAEU",
+        "CIS" => "CIS",
+        "WORLD" => "world",
+        other => other,
+    }
+}
+
+/// `Kazakhstan–Kyrgyzstan trade turnover`, `Kazakhstan exports to China`, `Kazakhstan GDP`.
+fn title(track: &Track) -> String {
+    let country = country_name(&track.country);
+    let Some(partner) = track.partner.as_deref().map(country_name) else {
+        let what = match track.indicator {
+            Indicator::TradeTurnover => "trade turnover",
+            Indicator::Exports => "exports",
+            Indicator::Imports => "imports",
+            Indicator::Investment => "investment",
+            Indicator::Gdp => "GDP",
+            Indicator::Other => "indicator",
+        };
+        return format!("{country} {what}");
+    };
+    match track.indicator {
+        Indicator::TradeTurnover => format!("{country}–{partner} trade turnover"),
+        Indicator::Exports => format!("{country} exports to {partner}"),
+        Indicator::Imports => format!("{country} imports from {partner}"),
+        Indicator::Investment => format!("{country}–{partner} investment"),
+        Indicator::Gdp => format!("{country} GDP"),
+        Indicator::Other => format!("{country}–{partner}"),
+    }
+}
+
+/// `by 2030` or `(no deadline)`.
+fn deadline_phrase(target: &Target) -> String {
+    match target.deadline {
+        Some(year) => format!("by {year}"),
+        None => "(no deadline)".to_string(),
+    }
+}
+
+/// `67% of the $3bn target (2030)`, or a plain statement of the target when
+/// there is no figure to compare.
+pub fn progress_label(track: &Track) -> String {
+    let target = &track.progress.target;
+    let money = money_label(target.value, &track.unit);
+    let when = match target.deadline {
+        Some(year) => year.to_string(),
+        None => "no deadline".to_string(),
+    };
+    match track.progress.ratio.filter(|r| r.is_finite()) {
+        Some(ratio) => format!("{:.0}% of the {money} target ({when})", ratio * 100.0),
+        None => format!("no reported figure yet toward the {money} target ({when})"),
+    }
+}
+
+/// The line under the title: progress, the latest figure, the status and growth rates.
+fn subtitle(track: &Track) -> String {
+    let p = &track.progress;
+    let mut parts = vec![progress_label(track)];
+    if let Some((date, value)) = p.latest {
+        let period = p.latest_label.clone().unwrap_or_else(|| date.to_string());
+        parts.push(format!("latest {} ({period})", money_label(value, &track.unit)));
+    }
+    // With no deadline the target phrase already says so.
+    let mut status =
+        if p.status == Status::NoDeadline { String::new() } else { p.status.as_str().to_string() };
+    match (p.required_growth, p.observed_growth) {
+        (Some(req), Some(obs)) if p.status != Status::Achieved => {
+            status.push_str(&format!(": needs {} a year, grew {} a year", pct(req), pct(obs)))
+        }
+        (Some(req), None) if p.status != Status::Achieved => {
+            status.push_str(&format!(": needs {} a year", pct(req)))
+        }
+        _ => {}
+    }
+    if !status.is_empty() {
+        parts.push(status);
+    }
+    parts.join("  ·  ")
+}
+
+/// A yearly growth fraction as a signed percent: `0.084` -> `+8.4%`.
+fn pct(fraction: f64) -> String {
+    format!("{:+.1}%", fraction * 100.0)
+}
+
+fn year_start(year: i32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
+fn mid_year(year: i32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, 7, 1).unwrap_or(NaiveDate::MIN)
+}
+
+/// What [`draw`] needs, taken from the track once, filtered and in a stable order.
+struct Scene {
+    points: Vec<(NaiveDate, f64)>,
+    median: Vec<(NaiveDate, f64)>,
+    active: Target,
+    earlier: Vec<Target>,
+    latest: Option<(NaiveDate, f64)>,
+    /// Whole years: Jan 1 of the first year to Jan 1 after the last.
+    x0: NaiveDate,
+    x1: NaiveDate,
+    y1: f64,
+    /// Distinct articles behind the figures, and their source labels.
+    n_articles: usize,
+    sources: Vec<String>,
+    /// Earliest and latest date among figures and target statements.
+    span: Option<(NaiveDate, NaiveDate)>,
+}
+
+impl Scene {
+    fn new(track: &Track) -> Scene {
+        let mut points: Vec<(NaiveDate, f64)> = track
+            .points
+            .iter()
+            .filter(|p| p.value.is_finite())
+            .map(|p| (p.date, p.value))
+            .collect();
+        points.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        let mut median: Vec<(NaiveDate, f64)> =
+            track.median.iter().copied().filter(|(_, v)| v.is_finite()).collect();
+        median.sort_by_key(|m| m.0);
+        let active = track.progress.target.clone();
+        // The active target is progress.target; everything else in the list is earlier.
+        let earlier: Vec<Target> = track
+            .targets
+            .iter()
+            .filter(|t| t.superseded && t.value.is_finite() && **t != active)
+            .cloned()
+            .collect();
+        let latest = track.progress.latest.filter(|(_, v)| v.is_finite());
+
+        let data_dates = points.iter().chain(&median).map(|(d, _)| *d);
+        let stated = std::iter::once(active.first_stated)
+            .chain(track.targets.iter().flat_map(|t| [t.first_stated, t.last_stated]));
+        let first_year = data_dates.clone().chain(stated.clone()).map(|d| d.year()).min();
+        let last_data = data_dates.clone().chain(latest.map(|l| l.0)).max();
+        let first_year = first_year.unwrap_or(active.first_stated.year());
+        let mut end_year = match active.deadline {
+            Some(year) => year,
+            // A year past the latest figure (or statement, when there is no figure).
+            None => last_data.unwrap_or(active.last_stated).year() + 1,
+        };
+        // Never cut off a figure reported after the deadline.
+        if let Some(last) = last_data {
+            end_year = end_year.max(last.year());
+        }
+        end_year = end_year.max(first_year + 1);
+
+        let max_value = points
+            .iter()
+            .chain(&median)
+            .map(|(_, v)| *v)
+            .chain(latest.map(|l| l.1))
+            .chain(std::iter::once(active.value))
+            .chain(earlier.iter().map(|t| t.value))
+            .filter(|v| v.is_finite())
+            .fold(0.0_f64, f64::max);
+        let y1 = if max_value > 0.0 { max_value * 1.15 } else { 1.0 };
+
+        let n_articles = track.points.iter().map(|p| &p.article_id).collect::<BTreeSet<_>>().len();
+        let sources: Vec<String> = track
+            .points
+            .iter()
+            .map(|p| source_name(&p.source))
+            .filter(|s| !s.is_empty())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let all_dates: Vec<NaiveDate> = track
+            .points
+            .iter()
+            .map(|p| p.date)
+            .chain(track.targets.iter().flat_map(|t| [t.first_stated, t.last_stated]))
+            .collect();
+        let span = all_dates.iter().min().copied().zip(all_dates.iter().max().copied());
+
+        Scene {
+            points,
+            median,
+            active,
+            earlier,
+            latest,
+            x0: year_start(first_year),
+            x1: year_start(end_year + 1),
+            y1,
+            n_articles,
+            sources,
+            span,
+        }
+    }
+
+    /// The x where a target's line ends: the end of its deadline year, or the right edge.
+    fn target_end(&self, target: &Target) -> NaiveDate {
+        match target.deadline {
+            Some(year) => year_start(year + 1).clamp(self.x0, self.x1),
+            None => self.x1,
+        }
+    }
+
+    /// From the latest figure to the target at the end of its deadline year; none
+    /// without a deadline, a figure, or a gap still to close.
+    fn required_path(&self) -> Option<[(NaiveDate, f64); 2]> {
+        let (date, value) = self.latest?;
+        self.active.deadline?;
+        let end = self.target_end(&self.active);
+        (date < end && value < self.active.value)
+            .then_some([(date, value), (end, self.active.value)])
+    }
+
+    /// `12 sources, 2017-12-25 to 2026-02-13`, then the source names.
+    fn footnote(&self) -> String {
+        let mut text = match self.n_articles {
+            0 => "no reported figures".to_string(),
+            1 => "1 source".to_string(),
+            n => format!("{n} sources"),
+        };
+        if let Some((first, last)) = self.span {
+            text.push_str(&format!(", {first} to {last}"));
+        }
+        text
+    }
+}
+
+/// A URL becomes its host (`https://www.kabar.kg/news/..` -> `kabar.kg`); a label stays.
+fn source_name(source: &str) -> String {
+    let s = source.trim();
+    let rest = s.split_once("://").map_or(s, |(_, r)| r);
+    if rest.len() == s.len() && !s.contains('/') {
+        return s.to_string();
+    }
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    host.strip_prefix("www.").unwrap_or(host).to_string()
+}
+
+fn font(size: u32) -> TextStyle<'static> {
+    (FAMILY, size).into_font().color(&TEXT_COLOR)
+}
+
+fn bold(size: u32) -> TextStyle<'static> {
+    (FAMILY, size, FontStyle::Bold).into_font().color(&TEXT_COLOR)
+}
+
+fn anchored(style: TextStyle<'static>, h: HPos, v: VPos) -> TextStyle<'static> {
+    style.pos(Pos::new(h, v))
+}
+
+// Layout, in pixels of the 1200x700 canvas.
+const HEADER_H: i32 = 92;
+const LEGEND_H: i32 = 34;
+const FOOTER_H: i32 = 52;
+const SIDE: i32 = 24;
+
+/// Draws `track` on `root` (any backend) and presents it.
+///
+/// Errors come back as text because plotters' error type is per backend;
+/// [`write_charts`] wraps them with the file's path.
+fn draw<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, track: &Track) -> Result<(), String> {
+    let scene = Scene::new(track);
+    let e = |err: DrawingAreaErrorKind<DB::ErrorType>| err.to_string();
+    let (width, height) = root.dim_in_pixel();
+    let (width, height) = (width as i32, height as i32);
+
+    root.fill(&WHITE).map_err(e)?;
+
+    // Header: title, then the progress line coloured by status.
+    let max_w = (width - 2 * SIDE).max(0) as u32;
+    let title_style =
+        fit(&root, &title(track), &[bold(38), bold(32), bold(26)], max_w).map_err(e)?;
+    root.draw(&Text::new(title(track), (SIDE, 12), title_style)).map_err(e)?;
+    let status_color: &'static RGBColor = match track.progress.status {
+        Status::Achieved | Status::OnTrack => &GOOD_COLOR,
+        Status::Behind => &TARGET_COLOR,
+        Status::NoDeadline => &MUTED_COLOR,
+    };
+    let sizes = [24, 21, 18, 15].map(|size| font(size).color(status_color));
+    let sub_style = fit(&root, &subtitle(track), &sizes, max_w).map_err(e)?;
+    root.draw(&Text::new(subtitle(track), (SIDE, 56), sub_style)).map_err(e)?;
+
+    let plot_area = root.margin(HEADER_H, LEGEND_H + FOOTER_H, 0, 0);
+    let mut chart = ChartBuilder::on(&plot_area)
+        .margin_left(SIDE)
+        .margin_right(40)
+        .margin_top(8)
+        .x_label_area_size(34)
+        .y_label_area_size(86)
+        .build_cartesian_2d((scene.x0..scene.x1).yearly(), 0.0..scene.y1)
+        .map_err(e)?;
+
+    let unit = track.unit.clone();
+    let y_fmt = move |v: &f64| money_label(*v, &unit);
+    let n_years = (scene.x1.year() - scene.x0.year()).max(1) as usize;
+    chart
+        .configure_mesh()
+        // One grid line per year; the year labels are drawn mid-year below.
+        .x_labels(n_years + 1)
+        .x_label_formatter(&|_| String::new())
+        .y_labels(8)
+        .y_label_formatter(&y_fmt)
+        .label_style(font(19).color(&MUTED_COLOR))
+        .bold_line_style(GRID_COLOR)
+        .max_light_lines(0)
+        .axis_style(MUTED_COLOR)
+        .draw()
+        .map_err(e)?;
+    draw_year_labels(&root, &chart, &scene).map_err(e)?;
+
+    // Earlier targets first, so everything else is drawn over them.
+    for t in &scene.earlier {
+        let start = t.first_stated.clamp(scene.x0, scene.x1);
+        let end = scene.target_end(t);
+        chart
+            .draw_series(DashedLineSeries::new(
+                [(start, t.value), (end, t.value)],
+                7,
+                6,
+                EARLIER_COLOR.stroke_width(2),
+            ))
+            .map_err(e)?;
+        let label =
+            format!("earlier target {} {}", money_label(t.value, &track.unit), deadline_phrase(t));
+        // Label at the line's start, unless it would run off the right edge.
+        let style = font(19).color(&EARLIER_COLOR);
+        let (label_w, _) = root.estimate_text_size(&label, &style).map_err(e)?;
+        let right_edge = chart.backend_coord(&(scene.x1, 0.0)).0;
+        let fits = chart.backend_coord(&(start, 0.0)).0 + 4 + label_w as i32 <= right_edge;
+        let (at, dx, h) = if fits { (start, 4, HPos::Left) } else { (end, -4, HPos::Right) };
+        chart
+            .draw_series(std::iter::once(
+                EmptyElement::at((at, t.value))
+                    + Text::new(label, (dx, -5), anchored(style, h, VPos::Bottom)),
+            ))
+            .map_err(e)?;
+    }
+
+    // The active target, from when it was first stated to its deadline.
+    let active = &scene.active;
+    let t_start = active.first_stated.clamp(scene.x0, scene.x1);
+    let t_end = scene.target_end(active);
+    if active.value.is_finite() {
+        chart
+            .draw_series(LineSeries::new(
+                [(t_start, active.value), (t_end, active.value)],
+                TARGET_COLOR.stroke_width(3),
+            ))
+            .map_err(e)?;
+        let label = format!(
+            "target {} {}",
+            money_label(active.value, &track.unit),
+            deadline_phrase(active)
+        );
+        chart
+            .draw_series(std::iter::once(
+                EmptyElement::at((t_end, active.value))
+                    + Circle::new((0, 0), 5, TARGET_COLOR.filled())
+                    + Text::new(
+                        label,
+                        (-6, -7),
+                        anchored(bold(21).color(&TARGET_COLOR), HPos::Right, VPos::Bottom),
+                    ),
+            ))
+            .map_err(e)?;
+    }
+
+    // The path required from the latest figure to the target at its deadline.
+    if let Some(path) = scene.required_path() {
+        chart
+            .draw_series(DashedLineSeries::new(path, 9, 6, PATH_COLOR.stroke_width(2)))
+            .map_err(e)?;
+    }
+
+    // Every source's figures, then the median over them.
+    chart
+        .draw_series(
+            scene.points.iter().map(|&p| Circle::new(p, 5, POINT_COLOR.mix(0.55).filled())),
+        )
+        .map_err(e)?;
+    chart
+        .draw_series(scene.points.iter().map(|&p| Circle::new(p, 5, POINT_COLOR.stroke_width(1))))
+        .map_err(e)?;
+    if !scene.median.is_empty() {
+        chart
+            .draw_series(LineSeries::new(
+                scene.median.iter().copied(),
+                MEDIAN_COLOR.stroke_width(3),
+            ))
+            .map_err(e)?;
+        chart
+            .draw_series(scene.median.iter().map(|&p| Circle::new(p, 3, MEDIAN_COLOR.filled())))
+            .map_err(e)?;
+    }
+
+    // The latest figure, named beside it.
+    if let Some((date, value)) = scene.latest {
+        let period = track.progress.latest_label.clone().unwrap_or_else(|| date.to_string());
+        let label = format!("{} ({period})", money_label(value, &track.unit));
+        // Below right of the point, or below left when it would run off the edge.
+        let style = bold(20).color(&MEDIAN_COLOR);
+        let (label_w, _) = root.estimate_text_size(&label, &style).map_err(e)?;
+        let x = chart.backend_coord(&(date, value)).0;
+        let fits = x + 10 + label_w as i32 <= chart.backend_coord(&(scene.x1, 0.0)).0;
+        let (dx, h) = if fits { (10, HPos::Left) } else { (-10, HPos::Right) };
+        chart
+            .draw_series(std::iter::once(
+                EmptyElement::at((date, value))
+                    + Circle::new((0, 0), 6, MEDIAN_COLOR.stroke_width(2))
+                    + Text::new(label, (dx, 6), anchored(style, h, VPos::Top)),
+            ))
+            .map_err(e)?;
+    }
+
+    draw_legend(&root, &scene, height - FOOTER_H - LEGEND_H + 6).map_err(e)?;
+    draw_footnote(&root, &scene, width, height - FOOTER_H + 6).map_err(e)?;
+    root.present().map_err(e)
+}
+
+type DateChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<Yearly<NaiveDate>, RangedCoordf64>>;
+
+/// Year numbers centred under each year's band, every 1, 2, 5 or 10 years so they
+/// never crowd.
+fn draw_year_labels<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &DateChart<'_, DB>,
+    scene: &Scene,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (first, last) = (scene.x0.year(), scene.x1.year() - 1);
+    let years = last - first + 1;
+    let step = [1, 2, 5, 10, 20, 50].into_iter().find(|s| years / s <= 14).unwrap_or(100);
+    let style = anchored(font(19).color(&MUTED_COLOR), HPos::Center, VPos::Top);
+    for year in (first..=last).filter(|y| y.rem_euclid(step) == 0 || step == 1) {
+        let (x, y) = chart.backend_coord(&(mid_year(year), 0.0));
+        root.draw(&Text::new(year.to_string(), (x, y + 8), style.clone()))?;
+    }
+    Ok(())
+}
+
+/// One row under the plot: a swatch and a name per element shown.
+fn draw_legend<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    scene: &Scene,
+    y: i32,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let style = anchored(font(19), HPos::Left, VPos::Center);
+    let mut x = SIDE + 86;
+    let cy = y + 10;
+    let mut entries: Vec<(&str, Swatch)> = Vec::new();
+    if !scene.points.is_empty() {
+        entries.push(("reported figures", Swatch::Dot));
+    }
+    if !scene.median.is_empty() {
+        entries.push(("median of sources", Swatch::Line(MEDIAN_COLOR, 3, false)));
+    }
+    entries.push(("active target", Swatch::Line(TARGET_COLOR, 3, false)));
+    if !scene.earlier.is_empty() {
+        entries.push(("earlier target", Swatch::Line(EARLIER_COLOR, 2, true)));
+    }
+    if scene.required_path().is_some() {
+        entries.push(("required path", Swatch::Line(PATH_COLOR, 2, true)));
+    }
+    for (name, swatch) in entries {
+        match swatch {
+            Swatch::Dot => {
+                root.draw(&Circle::new((x + 14, cy), 5, POINT_COLOR.mix(0.55).filled()))?;
+                root.draw(&Circle::new((x + 14, cy), 5, POINT_COLOR.stroke_width(1)))?;
+            }
+            Swatch::Line(color, width, dashed) => {
+                let segments: Vec<(i32, i32)> = if dashed {
+                    vec![(x, x + 8), (x + 12, x + 20), (x + 24, x + 28)]
+                } else {
+                    vec![(x, x + 28)]
+                };
+                for (a, b) in segments {
+                    root.draw(&PathElement::new([(a, cy), (b, cy)], color.stroke_width(width)))?;
+                }
+            }
+        }
+        root.draw(&Text::new(name, (x + 36, cy), style.clone()))?;
+        let (w, _) = root.estimate_text_size(name, &style)?;
+        x += 36 + w as i32 + 28;
+    }
+    Ok(())
+}
+
+/// The first style in `styles` (largest first) whose rendering of `text` fits `max_w`
+/// pixels, or the last one.
+fn fit<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    text: &str,
+    styles: &[TextStyle<'static>],
+    max_w: u32,
+) -> Result<TextStyle<'static>, DrawingAreaErrorKind<DB::ErrorType>> {
+    for style in styles {
+        if root.estimate_text_size(text, style)?.0 <= max_w {
+            return Ok(style.clone());
+        }
+    }
+    Ok(styles.last().cloned().unwrap_or_else(|| font(15)))
+}
+
+enum Swatch {
+    Dot,
+    /// Colour, stroke width, dashed.
+    Line(RGBColor, u32, bool),
+}
+
+/// Two small grey lines: the count and date span, then the source names, cut to fit.
+fn draw_footnote<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    scene: &Scene,
+    width: i32,
+    y: i32,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let style = font(17).color(&MUTED_COLOR);
+    root.draw(&Text::new(scene.footnote(), (SIDE, y), style.clone()))?;
+    if scene.sources.is_empty() {
+        return Ok(());
+    }
+    let max_w = (width - 2 * SIDE).max(0) as u32;
+    let mut line = String::from("Sources: ");
+    for (i, name) in scene.sources.iter().enumerate() {
+        let sep = if i == 0 { "" } else { ", " };
+        let rest = scene.sources.len() - i - 1;
+        let candidate = format!("{line}{sep}{name}");
+        // Leave room for "and N more" unless this is the last name.
+        let probe =
+            if rest > 0 { format!("{candidate}, and {rest} more") } else { candidate.clone() };
+        if root.estimate_text_size(&probe, &style)?.0 > max_w && i > 0 {
+            line.push_str(&format!(", and {} more", rest + 1));
+            break;
+        }
+        line = candidate;
+    }
+    root.draw(&Text::new(line, (SIDE, y + 20), style))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::series::{Progress, SourcePoint};
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn target(value: f64, deadline: Option<i32>, stated: NaiveDate, superseded: bool) -> Target {
+        Target {
+            value,
+            deadline,
+            first_stated: stated,
+            last_stated: stated,
+            n_sources: 2,
+            superseded,
+        }
+    }
+
+    fn point(d: NaiveDate, value: f64, id: &str, source: &str) -> SourcePoint {
+        SourcePoint { date: d, value, article_id: id.to_string(), source: source.to_string() }
+    }
+
+    /// KAZ-KGZ turnover 2021-2025; $2bn by 2025 superseded by $3bn by 2030.
+    fn sample() -> Track {
+        let points = vec![
+            point(date(2021, 12, 31), 0.9e9, "a1", "https://www.kabar.kg/news/1"),
+            point(date(2022, 12, 31), 1.0e9, "a2", "akorda.kz"),
+            point(date(2022, 12, 31), 1.1e9, "a3", "https://24.kg/x"),
+            point(date(2023, 12, 31), 1.3e9, "a4", "https://www.kabar.kg/news/2"),
+            point(date(2023, 12, 31), 1.25e9, "a5", "Kazinform"),
+            point(date(2024, 12, 31), 1.5e9, "a6", "akorda.kz"),
+            point(date(2025, 6, 30), 0.8e9, "a7", "https://24.kg/y"),
+        ];
+        let median = vec![
+            (date(2021, 12, 31), 0.9e9),
+            (date(2022, 12, 31), 1.05e9),
+            (date(2023, 12, 31), 1.275e9),
+            (date(2024, 12, 31), 1.5e9),
+        ];
+        let old = target(2e9, Some(2025), date(2021, 3, 1), true);
+        let active = target(3e9, Some(2030), date(2024, 5, 20), false);
+        Track {
+            indicator: Indicator::TradeTurnover,
+            country: "KAZ".into(),
+            partner: Some("KGZ".into()),
+            unit: "USD".into(),
+            points,
+            median,
+            targets: vec![old, active.clone()],
+            progress: Progress {
+                latest: Some((date(2024, 12, 31), 1.5e9)),
+                latest_label: Some("2024".into()),
+                target: active,
+                ratio: Some(0.5),
+                baseline: Some(1.275e9),
+                required_growth: Some(0.122),
+                observed_growth: Some(0.176),
+                status: Status::OnTrack,
+            },
+        }
+    }
+
+    /// Whether the SVG has a text element reading exactly `text`.
+    fn is_text(svg: &str, text: &str) -> bool {
+        svg.contains(&format!(">\n{text}\n</text>"))
+    }
+
+    fn render(track: &Track) -> (tempfile::TempDir, Vec<PathBuf>) {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = write_charts(track, dir.path()).unwrap();
+        (dir, paths)
+    }
+
+    #[test]
+    fn writes_png_and_svg_with_expected_names_and_size() {
+        let (dir, paths) = render(&sample());
+        assert_eq!(
+            paths,
+            vec![
+                dir.path().join("trade_turnover_KAZ-KGZ.png"),
+                dir.path().join("trade_turnover_KAZ-KGZ.svg")
+            ]
+        );
+        let png = fs::read(&paths[0]).unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        assert_eq!(&png[12..16], b"IHDR");
+        let w = u32::from_be_bytes(png[16..20].try_into().unwrap());
+        let h = u32::from_be_bytes(png[20..24].try_into().unwrap());
+        assert_eq!((w, h), (1200, 700));
+        let svg = fs::read_to_string(&paths[1]).unwrap();
+        assert!(svg.contains(r#"width="1200" height="700""#), "{}", &svg[..200]);
+        // Nothing but the two charts is left in the folder: temp files were renamed.
+        let mut names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["trade_turnover_KAZ-KGZ.png", "trade_turnover_KAZ-KGZ.svg"]);
+    }
+
+    #[test]
+    fn svg_holds_title_targets_axis_progress_and_sources() {
+        let (_dir, paths) = render(&sample());
+        let svg = fs::read_to_string(&paths[1]).unwrap();
+        for text in [
+            "Kazakhstan–Kyrgyzstan trade turnover",
+            "target $3bn by 2030",
+            "earlier target $2bn by 2025",
+            "50% of the $3bn target (2030)",
+            "latest $1.5bn (2024)",
+            "7 sources, 2021-03-01 to 2025-06-30",
+            "Sources: 24.kg, Kazinform, akorda.kz, kabar.kg",
+            "required path",
+        ] {
+            assert!(svg.contains(text), "missing {text:?}");
+        }
+        for label in ["$0", "$500m", "$1bn", "$2.5bn", "2021", "2024", "2030"] {
+            assert!(is_text(&svg, label), "missing text element {label:?}");
+        }
+        // The chart ends with the deadline year: no 2031 label.
+        assert!(!is_text(&svg, "2031"));
+    }
+
+    #[test]
+    fn renders_are_byte_identical() {
+        let track = sample();
+        // Set ECONTRACK_CHART_PREVIEW=DIR to keep a copy of the sample chart to look at.
+        if let Some(dir) = std::env::var_os("ECONTRACK_CHART_PREVIEW") {
+            write_charts(&track, Path::new(&dir)).unwrap();
+        }
+        let (_a, first) = render(&track);
+        let (_b, second) = render(&track);
+        for (x, y) in first.iter().zip(&second) {
+            assert!(fs::read(x).unwrap() == fs::read(y).unwrap(), "{} differs", x.display());
+        }
+    }
+
+    #[test]
+    fn no_required_path_once_the_target_is_met() {
+        let mut track = sample();
+        track.progress.latest = Some((date(2024, 12, 31), 3.2e9));
+        track.progress.ratio = Some(3.2 / 3.0);
+        track.progress.status = Status::Achieved;
+        let (_dir, paths) = render(&track);
+        let svg = fs::read_to_string(&paths[1]).unwrap();
+        assert!(
+            svg.contains("107% of the $3bn target (2030)  ·  latest $3.2bn (2024)  ·  achieved")
+        );
+        assert!(!svg.contains("required path"));
+    }
+
+    #[test]
+    fn track_without_points_still_renders() {
+        let mut track = sample();
+        track.points.clear();
+        track.median.clear();
+        track.progress.latest = None;
+        track.progress.latest_label = None;
+        track.progress.ratio = None;
+        let (_dir, paths) = render(&track);
+        let svg = fs::read_to_string(&paths[1]).unwrap();
+        assert!(svg.contains("no reported figure yet toward the $3bn target (2030)"));
+        assert!(svg.contains("no reported figures, 2021-03-01 to 2024-05-20"));
+        assert!(!svg.contains("required path"));
+    }
+
+    #[test]
+    fn track_without_deadline_runs_a_year_past_the_data() {
+        let mut track = sample();
+        track.targets[1].deadline = None;
+        track.progress.target.deadline = None;
+        track.progress.required_growth = None;
+        track.progress.status = Status::NoDeadline;
+        let (_dir, paths) = render(&track);
+        let svg = fs::read_to_string(&paths[1]).unwrap();
+        assert!(svg.contains("50% of the $3bn target (no deadline)"));
+        assert!(svg.contains("target $3bn (no deadline)"));
+        assert!(is_text(&svg, "2026") && !is_text(&svg, "2027"));
+        assert!(!svg.contains("required path"));
+    }
+
+    #[test]
+    fn odd_values_do_not_break_the_chart() {
+        let mut track = sample();
+        track.points.push(point(date(2023, 1, 1), f64::NAN, "a8", ""));
+        track.unit = "KZT".into();
+        track.partner = None;
+        track.country = "XYZ".into();
+        track.progress.ratio = Some(f64::INFINITY);
+        let (dir, paths) = render(&track);
+        assert_eq!(paths[1], dir.path().join("trade_turnover_XYZ.svg"));
+        let svg = fs::read_to_string(&paths[1]).unwrap();
+        assert!(svg.contains("XYZ trade turnover"));
+        assert!(is_text(&svg, "1bn KZT"), "{svg}");
+    }
+
+    #[test]
+    fn missing_folder_is_a_chart_error_with_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("nope");
+        match write_charts(&sample(), &missing) {
+            Err(Error::Chart { path, .. }) => assert!(path.starts_with(&missing)),
+            other => panic!("expected a chart error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn file_stem_is_indicator_and_pair() {
+        let mut track = sample();
+        assert_eq!(chart_file_stem(&track), "trade_turnover_KAZ-KGZ");
+        track.indicator = Indicator::Exports;
+        track.partner = Some("EU/x".into());
+        assert_eq!(chart_file_stem(&track), "exports_KAZ-EU_x");
+    }
+
+    #[test]
+    fn money_labels() {
+        for (value, unit, want) in [
+            (1.5e9, "USD", "$1.5bn"),
+            (3e9, "USD", "$3bn"),
+            (850e6, "USD", "$850m"),
+            (2.5e12, "USD", "$2.5tn"),
+            (1.2e9, "EUR", "€1.2bn"),
+            (1.2e9, "KZT", "1.2bn KZT"),
+            (40e6, "GBP", "£40m"),
+            (0.0, "USD", "$0"),
+            (500e6, "USD", "$500m"),
+            (250e6, "USD", "$250m"),
+            (2.25e9, "USD", "$2.25bn"),
+            (1.234e9, "USD", "$1.23bn"),
+            (12.34e9, "USD", "$12.3bn"),
+            (123.4e9, "USD", "$123bn"),
+            (999.99e6, "USD", "$1bn"),
+            (999.4e6, "USD", "$999m"),
+            (1e6, "USD", "$1m"),
+            (25_000.0, "USD", "$25k"),
+            (850.0, "USD", "$850"),
+            (0.5, "USD", "$0.5"),
+            (-1.5e9, "USD", "-$1.5bn"),
+            (-0.0004, "USD", "$0"),
+            (0.5e-3, "USD", "$0.001"),
+            (1.5e9, "", "1.5bn"),
+            (1.5e15, "USD", "$1500tn"),
+            (f64::NAN, "USD", "n/a"),
+        ] {
+            assert_eq!(money_label(value, unit), want, "{value} {unit}");
+        }
+    }
+
+    #[test]
+    fn titles_name_countries_and_fall_back_to_codes() {
+        let mut track = sample();
+        assert_eq!(title(&track), "Kazakhstan–Kyrgyzstan trade turnover");
+        track.indicator = Indicator::Exports;
+        track.partner = Some("TUR".into());
+        assert_eq!(title(&track), "Kazakhstan exports to Türkiye");
+        track.partner = Some("ZZZ".into());
+        track.indicator = Indicator::Imports;
+        assert_eq!(title(&track), "Kazakhstan imports from ZZZ");
+        track.partner = None;
+        track.indicator = Indicator::Gdp;
+        assert_eq!(title(&track), "Kazakhstan GDP");
+    }
 }

@@ -162,7 +162,7 @@ pub struct Score {
 
 fn value_ok(gold: Option<f64>, pred: f64) -> bool {
     match gold {
-        Some(g) if g == 0.0 => pred == 0.0,
+        Some(0.0) => pred == 0.0,
         Some(g) => (pred - g).abs() / g.abs() <= 0.005,
         None => false,
     }

@@ -342,3 +342,105 @@ fn progress(median: &[(NaiveDate, f64)], target: &Target) -> Progress {
 fn median_label(d: NaiveDate) -> String {
     if d.month() == 12 && d.day() == 31 { d.year().to_string() } else { format!("as of {d}") }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn claim(article: &str, published: &str, kind: ClaimKind, value: f64, period: Option<&str>, deadline: Option<&str>) -> Claim {
+        Claim {
+            claim_id: String::new(), article_id: article.into(), published: Some(date(published)), source: "s".into(),
+            indicator: Indicator::TradeTurnover, country: "KGZ".into(), partner: Some("KAZ".into()), kind,
+            measure: Measure::Level, value, unit: "USD".into(), period: period.map(Into::into),
+            deadline: deadline.map(Into::into), approx: false, evidence: String::new(), span_start: 0, span_end: 0,
+        }
+    }
+
+    #[test]
+    fn periods_end_where_expected() {
+        for (p, want) in [
+            ("2023", "2023-12-31"), ("2024-01/2024-09", "2024-09-30"), ("2024-H1", "2024-06-30"),
+            ("2024-Q1", "2024-03-31"), ("2024-02", "2024-02-29"), ("2024-04/2025-03", "2025-03-31"),
+        ] {
+            assert_eq!(period_end(p), Some(date(want)), "{p}");
+        }
+        for p in ["", "20", "2024-Q5", "2024-13", "FY24"] {
+            assert_eq!(period_end(p), None, "{p}");
+        }
+        assert!(is_full_year("2023") && !is_full_year("2023-H1"));
+    }
+
+    #[test]
+    fn sources_are_kept_side_by_side_and_conflicts_flagged() {
+        let claims = [
+            claim("kg", "2024-04-09", ClaimKind::Actual, 1.317e9, Some("2023"), None),
+            claim("kz1", "2024-04-17", ClaimKind::Actual, 1.6e9, Some("2023"), None),
+            claim("kz2", "2024-04-19", ClaimKind::Actual, 1.5e9, Some("2023"), None),
+            claim("a", "2022-04-29", ClaimKind::Actual, 1.0e9, Some("2021"), None),
+            claim("b", "2023-09-23", ClaimKind::Actual, 1.004e9, Some("2021"), None),
+        ];
+        let obs = observations(&claims);
+        assert_eq!(obs.len(), 2);
+        let (y2021, y2023) = (&obs[0], &obs[1]);
+        assert_eq!((y2021.country.as_str(), y2021.partner.as_deref()), ("KAZ", Some("KGZ")), "pair put in code order");
+        assert_eq!(y2021.n_sources, 2);
+        assert!(!y2021.conflict, "0.4% apart is agreement");
+        assert_eq!((y2023.value, y2023.min, y2023.max, y2023.n_sources), (1.5e9, 1.317e9, 1.6e9, 3));
+        assert!(y2023.conflict);
+        assert_eq!(y2023.articles, "kg;kz1;kz2");
+    }
+
+    #[test]
+    fn a_later_larger_target_supersedes_and_restatements_merge() {
+        let claims = [
+            claim("a", "2017-12-25", ClaimKind::Target, 1e9, None, Some("2020")),
+            claim("b", "2022-04-29", ClaimKind::Target, 2e9, None, None),
+            claim("c", "2024-05-24", ClaimKind::Target, 3e9, None, None),
+            claim("d", "2025-08-22", ClaimKind::Target, 3e9, None, Some("2030")),
+            claim("e", "2026-02-13", ClaimKind::Target, 3e9, None, Some("2030")),
+            claim("f", "2026-02-13", ClaimKind::Actual, 2e9, None, None),
+            claim("g", "2025-02-25", ClaimKind::Actual, 1.7e9, Some("2024"), None),
+        ];
+        let tracks = tracks(&claims);
+        assert_eq!(tracks.len(), 1);
+        let t = &tracks[0];
+        let summary: Vec<(f64, Option<i32>, bool)> = t.targets.iter().map(|g| (g.value, g.deadline, g.superseded)).collect();
+        assert_eq!(summary, [(1e9, Some(2020), true), (2e9, None, true), (3e9, None, true), (3e9, Some(2030), false)]);
+        let active = &t.progress.target;
+        assert_eq!((active.first_stated, active.last_stated, active.n_sources), (date("2025-08-22"), date("2026-02-13"), 2));
+        assert_eq!(t.progress.latest, Some((date("2026-02-13"), 2e9)));
+        assert_eq!(t.progress.latest_label.as_deref(), Some("as of 2026-02-13"));
+        assert!((t.progress.ratio.unwrap() - 2.0 / 3.0).abs() < 1e-12);
+        assert_eq!(t.progress.baseline, Some(1.7e9));
+        // 2e9 -> 3e9 in 4.88 years needs ~8.7% a year; 1.7e9 -> 2e9 in 1.12 years gave ~15.6%.
+        assert!((t.progress.required_growth.unwrap() - 0.0866).abs() < 0.001, "{:?}", t.progress.required_growth);
+        assert!(t.progress.observed_growth.unwrap() > 0.15);
+        assert_eq!(t.progress.status, Status::OnTrack);
+    }
+
+    #[test]
+    fn each_status() {
+        let status = |actuals: &[(&str, f64)], deadline: Option<&str>| {
+            let mut claims = vec![claim("t", "2024-01-01", ClaimKind::Target, 3e9, None, deadline)];
+            for (period, v) in actuals {
+                claims.push(claim("x", "2025-06-01", ClaimKind::Actual, *v, Some(period), None));
+            }
+            tracks(&claims)[0].progress.status
+        };
+        assert_eq!(status(&[("2023", 2e9), ("2024", 3.1e9)], Some("2030")), Status::Achieved);
+        assert_eq!(status(&[("2023", 2e9), ("2024", 2.1e9)], None), Status::NoDeadline);
+        assert_eq!(status(&[("2023", 2e9), ("2024", 2.6e9)], Some("2027")), Status::OnTrack);
+        assert_eq!(status(&[("2023", 2e9), ("2024", 2.02e9)], Some("2026")), Status::Behind);
+        assert_eq!(status(&[], Some("2030")), Status::Behind, "no figure at all cannot be on track");
+        // Partial-year figures are not compared with a yearly target.
+        let claims = [
+            claim("t", "2024-01-01", ClaimKind::Target, 3e9, None, None),
+            claim("x", "2024-10-01", ClaimKind::Actual, 2.5e9, Some("2024-01/2024-09"), None),
+        ];
+        assert_eq!(tracks(&claims)[0].progress.latest, None);
+    }
+}

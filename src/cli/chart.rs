@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::Args;
 
 use crate::{Indicator, series};
@@ -35,6 +36,7 @@ pub fn run(args: &ChartArgs) -> anyhow::Result<ExitCode> {
     if tracks.is_empty() {
         anyhow::bail!("no tracked target matches, so there is nothing to chart (a chart needs a target claim with a publication date)");
     }
+    std::fs::create_dir_all(&args.output).with_context(|| format!("creating {}", args.output.display()))?;
     for track in &tracks {
         for path in crate::chart::write_charts(track, &args.output)? {
             println!("{}", path.display());

@@ -4,6 +4,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::Args;
 
 use super::InputArgs;
@@ -40,6 +41,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     write_claims(&args.out.join("claims.parquet"), &claims, false)?;
     let tracks = series::tracks(&claims);
     super::series::write_series_tables(&args.out, &claims, &tracks, false)?;
+    fs::create_dir_all(&args.charts).with_context(|| format!("creating {}", args.charts.display()))?;
     let mut charts = Vec::new();
     for track in &tracks {
         charts.extend(write_charts(track, &args.charts)?);

@@ -64,7 +64,7 @@ fn read_front_matter<'a>(path: &Path, content: &'a str, article: &mut Article) -
         let Some((key, value)) = line.split_once(':') else {
             return Err(Error::parse(
                 Location::line(path, line_no),
-                format!("front matter: expected `key: value`, found {line:?}"),
+                format!("front matter: expected `key: value` or a closing `---`, found {line:?}"),
             ));
         };
         let value = value.trim();
@@ -133,9 +133,10 @@ mod tests {
     fn bad_inputs_name_the_file_and_line() {
         let cases = [
             ("", "dir/kg-kz-0524.txt: empty file, expected an article"),
-            ("---\ntitle: T\nBody", "dir/kg-kz-0524.txt:1: front matter is not closed, expected a `---` line after the metadata"),
+            ("---\ntitle: T\nBody", "dir/kg-kz-0524.txt:3: front matter: expected `key: value` or a closing `---`, found \"Body\""),
+            ("---\ntitle: T\nnote: body\n", "dir/kg-kz-0524.txt:1: front matter is not closed, expected a `---` line after the metadata"),
             ("---\ntitle: T\npublished: 24 May 2024\n---\nBody", "dir/kg-kz-0524.txt:3: `published` must be YYYY-MM-DD, found \"24 May 2024\""),
-            ("---\ntitle: T\njust words\n---\nBody", "dir/kg-kz-0524.txt:3: front matter: expected `key: value`, found \"just words\""),
+            ("---\ntitle: T\njust words\n---\nBody", "dir/kg-kz-0524.txt:3: front matter: expected `key: value` or a closing `---`, found \"just words\""),
             ("---\ntitle: T\n---\n  \n", "dir/kg-kz-0524.txt: no text after the front matter"),
         ];
         for (content, want) in cases {
