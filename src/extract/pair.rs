@@ -18,6 +18,9 @@ use super::money::Amount;
 use super::parties::{Party, Role};
 use crate::Indicator;
 
+/// Words that join two figures' phrases.
+const CONJUNCTIONS: &[&str] = &["and", "while", "whereas", "but", "и", "а", "но"];
+
 /// The other party of the article's pair, relative to `code` (the focus party
 /// when `code` is not one of the pair).
 pub(super) fn other(ctx: &ArticleContext, code: &str) -> Option<String> {
@@ -56,10 +59,23 @@ pub(super) fn parties_of(
     let phrase_end = t.text[a.end..s.hi]
         .find([',', ';', '—', '–', '('])
         .map_or(s.hi, |p| a.end + p);
+    // Before the amount, a conjunction after an earlier amount ends that one's
+    // phrase: "imported $17 billion from Russia and exported $9.8 billion to it".
+    let after_earlier = t.amounts.iter().any(|x| x.end == s.lo);
+    let lo = if after_earlier {
+        t.words
+            .iter()
+            .find(|w| {
+                w.start >= s.lo && w.end <= a.start && CONJUNCTIONS.contains(&w.lower.as_str())
+            })
+            .map_or(s.lo, |w| w.end)
+    } else {
+        s.lo
+    };
     let mut slot: Vec<&Party> = t
         .parties
         .iter()
-        .filter(|p| p.start >= s.lo && p.end <= phrase_end)
+        .filter(|p| p.start >= lo && p.end <= phrase_end)
         .collect();
     slot.sort_by_key(|p| dist(p));
     let mut all: Vec<&Party> = t.parties.iter().collect();

@@ -666,3 +666,60 @@ fn mutual_investment_and_per_capita_give_nothing() {
         ["investment RUS KAZ actual level 15000000000 USD - -"]
     );
 }
+
+#[test]
+fn news_wire_variants() {
+    assert_eq!(
+        article_keys(
+            "Kazakhstan and Kyrgyzstan",
+            "2024-05-01",
+            "Trade turnover between Kazakhstan and Kyrgyzstan amounted to 1.6 billion dollars in 2023 against 1.3 billion in 2022. The growth rate was 23%."
+        ),
+        [
+            "trade_turnover KAZ KGZ actual level 1600000000 USD 2023 -",
+            "trade_turnover KAZ KGZ actual level 1300000000 USD 2022 -",
+            "trade_turnover KAZ KGZ actual growth_pct 23 % 2023 -",
+        ]
+    );
+    assert_eq!(
+        article_keys(
+            "Pakistan and Uzbekistan",
+            "2024-05-01",
+            "Pakistan and Uzbekistan signed a transit trade agreement and agreed to raise bilateral trade to $2 billion within three years. Currently, bilateral trade stands at around $400 million."
+        ),
+        [
+            "trade_turnover PAK UZB target level 2000000000 USD - 2027",
+            "trade_turnover PAK UZB actual level 400000000 USD - -"
+        ]
+    );
+    assert_eq!(
+        article_keys(
+            "Turkmenistan and Turkey",
+            "2024-05-01",
+            "ANKARA, May 1 (AKIpress) - Turkey's exports to Turkmenistan rose by 17% year-on-year to $1.1 billion in January-April, while Turkey's imports from Turkmenistan amounted to $340 million."
+        ),
+        [
+            "exports TUR TKM actual growth_pct 17 % 2024-01/2024-04 -",
+            "exports TUR TKM actual level 1100000000 USD 2024-01/2024-04 -",
+            "imports TUR TKM actual level 340000000 USD 2024-01/2024-04 -",
+        ]
+    );
+    assert_eq!(
+        keys(
+            "Kazakhstan and Russia",
+            "In 2023 Kazakhstan imported goods worth $17.1 billion from Russia and exported goods worth $9.8 billion to it."
+        ),
+        [
+            "imports KAZ RUS actual level 17100000000 USD 2023 -",
+            "exports KAZ RUS actual level 9800000000 USD 2023 -"
+        ]
+    );
+    // Regions outside the code list are not annotated.
+    assert_eq!(
+        keys(
+            "China and Central Asia",
+            "China's trade with the five Central Asian countries reached $89.4 billion in 2023."
+        ),
+        Vec::<String>::new()
+    );
+}
