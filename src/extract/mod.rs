@@ -184,3 +184,5 @@ fn article_context(article: &Article, sents: &[sentence::Sentence]) -> ArticleCo
     ArticleContext { pair, focus }
 }
 
+#[cfg(test)]
+mod tests;
