@@ -295,12 +295,54 @@ fn mid_year(year: i32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, 7, 1).unwrap_or(NaiveDate::MIN)
 }
 
+/// Superseded targets other than restatements of the active value, one per
+/// value (merging its statements; the one with a deadline names it), each with
+/// the end of its line: its deadline year, else the day a larger target was
+/// first stated, else the last time it was stated.
+fn earlier_targets(track: &Track, active: &Target) -> Vec<(Target, NaiveDate)> {
+    let same = |a: f64, b: f64| (a - b).abs() <= 0.005 * b.abs();
+    let mut groups: Vec<Target> = Vec::new();
+    let mut sorted: Vec<&Target> = track
+        .targets
+        .iter()
+        .filter(|t| t.superseded && t.value.is_finite() && !same(t.value, active.value))
+        .collect();
+    sorted.sort_by(|a, b| a.first_stated.cmp(&b.first_stated).then(a.value.total_cmp(&b.value)));
+    for t in sorted {
+        match groups.iter_mut().find(|g| same(g.value, t.value)) {
+            Some(g) => {
+                g.first_stated = g.first_stated.min(t.first_stated);
+                g.last_stated = g.last_stated.max(t.last_stated);
+                g.deadline = g.deadline.or(t.deadline);
+            }
+            None => groups.push(t.clone()),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|g| {
+            let replaced = track
+                .targets
+                .iter()
+                .filter(|t| t.value > g.value && t.first_stated >= g.first_stated)
+                .map(|t| t.first_stated)
+                .min();
+            let end = match g.deadline {
+                Some(year) => year_start(year + 1),
+                None => replaced.unwrap_or(g.last_stated).max(g.last_stated),
+            };
+            (g, end)
+        })
+        .collect()
+}
+
 /// What [`draw`] needs, taken from the track once, filtered and in a stable order.
 struct Scene {
     points: Vec<(NaiveDate, f64)>,
     median: Vec<(NaiveDate, f64)>,
     active: Target,
-    earlier: Vec<Target>,
+    /// Superseded targets, one per value, each with the date its line ends.
+    earlier: Vec<(Target, NaiveDate)>,
     latest: Option<(NaiveDate, f64)>,
     /// Whole years: Jan 1 of the first year to Jan 1 after the last.
     x0: NaiveDate,
@@ -325,14 +367,14 @@ impl Scene {
         let mut median: Vec<(NaiveDate, f64)> =
             track.median.iter().copied().filter(|(_, v)| v.is_finite()).collect();
         median.sort_by_key(|m| m.0);
-        let active = track.progress.target.clone();
-        // The active target is progress.target; everything else in the list is earlier.
-        let earlier: Vec<Target> = track
-            .targets
-            .iter()
-            .filter(|t| t.superseded && t.value.is_finite() && **t != active)
-            .cloned()
-            .collect();
+        let mut active = track.progress.target.clone();
+        // Restatements of the active value (with or without a deadline) are the
+        // same promise: its line starts at the first of them.
+        let same = |a: f64, b: f64| (a - b).abs() <= 0.005 * b.abs();
+        for t in track.targets.iter().filter(|t| same(t.value, active.value)) {
+            active.first_stated = active.first_stated.min(t.first_stated);
+        }
+        let earlier = earlier_targets(track, &active);
         let latest = track.progress.latest.filter(|(_, v)| v.is_finite());
 
         let data_dates = points.iter().chain(&median).map(|(d, _)| *d);
@@ -358,7 +400,7 @@ impl Scene {
             .map(|(_, v)| *v)
             .chain(latest.map(|l| l.1))
             .chain(std::iter::once(active.value))
-            .chain(earlier.iter().map(|t| t.value))
+            .chain(earlier.iter().map(|(t, _)| t.value))
             .filter(|v| v.is_finite())
             .fold(0.0_f64, f64::max);
         let y1 = if max_value > 0.0 { max_value * 1.15 } else { 1.0 };
@@ -511,9 +553,9 @@ fn draw<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, track: &Track) -> Resu
     draw_year_labels(&root, &chart, &scene).map_err(e)?;
 
     // Earlier targets first, so everything else is drawn over them.
-    for t in &scene.earlier {
+    for (t, end) in &scene.earlier {
         let start = t.first_stated.clamp(scene.x0, scene.x1);
-        let end = scene.target_end(t);
+        let end = (*end).clamp(scene.x0, scene.x1);
         chart
             .draw_series(DashedLineSeries::new(
                 [(start, t.value), (end, t.value)],

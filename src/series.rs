@@ -70,7 +70,8 @@ pub struct Progress {
     pub baseline: Option<f64>,
     /// Yearly growth (fraction, 0.07 = 7%) needed from `latest` to meet the target by its deadline.
     pub required_growth: Option<f64>,
-    /// Yearly growth observed between the baseline and the latest figure.
+    /// Yearly growth observed over recent full years (or, lacking two of them,
+    /// between the baseline and the latest figure).
     pub observed_growth: Option<f64>,
     pub status: Status,
 }
@@ -319,13 +320,13 @@ fn progress(median: &[(NaiveDate, f64)], target: &Target) -> Progress {
         }
         _ => None,
     };
-    // Growth over less than half a year says more about noise than about trend.
-    let observed_growth = match (baseline, latest) {
+    let observed_growth = observed_growth(median).or(match (baseline, latest) {
+        // Growth over less than half a year says more about noise than about trend.
         (Some((d0, v0)), Some((d1, v1))) if years_between(d0, d1) >= 0.5 && v0 > 0.0 => {
             Some((v1 / v0).powf(1.0 / years_between(d0, d1)) - 1.0)
         }
         _ => None,
-    };
+    });
     let status = match (ratio, required_growth) {
         (Some(r), _) if r >= 1.0 => Status::Achieved,
         _ if target.deadline.is_none() => Status::NoDeadline,
@@ -337,6 +338,19 @@ fn progress(median: &[(NaiveDate, f64)], target: &Target) -> Progress {
     });
     Progress { latest, latest_label, target: target.clone(), ratio, baseline: baseline.map(|b| b.1), required_growth, observed_growth, status }
 }
+
+/// Yearly growth over recent full years: from the earliest full year among the
+/// [`RECENT_YEARS`] before the latest full year, to that latest year.
+fn observed_growth(median: &[(NaiveDate, f64)]) -> Option<f64> {
+    let full: Vec<(i32, f64)> =
+        median.iter().filter(|(d, _)| d.month() == 12 && d.day() == 31).map(|(d, v)| (d.year(), *v)).collect();
+    let &(y1, v1) = full.last()?;
+    let &(y0, v0) = full.iter().find(|(y, _)| *y < y1 && y1 - *y <= RECENT_YEARS)?;
+    (v0 > 0.0).then(|| (v1 / v0).powf(1.0 / f64::from(y1 - y0)) - 1.0)
+}
+
+/// How far back "recent" full years reach when measuring observed growth.
+const RECENT_YEARS: i32 = 3;
 
 /// A full year ends on 31 December; anything else is an "as of" date.
 fn median_label(d: NaiveDate) -> String {
@@ -442,5 +456,14 @@ mod tests {
             claim("x", "2024-10-01", ClaimKind::Actual, 2.5e9, Some("2024-01/2024-09"), None),
         ];
         assert_eq!(tracks(&claims)[0].progress.latest, None);
+    }
+
+    #[test]
+    fn observed_growth_uses_recent_full_years() {
+        let d = |y| NaiveDate::from_ymd_opt(y, 12, 31).unwrap();
+        let median = [(d(2018), 0.9), (d(2021), 1.0), (d(2022), 1.2), (date("2023-06-30"), 5.0), (d(2024), 1.728)];
+        // 2021 -> 2024: 1.2^3 = 1.728, so 20% a year; 2018 is too old, the half year is not a full year.
+        assert!((observed_growth(&median).unwrap() - 0.2).abs() < 1e-9);
+        assert_eq!(observed_growth(&median[..1]), None);
     }
 }
