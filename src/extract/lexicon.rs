@@ -111,17 +111,29 @@ pub struct LexMatch {
     pub word_index: usize,
 }
 
+/// The data lines of a TSV lexicon: blank lines and `#` comments skipped.
+pub fn tsv_lines(data: &str) -> impl Iterator<Item = &str> {
+    data.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// `value<TAB>word` lines as (lower-cased word, value); a line whose value does
+/// not parse is passed over.
+pub fn value_table<T: std::str::FromStr>(data: &str) -> Vec<(String, T)> {
+    tsv_lines(data)
+        .filter_map(|l| {
+            let (v, w) = l.split_once('\t')?;
+            Some((w.trim().to_lowercase(), v.trim().parse().ok()?))
+        })
+        .collect()
+}
+
 impl Lexicon {
     /// Parses `tag<TAB>phrase` lines; blank lines and `#` comments are skipped.
     /// Lines with more than two columns keep the middle columns in the tag,
     /// joined by `|` (e.g. `trade_turnover|WORLD`).
     pub fn from_tsv(data: &str) -> Lexicon {
         let mut entries: HashMap<char, Vec<(Vec<Pat>, String)>> = HashMap::new();
-        for line in data.lines() {
-            let line = line.trim_end();
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
+        for line in tsv_lines(data) {
             let cols: Vec<&str> = line.split('\t').collect();
             if cols.len() < 2 {
                 continue;

@@ -19,6 +19,7 @@
 
 use regex::Regex;
 use std::sync::LazyLock;
+use super::lexicon::value_table;
 
 /// The language of the text, which fixes the meaning of `,` and spaces in numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,24 +49,14 @@ static DIGITS_RU: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Scale words, longest first: (word, multiplier).
 static SCALES: LazyLock<Vec<(String, f64)>> = LazyLock::new(|| {
-    let mut v = tsv_pairs(include_str!("lexicon/scales.tsv"));
+    let mut v = value_table::<f64>(include_str!("lexicon/scales.tsv"));
     v.sort_by_key(|e| std::cmp::Reverse(e.0.chars().count()));
     v
 });
 
 /// Number words: (word, value).
 static WORDS: LazyLock<Vec<(String, f64)>> =
-    LazyLock::new(|| tsv_pairs(include_str!("lexicon/numberwords.tsv")));
-
-fn tsv_pairs(data: &str) -> Vec<(String, f64)> {
-    data.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .filter_map(|l| {
-            let (v, w) = l.split_once('\t')?;
-            Some((w.trim().to_lowercase(), v.trim().parse().ok()?))
-        })
-        .collect()
-}
+    LazyLock::new(|| value_table::<f64>(include_str!("lexicon/numberwords.tsv")));
 
 /// Every number in `text`, in order.
 pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {

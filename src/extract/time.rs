@@ -30,6 +30,7 @@ use chrono::{Datelike, NaiveDate};
 use regex::{Captures, Regex};
 use std::collections::HashMap;
 use std::sync::LazyLock;
+use super::lexicon::value_table;
 
 /// How a time expression relates to the figure next to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,20 +57,10 @@ pub struct TimeExpr {
     pub role: Role,
 }
 
-fn tsv_map(data: &str) -> HashMap<String, u32> {
-    data.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .filter_map(|l| {
-            let (n, w) = l.split_once('\t')?;
-            Some((w.trim().to_lowercase(), n.trim().parse().ok()?))
-        })
-        .collect()
-}
-
 static MONTHS: LazyLock<HashMap<String, u32>> =
-    LazyLock::new(|| tsv_map(include_str!("lexicon/months.tsv")));
+    LazyLock::new(|| value_table::<u32>(include_str!("lexicon/months.tsv")).into_iter().collect());
 static ORDINALS: LazyLock<HashMap<String, u32>> =
-    LazyLock::new(|| tsv_map(include_str!("lexicon/ordinals.tsv")));
+    LazyLock::new(|| value_table::<u32>(include_str!("lexicon/ordinals.tsv")).into_iter().collect());
 
 fn alternation(map: &HashMap<String, u32>) -> String {
     let mut keys: Vec<&String> = map.keys().collect();
