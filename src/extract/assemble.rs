@@ -29,6 +29,8 @@ use super::cues::{Cue, CueKind, KindCue, TrapCue};
 use super::lexicon::Word;
 use super::money::{Amount, Unit};
 use super::pair::parties_of;
+use super::period::{base_ref, detached, is_base_amount, is_comparison, period_of};
+use super::traps::is_trap;
 use super::parties::{Party, Role};
 use super::time::{Role as TimeRole, TimeExpr};
 use crate::{ClaimKind, Indicator, Measure};
@@ -133,8 +135,7 @@ pub fn sentence_claims(t: &SentenceTokens, ctx: &ArticleContext, state: &mut Sta
         let draft = resolve(t, &slot, ctx, state, prev.as_ref(), has_indicator, &masks);
         if let Some(d) = draft {
             // A comparison base ("than the $6.3 billion of 2022") does not move the series on.
-            if d.kind == ClaimKind::Actual && d.period.is_some() && !is_base_amount(t, a.start, lo)
-            {
+            if d.kind == ClaimKind::Actual && d.period.is_some() && !is_comparison(t, &slot, a) {
                 state.last_period = d.period.clone();
             }
             prev = Some(d.clone());
@@ -169,29 +170,6 @@ fn share_masks(t: &SentenceTokens, cands: &[usize]) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// True when the amount follows "than", "чем", "compared with": a comparison base.
-fn is_base_amount(t: &SentenceTokens, start: usize, lo: usize) -> bool {
-    let from = words_back(t, start, 3, lo);
-    // "more than $31 billion" is a hedge; "more than the $1.18 billion of 2022" compares.
-    let comparison = t
-        .words
-        .iter()
-        .filter(|w| w.start >= from && w.end <= start)
-        .any(|w| match w.lower.as_str() {
-            "than" | "чем" => words_in(t, w.end, start) > 0 || !is_hedge_word(t, w.start),
-            "compared" | "against" | "versus" | "против" => true,
-            _ => false,
-        });
-    // "rose to $3 billion from $2.5 billion", "вырос с 2,5 до 3 млрд"
-    let starting_point = t
-        .words
-        .iter()
-        .rev()
-        .find(|w| w.end <= start && w.start >= lo && !is_hedge_word(t, w.start))
-        .is_some_and(|w| matches!(w.lower.as_str(), "from" | "с" | "со"));
-    comparison || starting_point
-}
-
 /// Words that refer back to a trade figure: "bring the figure to", "raise it to", "довести его до".
 const FIGURE_WORDS: &[&str] = &[
     "it",
@@ -224,7 +202,7 @@ fn names_a_goal(t: &SentenceTokens, s: &Slot, a: &Amount) -> bool {
 }
 
 /// Number of words of `t` inside `[a, b)`.
-fn words_in(t: &SentenceTokens, a: usize, b: usize) -> usize {
+pub(super) fn words_in(t: &SentenceTokens, a: usize, b: usize) -> usize {
     t.words
         .iter()
         .filter(|w| w.start >= a && w.end <= b)
@@ -232,7 +210,7 @@ fn words_in(t: &SentenceTokens, a: usize, b: usize) -> usize {
 }
 
 /// Byte position `n` words before `pos` (or `floor`).
-fn words_back(t: &SentenceTokens, pos: usize, n: usize, floor: usize) -> usize {
+pub(super) fn words_back(t: &SentenceTokens, pos: usize, n: usize, floor: usize) -> usize {
     t.words
         .iter()
         .rev()
@@ -242,7 +220,7 @@ fn words_back(t: &SentenceTokens, pos: usize, n: usize, floor: usize) -> usize {
 }
 
 /// Byte position `n` words after `pos` (or `ceil`).
-fn words_fwd(t: &SentenceTokens, pos: usize, n: usize, ceil: usize) -> usize {
+pub(super) fn words_fwd(t: &SentenceTokens, pos: usize, n: usize, ceil: usize) -> usize {
     t.words
         .iter()
         .filter(|w| w.start >= pos && w.end <= ceil)
@@ -250,7 +228,7 @@ fn words_fwd(t: &SentenceTokens, pos: usize, n: usize, ceil: usize) -> usize {
         .map_or(ceil, |w| w.end)
 }
 
-fn cues_in<'t>(
+pub(super) fn cues_in<'t>(
     t: &'t SentenceTokens,
     a: usize,
     b: usize,
@@ -430,7 +408,7 @@ fn resolve(
     let in_slot: Vec<&TimeExpr> = t
         .times
         .iter()
-        .filter(|x| x.start >= s.lo && x.end <= s.hi)
+        .filter(|x| x.start >= s.lo && x.end <= s.hi && !detached(t, a, x))
         .collect();
     let dist = |x: &TimeExpr| {
         if x.end <= a.start {
@@ -470,7 +448,11 @@ fn resolve(
 
     // A comparison base with no period of its own ("up from $2.5 billion a year
     // earlier") is no fact we can date.
-    if !pct && kind == ClaimKind::Actual && is_base_amount(t, a.start, s.lo) {
+    // A base with a relative time ("compared with $1 billion a year earlier") is
+    // dated from the figure it is compared with.
+    let mut period = period;
+    let base = if !pct && kind == ClaimKind::Actual { base_ref(t, s, a) } else { None };
+    if !pct && kind == ClaimKind::Actual && (base.is_some() || is_base_amount(t, a.start, s.lo)) {
         let phrase_end = t.text[a.end..s.hi]
             .find([',', ';', '('])
             .map_or(s.hi, |p| a.end + p);
@@ -480,7 +462,11 @@ fn resolve(
                 && x.start >= a.end
                 && x.end <= phrase_end
         }) {
-            return None;
+            let reference = prev
+                .and_then(|p| p.period.clone())
+                .or_else(|| state.last_period.clone());
+            period = base.zip(reference).and_then(|(b, r)| b.apply(&r));
+            period.as_ref()?;
         }
     }
 
@@ -505,87 +491,6 @@ fn resolve(
         deadline,
         approx,
     })
-}
-
-/// True when the amount is one of GOLD-FORMAT's precision traps: a deal, loan or
-/// project near it, a balance or price in its clause, a commodity-level figure,
-/// an absolute increment, a stray small sum, or a growth rate that is a goal or
-/// spans several years.
-fn is_trap(t: &SentenceTokens, s: &Slot, a: &Amount, cue_span: Option<(usize, usize)>) -> bool {
-    let pct = a.unit == Unit::Percent;
-    // Deals, loans, projects: between the indicator cue and the amount (at most 8
-    // words back), or just after the amount ("$50 million credit line").
-    let near_lo = cue_span
-        .filter(|(cs, _)| *cs < a.start)
-        .map_or(s.lo, |(_, ce)| ce)
-        .max(words_back(t, a.start, 8, s.lo));
-    let near_hi = words_fwd(t, a.end, 3, s.hi);
-    let near = cues_in(t, near_lo, a.start)
-        .chain(cues_in(t, a.end, near_hi))
-        .any(|c| c.kind == CueKind::Trap(TrapCue::Near));
-    // Balances, prices, population: anywhere before the amount in its slot.
-    let wide = cues_in(t, s.lo, a.start).any(|c| c.kind == CueKind::Trap(TrapCue::Wide));
-    // "grain exports", "exports of wheat": a commodity next to the indicator cue...
-    let commodity = cue_span.is_some_and(|(cs, ce)| {
-        let lo = words_back(t, cs, 2, 0);
-        let hi = words_fwd(t, ce, 3, t.text.len());
-        cues_in(t, lo, hi).any(|c| c.kind == CueKind::Trap(TrapCue::Commodity))
-    });
-    // ...or between it and the amount: "exported 2 million tons of wheat worth $400 million".
-    let goods = cue_span
-        .filter(|(cs, _)| *cs < a.start)
-        .is_some_and(|(_, ce)| {
-            cues_in(t, ce, a.start).any(|c| {
-                c.kind == CueKind::Trap(TrapCue::Commodity) && !t.text[c.end..a.start].contains(',')
-            })
-        });
-    if near || wide || commodity || goods {
-        return true;
-    }
-    if !pct {
-        // "grew by $3 million" is an increment; "$5-6 billion" leaves a stray "$5":
-        // trade between countries is never a few thousand dollars.
-        return is_increment(t, a, s.lo) || a.value < 1e5;
-    }
-    // Growth "since 2005" or "over the past five years" spans several years.
-    if t.times
-        .iter()
-        .any(|x| x.role == TimeRole::Stock && x.start >= s.lo && x.end <= s.hi)
-    {
-        return true;
-    }
-    // "aim to increase trade by 20%": a goal for growth, not a growth rate ("an
-    // increase of 11.9%" is a change: a target word that is also a change word does not count).
-    let is_change_at = |pos: usize| {
-        t.cues
-            .iter()
-            .any(|c| matches!(c.kind, CueKind::Change(_)) && c.start == pos)
-    };
-    cues_in(t, s.lo, a.start).any(|c| {
-        matches!(c.kind, CueKind::Kind(KindCue::Target | KindCue::TargetNoun))
-            && !is_change_at(c.start)
-    })
-}
-
-/// "grew by $3 million", "вырос на 300 млн долларов": an absolute change, no level.
-fn is_increment(t: &SentenceTokens, a: &Amount, lo: usize) -> bool {
-    let Some(w) = t
-        .words
-        .iter()
-        .rev()
-        .find(|w| w.end <= a.start && w.start >= lo && !is_hedge_word(t, w.start))
-    else {
-        return false;
-    };
-    (w.lower == "by" || w.lower == "на")
-        && cues_in(t, words_back(t, w.start, 3, lo), w.start)
-            .any(|c| matches!(c.kind, CueKind::Change(_)))
-}
-
-fn is_hedge_word(t: &SentenceTokens, pos: usize) -> bool {
-    t.cues
-        .iter()
-        .any(|c| c.kind == CueKind::Hedge && c.start <= pos && pos < c.end)
 }
 
 fn kind_of(t: &SentenceTokens, s: &Slot, a: &Amount, prev: Option<&Draft>) -> ClaimKind {
@@ -624,62 +529,5 @@ fn kind_of(t: &SentenceTokens, s: &Slot, a: &Amount, prev: Option<&Draft>) -> Cl
         ClaimKind::Actual
     } else {
         prev.map_or(ClaimKind::Actual, |p| p.kind)
-    }
-}
-
-fn period_of(
-    t: &SentenceTokens,
-    a: &Amount,
-    in_slot: &[&TimeExpr],
-    dist: impl Fn(&TimeExpr) -> usize,
-    indicator: Indicator,
-    prev: Option<&Draft>,
-    state: &State,
-) -> Option<String> {
-    let stock = in_slot.iter().any(|x| x.role == TimeRole::Stock);
-    let nearest = in_slot
-        .iter()
-        .filter(|x| {
-            (x.role == TimeRole::Plain && x.period.is_some()) || x.role == TimeRole::Anaphoric
-        })
-        .min_by_key(|x| dist(x));
-    if let Some(x) = nearest {
-        return if x.role == TimeRole::Anaphoric {
-            state.last_period.clone()
-        } else {
-            x.period.clone()
-        };
-    }
-    if stock {
-        return None;
-    }
-    if let Some(p) = prev.filter(|p| p.kind == ClaimKind::Actual) {
-        return p.period.clone();
-    }
-    // A period elsewhere in the sentence ("Estimates of last year's trade differ: ...").
-    let elsewhere = t
-        .times
-        .iter()
-        .filter(|x| x.role == TimeRole::Plain && x.period.is_some())
-        .min_by_key(|x| {
-            if x.end <= a.start {
-                a.start - x.end
-            } else {
-                x.start - a.end
-            }
-        });
-    if let Some(x) = elsewhere {
-        return x.period.clone();
-    }
-    if t.times.iter().any(|x| x.role == TimeRole::Stock) {
-        return None;
-    }
-    if t.times.iter().any(|x| x.role == TimeRole::Anaphoric) {
-        return state.last_period.clone();
-    }
-    // Investment figures without a time are stocks; trade flows continue the series.
-    match indicator {
-        Indicator::Investment => None,
-        _ => state.last_period.clone(),
     }
 }

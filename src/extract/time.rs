@@ -364,7 +364,20 @@ fn interpret(
                 return plain(None, None);
             };
             let y1 = year(c, "y1").unwrap_or(if m1 <= m2 { y2 } else { y2 - 1 });
-            plain(Some(format!("{y1}-{m1:02}/{y2}-{m2:02}")), None)
+            // A range that is a half or a quarter takes its canonical name ("январь-июнь" -> H1).
+            let canonical = match (m1, m2) {
+                (1, 6) => Some("H1"),
+                (7, 12) => Some("H2"),
+                (1, 3) => Some("Q1"),
+                (4, 6) => Some("Q2"),
+                (7, 9) => Some("Q3"),
+                (10, 12) => Some("Q4"),
+                _ => None,
+            };
+            match canonical {
+                Some(name) if y1 == y2 => plain(Some(format!("{y2}-{name}")), None),
+                _ => plain(Some(format!("{y1}-{m1:02}/{y2}-{m2:02}")), None),
+            }
         }
         "date" => {
             month_of(c.name("m1"))?;
