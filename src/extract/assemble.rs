@@ -83,7 +83,7 @@ pub struct Draft {
 }
 
 static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i);|:\s|,\s+(?:and|while|whereas|but|with|а|но|тогда\s+как)\s")
+    Regex::new(r"(?i);|:\s|,\s+(?:and|while|whereas|but|with|а|но|и|тогда\s+как)\s")
         .expect("valid regex")
 });
 

@@ -24,7 +24,14 @@ pub(super) fn is_trap(t: &SentenceTokens, s: &Slot, a: &Amount, cue_span: Option
         .chain(cues_in(t, a.end, near_hi))
         .any(|c| c.kind == CueKind::Trap(TrapCue::Near));
     // Balances, prices, population: anywhere before the amount in its slot.
-    let wide = cues_in(t, s.lo, a.start).any(|c| c.kind == CueKind::Trap(TrapCue::Wide));
+    // An aside closed by a comma before the figure's own indicator does not count:
+    // "Germany, the only member with a surplus, was the largest exporter to China".
+    let wide = cues_in(t, s.lo, a.start).any(|c| {
+        c.kind == CueKind::Trap(TrapCue::Wide)
+            && !cues_in(t, c.end, a.start).any(|i| {
+                matches!(i.kind, CueKind::Indicator(..)) && t.text[c.end..i.start].contains(',')
+            })
+    });
     // "grain exports", "exports of wheat": a commodity next to the indicator cue...
     let commodity = cue_span.is_some_and(|(cs, ce)| {
         let lo = words_back(t, cs, 2, 0);
@@ -69,18 +76,40 @@ pub(super) fn is_trap(t: &SentenceTokens, s: &Slot, a: &Amount, cue_span: Option
 
 /// "grew by $3 million", "вырос на 300 млн долларов": an absolute change, no level.
 pub(super) fn is_increment(t: &SentenceTokens, a: &Amount, lo: usize) -> bool {
-    let Some(w) = t
+    // "$200 million more than a year earlier", "на $200 млн больше": a difference.
+    if t
+        .words
+        .iter()
+        .find(|w| w.start >= a.end)
+        .is_some_and(|w| DIFFERENCE_WORDS.contains(&w.lower.as_str()))
+    {
+        return true;
+    }
+    let mut back = t
         .words
         .iter()
         .rev()
-        .find(|w| w.end <= a.start && w.start >= lo && !is_hedge_word(t, w.start))
-    else {
+        .filter(|w| w.end <= a.start && w.start >= lo && !is_hedge_word(t, w.start));
+    let Some(w) = back.next() else {
         return false;
     };
+    // "a drop of some $11 billion", "an increase of $3 million"
+    if w.lower == "of" {
+        return back.next().is_some_and(|n| {
+            t.cues
+                .iter()
+                .any(|c| matches!(c.kind, CueKind::Change(_)) && c.start == n.start)
+        });
+    }
     (w.lower == "by" || w.lower == "на")
         && cues_in(t, words_back(t, w.start, 3, lo), w.start)
             .any(|c| matches!(c.kind, CueKind::Change(_)))
 }
+
+/// Words right after an amount that make it a difference between two levels.
+const DIFFERENCE_WORDS: &[&str] = &[
+    "more", "less", "higher", "lower", "больше", "меньше", "выше", "ниже",
+];
 
 pub(super) fn is_hedge_word(t: &SentenceTokens, pos: usize) -> bool {
     t.cues
