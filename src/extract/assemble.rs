@@ -471,7 +471,17 @@ fn resolve(
     }
 
     // Parties.
-    let (country, partner) = parties_of(t, s, a, ctx, indicator, fixed_partner, inherited, prev)?;
+    let (country, partner) = parties_of(
+        t,
+        s,
+        a,
+        ctx,
+        indicator,
+        fixed_partner,
+        inherited,
+        prev,
+        state.prev.as_ref(),
+    )?;
 
     // A hedge right before the amount ("nearly $4.5 billion"); "more than the
     // $1.18 billion of 2022" compares instead.
