@@ -53,6 +53,9 @@ pub struct State {
     pub last_period: Option<String>,
     /// Indicator and parties of the previous sentence's last claim.
     pub prev: Option<(Indicator, String, Option<String>)>,
+    /// The indicator a previous sentence without figures spoke about ("Trade
+    /// between the two countries has expanded quickly"), for an "it" in the next.
+    pub topic: Option<Indicator>,
 }
 
 /// The tokens of one sentence; spans are relative to `text`.
@@ -148,6 +151,14 @@ pub fn sentence_claims(t: &SentenceTokens, ctx: &ArticleContext, state: &mut Sta
     // its own ("China's customs reported $22.7 billion") continues that one.
     // Only a sentence that names its indicator starts such a series, and only the
     // very next sentence can continue it.
+    state.topic = if t.amounts.is_empty() {
+        t.cues.iter().find_map(|c| match &c.kind {
+            CueKind::Indicator(i, _) if *i != Indicator::Other => Some(*i),
+            _ => None,
+        })
+    } else {
+        None
+    };
     state.prev = out
         .first()
         .filter(|_| has_indicator)
@@ -359,6 +370,11 @@ fn resolve(
                 (has_indicator, state.prev.as_ref(), kind)
             {
                 (*i, None, None, Some((c.clone(), p.clone())))
+            } else if let (false, Some(i)) = (has_indicator, state.topic)
+                && names_the_figure(t, s.lo, a.start)
+            {
+                // "Trade has expanded quickly. ... it had grown to $1.09 billion in 2023"
+                (i, None, None, None)
             } else {
                 return None;
             }

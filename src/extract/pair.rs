@@ -315,7 +315,7 @@ fn other_side(
 ) -> Option<String> {
     let subj = subj?;
     let flow = |i: Indicator| matches!(i, Indicator::Exports | Indicator::Imports);
-    if pool.iter().all(|p| p.code == subj) {
+    if pool.iter().filter(|p| p.end <= a.start).all(|p| p.code == subj) {
         if let Some(q) = prev
             .filter(|p| flow(p.indicator))
             .and_then(|p| p.partner.clone())

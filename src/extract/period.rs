@@ -71,7 +71,12 @@ pub(super) fn period_of(
     let elsewhere = t
         .times
         .iter()
-        .filter(|x| x.role == TimeRole::Plain && x.period.is_some() && !detached(t, a, x))
+        .filter(|x| {
+            x.role == TimeRole::Plain
+                && x.period.is_some()
+                && !detached(t, a, x)
+                && !dates_a_base(t, x)
+        })
         .min_by_key(|x| {
             if x.end <= a.start {
                 a.start - x.end
@@ -142,4 +147,12 @@ pub(super) fn base_ref(t: &SentenceTokens, s: &Slot, a: &Amount) -> Option<BaseR
 /// True when the amount is a comparison base: it dates nothing for later figures.
 pub(super) fn is_comparison(t: &SentenceTokens, s: &Slot, a: &Amount) -> bool {
     is_base_amount(t, a.start, s.lo) || base_ref(t, s, a).is_some()
+}
+
+/// True when `x` is the own period of a comparison base ("up from $2.8 billion in
+/// January-May 2023"): it dates that figure only.
+fn dates_a_base(t: &SentenceTokens, x: &TimeExpr) -> bool {
+    t.amounts.iter().any(|b| {
+        b.end <= x.start && !t.text[b.end..x.start].contains(',') && is_base_amount(t, b.start, 0)
+    })
 }
