@@ -93,6 +93,8 @@ static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
 /// Per-amount working record.
 pub(super) struct Slot {
     pub(super) idx: usize,
+    /// Start of the amount's clause (its slot may start later, at the previous amount).
+    pub(super) clause_lo: usize,
     pub(super) lo: usize,
     pub(super) hi: usize,
 }
@@ -122,19 +124,25 @@ pub fn sentence_claims(t: &SentenceTokens, ctx: &ArticleContext, state: &mut Sta
             .get(k + 1)
             .map(|&j| t.amounts[j].start)
             .unwrap_or(t.text.len());
-        let lo = bounds
+        let clause_lo = bounds
             .iter()
             .copied()
             .filter(|&b| b < a.start)
             .max()
-            .map_or(lo_amount, |b| b.max(lo_amount));
+            .unwrap_or(0);
+        let lo = clause_lo.max(lo_amount);
         let hi = bounds
             .iter()
             .copied()
             .filter(|&b| b >= a.end)
             .min()
             .map_or(hi_amount, |b| b.min(hi_amount));
-        let slot = Slot { idx: i, lo, hi };
+        let slot = Slot {
+            idx: i,
+            clause_lo,
+            lo,
+            hi,
+        };
         let draft = resolve(t, &slot, ctx, state, prev.as_ref(), has_indicator, &masks);
         if let Some(d) = draft {
             // A comparison base ("than the $6.3 billion of 2022") does not move the series on.

@@ -191,7 +191,7 @@ const RULES: &[(&str, &str)] = &[
     ),
     (
         "stock",
-        r"(?i)\bsince\s+(?:YEAR|independence|then)|\bс\s+YEAR\s+года|\bза\s+последние\s+(?:\d+|\w+)\s+лет|\bover\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:years|decades)|\bin\s+(?:\w+\s+)?decades|\bnow\b|\bcurrently\b|\bstands?\s+at|\bamounts\s+to|\btotals\b|\bсоставляет|\bсоставляют|\bприближается|\bоценивается|\bto\s+date\b|\bсейчас\b|\bв\s+настоящее\s+время|\bна\s+сегодня\w*|\baccumulated\b|\bcumulative\b|\bнакопленн\w*|\bbetween\s+YEAR\s+and\s+YEAR|\bза\s+(?:\d+|\w+)\s+лет\b|\bcurrent\b",
+        r"(?i)\bsince\s+(?:YEAR|independence|then)|\bс\s+YEAR\s+года|\bза\s+последние\s+(?:\d+|\w+)\s+лет|\bover\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:years|decades)|\bin\s+(?:\w+\s+)?decades|\bnow\b|\bcurrently\b|\bstands?\s+at|\bamounts\s+to|\btotals\b|\bсоставляет|\bсоставляют|\bприближается|\bоценивается|\bto\s+date\b|\bсейчас\b|\bв\s+настоящее\s+время|\bна\s+сегодня\w*|\baccumulated\b|\bcumulative\b|\bнакопленн\w*|\bbetween\s+YEAR\s+and\s+YEAR|\bза\s+(?:\d+|\w+)\s+лет\b|\bcurrent\b|\balready\b|\bуже\b",
     ),
     (
         "year range",
@@ -241,7 +241,7 @@ static RULE_SET: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 
 /// Text before a period that makes it a comparison base ("than in 2022", "on 2022").
 static BASE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bthan|\bчем|\bon|\blevel\s+of|\bversus|\bvs\.?|\bcompared\s+(?:with|to)|\bagainst|\bпротив|\bс)\s+(?:in\s+|в\s+)?(?:the\s+)?(?:same\s+period\s+(?:of\s+|in\s+)?)?$")
+    Regex::new(r"(?i)(?:\bthan|\bчем|\bon|\blevel(?:\s+of)?|\bversus|\bvs\.?|\bcompared\s+(?:with|to)|\bagainst|\bпротив|\bс)\s+(?:in\s+|в\s+)?(?:the\s+)?(?:same\s+period\s+(?:of\s+|in\s+)?)?$")
         .expect("valid regex")
 });
 

@@ -26,7 +26,7 @@ pub(super) fn is_trap(t: &SentenceTokens, s: &Slot, a: &Amount, cue_span: Option
     // Balances, prices, population: anywhere before the amount in its slot.
     // An aside closed by a comma before the figure's own indicator does not count:
     // "Germany, the only member with a surplus, was the largest exporter to China".
-    let wide = cues_in(t, s.lo, a.start).any(|c| {
+    let wide = cues_in(t, s.clause_lo, a.start).any(|c| {
         c.kind == CueKind::Trap(TrapCue::Wide)
             && !cues_in(t, c.end, a.start).any(|i| {
                 matches!(i.kind, CueKind::Indicator(..)) && t.text[c.end..i.start].contains(',')
@@ -46,7 +46,15 @@ pub(super) fn is_trap(t: &SentenceTokens, s: &Slot, a: &Amount, cue_span: Option
                 c.kind == CueKind::Trap(TrapCue::Commodity) && !t.text[c.end..a.start].contains(',')
             })
         });
-    if near || wide || commodity || goods {
+    // ...or next to another indicator cue of the slot: "Georgia exported motor
+    // vehicles, mostly re-exports, worth $2.13 billion".
+    let item = cues_in(t, s.lo, a.start)
+        .filter(|c| matches!(c.kind, CueKind::Indicator(..)))
+        .any(|c| {
+            cues_in(t, c.end, words_fwd(t, c.end, 3, a.start))
+                .any(|k| k.kind == CueKind::Trap(TrapCue::Commodity))
+        });
+    if near || wide || commodity || goods || item {
         return true;
     }
     if !pct {
