@@ -453,6 +453,12 @@ fn resolve(
             !t.times
                 .iter()
                 .any(|x| x.role == TimeRole::Plain && x.start >= p.end && x.end <= a.start)
+        })
+        // "...reached $10 billion and had grown 30 percent so far this year": its own period.
+        .filter(|_| {
+            !in_slot
+                .iter()
+                .any(|x| x.role == TimeRole::Plain && x.period.is_some() && x.start >= a.end)
         });
     let (period, deadline) = if let Some(p) = linked {
         (p.period.clone(), None)
