@@ -29,10 +29,10 @@ use super::cues::{Cue, CueKind, KindCue, TrapCue};
 use super::lexicon::Word;
 use super::money::{Amount, Unit};
 use super::pair::parties_of;
-use super::period::{base_ref, detached, is_base_amount, is_comparison, period_of};
-use super::traps::is_trap;
 use super::parties::{Party, Role};
+use super::period::{base_ref, detached, is_base_amount, is_comparison, period_of};
 use super::time::{Role as TimeRole, TimeExpr};
+use super::traps::is_trap;
 use crate::{ClaimKind, Indicator, Measure};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -298,7 +298,14 @@ fn rate_cue(t: &SentenceTokens, i: usize) -> bool {
         .iter()
         .find(|w| w.start >= a.end)
         .is_some_and(|w| matches!(w.lower.as_str(), "of" | "от" | "всего"));
-    change && !pct_trap && !share
+    // "rose to 35.1 percent", "вырос до 20%": a percent reached is a level (a share, a rate).
+    let reached = t
+        .words
+        .iter()
+        .rev()
+        .find(|w| w.end <= a.start && w.start >= floor)
+        .is_some_and(|w| matches!(w.lower.as_str(), "to" | "до"));
+    change && !pct_trap && !share && !reached
 }
 
 /// The claim of one amount, read from its slot (see the module doc), or `None`
@@ -481,7 +488,11 @@ fn resolve(
     // A base with a relative time ("compared with $1 billion a year earlier") is
     // dated from the figure it is compared with.
     let mut period = period;
-    let base = if !pct && kind == ClaimKind::Actual { base_ref(t, s, a) } else { None };
+    let base = if !pct && kind == ClaimKind::Actual {
+        base_ref(t, s, a)
+    } else {
+        None
+    };
     if !pct && kind == ClaimKind::Actual && (base.is_some() || is_base_amount(t, a.start, s.lo)) {
         let phrase_end = t.text[a.end..s.hi]
             .find([',', ';', '('])

@@ -188,3 +188,5 @@ fn article_context(article: &Article, sents: &[sentence::Sentence]) -> ArticleCo
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_general;

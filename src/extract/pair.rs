@@ -48,8 +48,17 @@ pub(super) fn parties_of(
     prev: Option<&Draft>,
     carried: Option<&(Indicator, String, Option<String>)>,
 ) -> Option<(String, Option<String>)> {
-    let (country, partner) =
-        choose(t, s, a, ctx, indicator, fixed_partner, inherited, prev, carried)?;
+    let (country, partner) = choose(
+        t,
+        s,
+        a,
+        ctx,
+        indicator,
+        fixed_partner,
+        inherited,
+        prev,
+        carried,
+    )?;
     // A region outside the code list ("Central Asian neighbours") is no party.
     let region = |c: &str| c == super::parties::REGION;
     (!region(&country) && !partner.as_deref().is_some_and(region)).then_some((country, partner))
@@ -244,7 +253,7 @@ fn choose(
                 )
             };
             if obj.is_none() && !invest {
-                obj = other_side(t, a, &pool, subj.as_deref(), prev, carried);
+                obj = other_side(t, a, pool, subj.as_deref(), prev, carried);
             }
             if obj.is_none() {
                 obj = pool
@@ -315,14 +324,16 @@ fn other_side(
 ) -> Option<String> {
     let subj = subj?;
     let flow = |i: Indicator| matches!(i, Indicator::Exports | Indicator::Imports);
-    if pool.iter().filter(|p| p.end <= a.start).all(|p| p.code == subj) {
-        if let Some(q) = prev
+    if pool
+        .iter()
+        .filter(|p| p.end <= a.start)
+        .all(|p| p.code == subj)
+        && let Some(q) = prev
             .filter(|p| flow(p.indicator))
             .and_then(|p| p.partner.clone())
             .filter(|q| q != subj)
-        {
-            return Some(q);
-        }
+    {
+        return Some(q);
     }
     if let Some(p) = t
         .parties

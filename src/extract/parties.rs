@@ -64,7 +64,14 @@ const FILLER: &[&str] = &[
 
 /// Words for goods after an adjective of origin.
 const GOODS: &[&str] = &[
-    "goods", "products", "produce", "exports", "товаров", "товары", "продукции", "продукция",
+    "goods",
+    "products",
+    "produce",
+    "exports",
+    "товаров",
+    "товары",
+    "продукции",
+    "продукция",
 ];
 
 /// The code of a region that is no party (Central Asia): a claim with it is dropped.

@@ -10,9 +10,9 @@
 //!   period of the article; never for stocks.
 
 use super::assemble::{Draft, SentenceTokens, Slot, State, words_back, words_in};
-use super::traps::is_hedge_word;
 use super::money::Amount;
 use super::time::{BaseRef, Role as TimeRole, TimeExpr};
+use super::traps::is_hedge_word;
 use crate::{ClaimKind, Indicator};
 
 /// True when the amount follows "than", "чем", "compared with": a comparison base.
@@ -100,13 +100,24 @@ pub(super) fn period_of(
     }
 }
 
-
 /// Words opening a subordinate clause: a time after one of them, past the amount,
 /// dates another event ("21 times what it was when Lula visited in 2004",
 /// "$9 billion, according to the ministry, which in May set a goal").
 const SUBORDINATORS: &[&str] = &[
-    "when", "which", "who", "whom", "where", "what", "когда", "который", "которая",
-    "которое", "которые", "которого", "которой", "где",
+    "when",
+    "which",
+    "who",
+    "whom",
+    "where",
+    "what",
+    "когда",
+    "который",
+    "которая",
+    "которое",
+    "которые",
+    "которого",
+    "которой",
+    "где",
 ];
 
 /// True when a subordinate clause begins between the amount and the time `x` after it.
@@ -132,16 +143,18 @@ pub(super) fn base_ref(t: &SentenceTokens, s: &Slot, a: &Amount) -> Option<BaseR
             .find(|x| x.role == TimeRole::Base && x.start >= a.end && x.end <= phrase_end)
             .and_then(|x| x.base);
     }
-    let when = t
-        .words
-        .iter()
-        .rev()
-        .find(|w| w.end <= a.start && w.start >= s.lo && matches!(w.lower.as_str(), "when" | "когда"))?;
+    let when = t.words.iter().rev().find(|w| {
+        w.end <= a.start && w.start >= s.lo && matches!(w.lower.as_str(), "when" | "когда")
+    })?;
     let x = t.times.iter().rev().find(|x| x.end <= when.start)?;
     let glued = t.text[x.end..when.start]
         .trim_matches(|c: char| c == ',' || c.is_whitespace())
         .is_empty();
-    if x.role == TimeRole::Base && glued { x.base } else { None }
+    if x.role == TimeRole::Base && glued {
+        x.base
+    } else {
+        None
+    }
 }
 
 /// True when the amount is a comparison base: it dates nothing for later figures.

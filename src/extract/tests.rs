@@ -726,15 +726,3 @@ fn news_wire_variants() {
         Vec::<String>::new()
     );
 }
-
-#[test]
-fn zz_debug() {
-    for t in [
-        "Among member states, the Netherlands was the biggest importer of Chinese goods, buying €117 billion worth in 2023, ahead of Germany at €95 billion and Italy at €48 billion.",
-        "Uzbekistan's trade with Russia totalled US$ 4.7 billion in January-May 2024. Purchases of Russian goods climbed 21.4% to $3.4 billion, up from $2.8 billion in January-May 2023.",
-        "Trade between the two countries has expanded quickly in recent years. Early last year Uzbekistan's ambassador in Ashgabat, Akmaljon Kuchkarov, said that it had grown more than fivefold between 2017 and 2023, reaching more than $1.09 billion in 2023, against $920 million in 2022.",
-        "По данным замминистра экономического развития Дмитрия Вольвача, за семь месяцев товарооборот в стоимостном выражении вырос на 14,5%, а в физическом — почти на 40%.",
-    ] {
-        eprintln!("{t}\n{:#?}", keys("Uzbekistan and Turkmenistan", t));
-    }
-}

@@ -10,11 +10,16 @@
 //! half/quarter first half of 2023, в первом полугодии 2024 года         -> 2023-H1
 //!              first quarter (of 2024), Q1 2024                         -> 2024-Q1
 //! fiscal year  2024-25, the financial year that ended on March 31      -> 2024-04/2025-03
+//!              за январь-июнь текущего года (published 2024)            -> 2024-H1
 //! month        January 2024, in January (a year elsewhere in the sentence) -> 2024-01
+//!              $8 billion in September alone (no year: the published one) -> 2024-09
 //! year         in/for/of 2023, в 2023 году, за 2023 год, по итогам 2023 года, 2023's -> 2023
 //! relative     last year, в прошлом году (published - 1); this year (published)
 //! deadline     by 2030, к 2030 году, до 2030 года, the 2030 deadline, by the end of the year,
 //!              next year, within five years (published + 5)
+//! past "by"    by 2022 the figure had risen (2022 before publication)   -> 2022
+//! base         a year earlier, the same five months of last year        -> one year back
+//!              the same months of 2022                                  -> those months of 2022
 //! ```
 //!
 //! Some expressions only qualify the figure next to them: a comparison base
@@ -26,11 +31,11 @@
 //! times ("in the near future") are kept as neutral expressions with neither
 //! period nor deadline, so they shadow a farther year.
 
+use super::lexicon::value_table;
 use chrono::{Datelike, NaiveDate};
 use regex::{Captures, Regex};
 use std::collections::HashMap;
 use std::sync::LazyLock;
-use super::lexicon::value_table;
 
 /// How a time expression relates to the figure next to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,10 +98,16 @@ impl BaseRef {
     }
 }
 
-static MONTHS: LazyLock<HashMap<String, u32>> =
-    LazyLock::new(|| value_table::<u32>(include_str!("lexicon/months.tsv")).into_iter().collect());
-static ORDINALS: LazyLock<HashMap<String, u32>> =
-    LazyLock::new(|| value_table::<u32>(include_str!("lexicon/ordinals.tsv")).into_iter().collect());
+static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
+    value_table::<u32>(include_str!("lexicon/months.tsv"))
+        .into_iter()
+        .collect()
+});
+static ORDINALS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
+    value_table::<u32>(include_str!("lexicon/ordinals.tsv"))
+        .into_iter()
+        .collect()
+});
 
 fn alternation(map: &HashMap<String, u32>) -> String {
     let mut keys: Vec<&String> = map.keys().collect();
@@ -191,7 +202,7 @@ const RULES: &[(&str, &str)] = &[
     ),
     (
         "stock",
-        r"(?i)\bsince\s+(?:YEAR|independence|then)|\bс\s+YEAR\s+года|\bза\s+последние\s+(?:\d+|\w+)\s+лет|\bover\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:years|decades)|\bin\s+(?:\w+\s+)?decades|\bnow\b|\bcurrently\b|\bstands?\s+at|\bamounts\s+to|\btotals\b|\bсоставляет|\bсоставляют|\bприближается|\bоценивается|\bto\s+date\b|\bсейчас\b|\bв\s+настоящее\s+время|\bна\s+сегодня\w*|\baccumulated\b|\bcumulative\b|\bнакопленн\w*|\bbetween\s+YEAR\s+and\s+YEAR|\bза\s+(?:\d+|\w+)\s+лет\b|\bcurrent\b|\balready\b|\bуже\b",
+        r"(?i)\bsince\s+(?:YEAR|independence|then)|\bс\s+YEAR\s+года|\bза\s+последние\s+(?:\d+|\w+)\s+лет|\bover\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:years|decades?)|\bin\s+(?:\w+\s+)?decades|\bnow\b|\bcurrently\b|\bstands?\s+at|\bamounts\s+to|\btotals\b|\bсоставляет|\bсоставляют|\bприближается|\bоценивается|\bto\s+date\b|\bсейчас\b|\bв\s+настоящее\s+время|\bна\s+сегодня\w*|\baccumulated\b|\bcumulative\b|\bнакопленн\w*|\bbetween\s+YEAR\s+and\s+YEAR|\bза\s+(?:\d+|\w+)\s+лет\b|\bcurrent\b|\balready\b|\bуже\b",
     ),
     (
         "year range",
@@ -543,7 +554,10 @@ pub fn single_months(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> 
             // ("$8 billion in September alone", "за сентябрь"), not the month of a
             // statement ("in May, the minister told").
             let own = c.name("alone").is_some()
-                || matches!(c.name("pre").map(|p| p.as_str().to_lowercase()).as_deref(), Some("for" | "за"))
+                || matches!(
+                    c.name("pre").map(|p| p.as_str().to_lowercase()).as_deref(),
+                    Some("for" | "за")
+                )
                 || AFTER_AMOUNT.is_match(&text[..all.start()]);
             let y = year(&c, "y")
                 .or(explicit_year)

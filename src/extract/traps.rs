@@ -11,7 +11,12 @@ use super::time::Role as TimeRole;
 /// project near it, a balance or price in its clause, a commodity-level figure,
 /// an absolute increment, a stray small sum, or a growth rate that is a goal or
 /// spans several years.
-pub(super) fn is_trap(t: &SentenceTokens, s: &Slot, a: &Amount, cue_span: Option<(usize, usize)>) -> bool {
+pub(super) fn is_trap(
+    t: &SentenceTokens,
+    s: &Slot,
+    a: &Amount,
+    cue_span: Option<(usize, usize)>,
+) -> bool {
     let pct = a.unit == Unit::Percent;
     // Deals, loans, projects: between the indicator cue and the amount (at most 8
     // words back), or just after the amount ("$50 million credit line").
@@ -85,8 +90,7 @@ pub(super) fn is_trap(t: &SentenceTokens, s: &Slot, a: &Amount, cue_span: Option
 /// "grew by $3 million", "вырос на 300 млн долларов": an absolute change, no level.
 pub(super) fn is_increment(t: &SentenceTokens, a: &Amount, lo: usize) -> bool {
     // "$200 million more than a year earlier", "на $200 млн больше": a difference.
-    if t
-        .words
+    if t.words
         .iter()
         .find(|w| w.start >= a.end)
         .is_some_and(|w| DIFFERENCE_WORDS.contains(&w.lower.as_str()))
@@ -116,7 +120,14 @@ pub(super) fn is_increment(t: &SentenceTokens, a: &Amount, lo: usize) -> bool {
 
 /// Words right after an amount that make it a difference between two levels.
 const DIFFERENCE_WORDS: &[&str] = &[
-    "more", "less", "higher", "lower", "больше", "меньше", "выше", "ниже",
+    "more",
+    "less",
+    "higher",
+    "lower",
+    "больше",
+    "меньше",
+    "выше",
+    "ниже",
 ];
 
 pub(super) fn is_hedge_word(t: &SentenceTokens, pos: usize) -> bool {
