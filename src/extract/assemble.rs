@@ -30,7 +30,9 @@ use super::lexicon::Word;
 use super::money::{Amount, Unit};
 use super::pair::parties_of;
 use super::parties::{Party, Role};
+use super::period::{base_ref, detached, is_base_amount, is_comparison, period_of};
 use super::time::{Role as TimeRole, TimeExpr};
+use super::traps::is_trap;
 use crate::{ClaimKind, Indicator, Measure};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -51,6 +53,9 @@ pub struct State {
     pub last_period: Option<String>,
     /// Indicator and parties of the previous sentence's last claim.
     pub prev: Option<(Indicator, String, Option<String>)>,
+    /// The indicator a previous sentence without figures spoke about ("Trade
+    /// between the two countries has expanded quickly"), for an "it" in the next.
+    pub topic: Option<Indicator>,
 }
 
 /// The tokens of one sentence; spans are relative to `text`.
@@ -81,13 +86,15 @@ pub struct Draft {
 }
 
 static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i);|:\s|,\s+(?:and|while|whereas|but|with|а|но|тогда\s+как)\s")
+    Regex::new(r"(?i);|:\s|,\s+(?:and|while|whereas|but|with|а|но|и|тогда\s+как)\s")
         .expect("valid regex")
 });
 
 /// Per-amount working record.
 pub(super) struct Slot {
     pub(super) idx: usize,
+    /// Start of the amount's clause (its slot may start later, at the previous amount).
+    pub(super) clause_lo: usize,
     pub(super) lo: usize,
     pub(super) hi: usize,
 }
@@ -117,24 +124,29 @@ pub fn sentence_claims(t: &SentenceTokens, ctx: &ArticleContext, state: &mut Sta
             .get(k + 1)
             .map(|&j| t.amounts[j].start)
             .unwrap_or(t.text.len());
-        let lo = bounds
+        let clause_lo = bounds
             .iter()
             .copied()
             .filter(|&b| b < a.start)
             .max()
-            .map_or(lo_amount, |b| b.max(lo_amount));
+            .unwrap_or(0);
+        let lo = clause_lo.max(lo_amount);
         let hi = bounds
             .iter()
             .copied()
             .filter(|&b| b >= a.end)
             .min()
             .map_or(hi_amount, |b| b.min(hi_amount));
-        let slot = Slot { idx: i, lo, hi };
+        let slot = Slot {
+            idx: i,
+            clause_lo,
+            lo,
+            hi,
+        };
         let draft = resolve(t, &slot, ctx, state, prev.as_ref(), has_indicator, &masks);
         if let Some(d) = draft {
             // A comparison base ("than the $6.3 billion of 2022") does not move the series on.
-            if d.kind == ClaimKind::Actual && d.period.is_some() && !is_base_amount(t, a.start, lo)
-            {
+            if d.kind == ClaimKind::Actual && d.period.is_some() && !is_comparison(t, &slot, a) {
                 state.last_period = d.period.clone();
             }
             prev = Some(d.clone());
@@ -147,6 +159,14 @@ pub fn sentence_claims(t: &SentenceTokens, ctx: &ArticleContext, state: &mut Sta
     // its own ("China's customs reported $22.7 billion") continues that one.
     // Only a sentence that names its indicator starts such a series, and only the
     // very next sentence can continue it.
+    state.topic = if t.amounts.is_empty() {
+        t.cues.iter().find_map(|c| match &c.kind {
+            CueKind::Indicator(i, _) if *i != Indicator::Other => Some(*i),
+            _ => None,
+        })
+    } else {
+        None
+    };
     state.prev = out
         .first()
         .filter(|_| has_indicator)
@@ -167,29 +187,6 @@ fn share_masks(t: &SentenceTokens, cands: &[usize]) -> Vec<(usize, usize)> {
             (a.start, end)
         })
         .collect()
-}
-
-/// True when the amount follows "than", "чем", "compared with": a comparison base.
-fn is_base_amount(t: &SentenceTokens, start: usize, lo: usize) -> bool {
-    let from = words_back(t, start, 3, lo);
-    // "more than $31 billion" is a hedge; "more than the $1.18 billion of 2022" compares.
-    let comparison = t
-        .words
-        .iter()
-        .filter(|w| w.start >= from && w.end <= start)
-        .any(|w| match w.lower.as_str() {
-            "than" | "чем" => words_in(t, w.end, start) > 0 || !is_hedge_word(t, w.start),
-            "compared" | "against" | "versus" | "против" => true,
-            _ => false,
-        });
-    // "rose to $3 billion from $2.5 billion", "вырос с 2,5 до 3 млрд"
-    let starting_point = t
-        .words
-        .iter()
-        .rev()
-        .find(|w| w.end <= start && w.start >= lo && !is_hedge_word(t, w.start))
-        .is_some_and(|w| matches!(w.lower.as_str(), "from" | "с" | "со"));
-    comparison || starting_point
 }
 
 /// Words that refer back to a trade figure: "bring the figure to", "raise it to", "довести его до".
@@ -224,7 +221,7 @@ fn names_a_goal(t: &SentenceTokens, s: &Slot, a: &Amount) -> bool {
 }
 
 /// Number of words of `t` inside `[a, b)`.
-fn words_in(t: &SentenceTokens, a: usize, b: usize) -> usize {
+pub(super) fn words_in(t: &SentenceTokens, a: usize, b: usize) -> usize {
     t.words
         .iter()
         .filter(|w| w.start >= a && w.end <= b)
@@ -232,7 +229,7 @@ fn words_in(t: &SentenceTokens, a: usize, b: usize) -> usize {
 }
 
 /// Byte position `n` words before `pos` (or `floor`).
-fn words_back(t: &SentenceTokens, pos: usize, n: usize, floor: usize) -> usize {
+pub(super) fn words_back(t: &SentenceTokens, pos: usize, n: usize, floor: usize) -> usize {
     t.words
         .iter()
         .rev()
@@ -242,7 +239,7 @@ fn words_back(t: &SentenceTokens, pos: usize, n: usize, floor: usize) -> usize {
 }
 
 /// Byte position `n` words after `pos` (or `ceil`).
-fn words_fwd(t: &SentenceTokens, pos: usize, n: usize, ceil: usize) -> usize {
+pub(super) fn words_fwd(t: &SentenceTokens, pos: usize, n: usize, ceil: usize) -> usize {
     t.words
         .iter()
         .filter(|w| w.start >= pos && w.end <= ceil)
@@ -250,7 +247,7 @@ fn words_fwd(t: &SentenceTokens, pos: usize, n: usize, ceil: usize) -> usize {
         .map_or(ceil, |w| w.end)
 }
 
-fn cues_in<'t>(
+pub(super) fn cues_in<'t>(
     t: &'t SentenceTokens,
     a: usize,
     b: usize,
@@ -301,7 +298,14 @@ fn rate_cue(t: &SentenceTokens, i: usize) -> bool {
         .iter()
         .find(|w| w.start >= a.end)
         .is_some_and(|w| matches!(w.lower.as_str(), "of" | "от" | "всего"));
-    change && !pct_trap && !share
+    // "rose to 35.1 percent", "вырос до 20%": a percent reached is a level (a share, a rate).
+    let reached = t
+        .words
+        .iter()
+        .rev()
+        .find(|w| w.end <= a.start && w.start >= floor)
+        .is_some_and(|w| matches!(w.lower.as_str(), "to" | "до"));
+    change && !pct_trap && !share && !reached
 }
 
 /// The claim of one amount, read from its slot (see the module doc), or `None`
@@ -381,6 +385,11 @@ fn resolve(
                 (has_indicator, state.prev.as_ref(), kind)
             {
                 (*i, None, None, Some((c.clone(), p.clone())))
+            } else if let (false, Some(i)) = (has_indicator, state.topic)
+                && names_the_figure(t, s.lo, a.start)
+            {
+                // "Trade has expanded quickly. ... it had grown to $1.09 billion in 2023"
+                (i, None, None, None)
             } else {
                 return None;
             }
@@ -430,7 +439,7 @@ fn resolve(
     let in_slot: Vec<&TimeExpr> = t
         .times
         .iter()
-        .filter(|x| x.start >= s.lo && x.end <= s.hi)
+        .filter(|x| x.start >= s.lo && x.end <= s.hi && !detached(t, a, x))
         .collect();
     let dist = |x: &TimeExpr| {
         if x.end <= a.start {
@@ -451,6 +460,12 @@ fn resolve(
             !t.times
                 .iter()
                 .any(|x| x.role == TimeRole::Plain && x.start >= p.end && x.end <= a.start)
+        })
+        // "...reached $10 billion and had grown 30 percent so far this year": its own period.
+        .filter(|_| {
+            !in_slot
+                .iter()
+                .any(|x| x.role == TimeRole::Plain && x.period.is_some() && x.start >= a.end)
         });
     let (period, deadline) = if let Some(p) = linked {
         (p.period.clone(), None)
@@ -470,7 +485,15 @@ fn resolve(
 
     // A comparison base with no period of its own ("up from $2.5 billion a year
     // earlier") is no fact we can date.
-    if !pct && kind == ClaimKind::Actual && is_base_amount(t, a.start, s.lo) {
+    // A base with a relative time ("compared with $1 billion a year earlier") is
+    // dated from the figure it is compared with.
+    let mut period = period;
+    let base = if !pct && kind == ClaimKind::Actual {
+        base_ref(t, s, a)
+    } else {
+        None
+    };
+    if !pct && kind == ClaimKind::Actual && (base.is_some() || is_base_amount(t, a.start, s.lo)) {
         let phrase_end = t.text[a.end..s.hi]
             .find([',', ';', '('])
             .map_or(s.hi, |p| a.end + p);
@@ -480,12 +503,26 @@ fn resolve(
                 && x.start >= a.end
                 && x.end <= phrase_end
         }) {
-            return None;
+            let reference = prev
+                .and_then(|p| p.period.clone())
+                .or_else(|| state.last_period.clone());
+            period = base.zip(reference).and_then(|(b, r)| b.apply(&r));
+            period.as_ref()?;
         }
     }
 
     // Parties.
-    let (country, partner) = parties_of(t, s, a, ctx, indicator, fixed_partner, inherited, prev)?;
+    let (country, partner) = parties_of(
+        t,
+        s,
+        a,
+        ctx,
+        indicator,
+        fixed_partner,
+        inherited,
+        prev,
+        state.prev.as_ref(),
+    )?;
 
     // A hedge right before the amount ("nearly $4.5 billion"); "more than the
     // $1.18 billion of 2022" compares instead.
@@ -505,87 +542,6 @@ fn resolve(
         deadline,
         approx,
     })
-}
-
-/// True when the amount is one of GOLD-FORMAT's precision traps: a deal, loan or
-/// project near it, a balance or price in its clause, a commodity-level figure,
-/// an absolute increment, a stray small sum, or a growth rate that is a goal or
-/// spans several years.
-fn is_trap(t: &SentenceTokens, s: &Slot, a: &Amount, cue_span: Option<(usize, usize)>) -> bool {
-    let pct = a.unit == Unit::Percent;
-    // Deals, loans, projects: between the indicator cue and the amount (at most 8
-    // words back), or just after the amount ("$50 million credit line").
-    let near_lo = cue_span
-        .filter(|(cs, _)| *cs < a.start)
-        .map_or(s.lo, |(_, ce)| ce)
-        .max(words_back(t, a.start, 8, s.lo));
-    let near_hi = words_fwd(t, a.end, 3, s.hi);
-    let near = cues_in(t, near_lo, a.start)
-        .chain(cues_in(t, a.end, near_hi))
-        .any(|c| c.kind == CueKind::Trap(TrapCue::Near));
-    // Balances, prices, population: anywhere before the amount in its slot.
-    let wide = cues_in(t, s.lo, a.start).any(|c| c.kind == CueKind::Trap(TrapCue::Wide));
-    // "grain exports", "exports of wheat": a commodity next to the indicator cue...
-    let commodity = cue_span.is_some_and(|(cs, ce)| {
-        let lo = words_back(t, cs, 2, 0);
-        let hi = words_fwd(t, ce, 3, t.text.len());
-        cues_in(t, lo, hi).any(|c| c.kind == CueKind::Trap(TrapCue::Commodity))
-    });
-    // ...or between it and the amount: "exported 2 million tons of wheat worth $400 million".
-    let goods = cue_span
-        .filter(|(cs, _)| *cs < a.start)
-        .is_some_and(|(_, ce)| {
-            cues_in(t, ce, a.start).any(|c| {
-                c.kind == CueKind::Trap(TrapCue::Commodity) && !t.text[c.end..a.start].contains(',')
-            })
-        });
-    if near || wide || commodity || goods {
-        return true;
-    }
-    if !pct {
-        // "grew by $3 million" is an increment; "$5-6 billion" leaves a stray "$5":
-        // trade between countries is never a few thousand dollars.
-        return is_increment(t, a, s.lo) || a.value < 1e5;
-    }
-    // Growth "since 2005" or "over the past five years" spans several years.
-    if t.times
-        .iter()
-        .any(|x| x.role == TimeRole::Stock && x.start >= s.lo && x.end <= s.hi)
-    {
-        return true;
-    }
-    // "aim to increase trade by 20%": a goal for growth, not a growth rate ("an
-    // increase of 11.9%" is a change: a target word that is also a change word does not count).
-    let is_change_at = |pos: usize| {
-        t.cues
-            .iter()
-            .any(|c| matches!(c.kind, CueKind::Change(_)) && c.start == pos)
-    };
-    cues_in(t, s.lo, a.start).any(|c| {
-        matches!(c.kind, CueKind::Kind(KindCue::Target | KindCue::TargetNoun))
-            && !is_change_at(c.start)
-    })
-}
-
-/// "grew by $3 million", "вырос на 300 млн долларов": an absolute change, no level.
-fn is_increment(t: &SentenceTokens, a: &Amount, lo: usize) -> bool {
-    let Some(w) = t
-        .words
-        .iter()
-        .rev()
-        .find(|w| w.end <= a.start && w.start >= lo && !is_hedge_word(t, w.start))
-    else {
-        return false;
-    };
-    (w.lower == "by" || w.lower == "на")
-        && cues_in(t, words_back(t, w.start, 3, lo), w.start)
-            .any(|c| matches!(c.kind, CueKind::Change(_)))
-}
-
-fn is_hedge_word(t: &SentenceTokens, pos: usize) -> bool {
-    t.cues
-        .iter()
-        .any(|c| c.kind == CueKind::Hedge && c.start <= pos && pos < c.end)
 }
 
 fn kind_of(t: &SentenceTokens, s: &Slot, a: &Amount, prev: Option<&Draft>) -> ClaimKind {
@@ -624,62 +580,5 @@ fn kind_of(t: &SentenceTokens, s: &Slot, a: &Amount, prev: Option<&Draft>) -> Cl
         ClaimKind::Actual
     } else {
         prev.map_or(ClaimKind::Actual, |p| p.kind)
-    }
-}
-
-fn period_of(
-    t: &SentenceTokens,
-    a: &Amount,
-    in_slot: &[&TimeExpr],
-    dist: impl Fn(&TimeExpr) -> usize,
-    indicator: Indicator,
-    prev: Option<&Draft>,
-    state: &State,
-) -> Option<String> {
-    let stock = in_slot.iter().any(|x| x.role == TimeRole::Stock);
-    let nearest = in_slot
-        .iter()
-        .filter(|x| {
-            (x.role == TimeRole::Plain && x.period.is_some()) || x.role == TimeRole::Anaphoric
-        })
-        .min_by_key(|x| dist(x));
-    if let Some(x) = nearest {
-        return if x.role == TimeRole::Anaphoric {
-            state.last_period.clone()
-        } else {
-            x.period.clone()
-        };
-    }
-    if stock {
-        return None;
-    }
-    if let Some(p) = prev.filter(|p| p.kind == ClaimKind::Actual) {
-        return p.period.clone();
-    }
-    // A period elsewhere in the sentence ("Estimates of last year's trade differ: ...").
-    let elsewhere = t
-        .times
-        .iter()
-        .filter(|x| x.role == TimeRole::Plain && x.period.is_some())
-        .min_by_key(|x| {
-            if x.end <= a.start {
-                a.start - x.end
-            } else {
-                x.start - a.end
-            }
-        });
-    if let Some(x) = elsewhere {
-        return x.period.clone();
-    }
-    if t.times.iter().any(|x| x.role == TimeRole::Stock) {
-        return None;
-    }
-    if t.times.iter().any(|x| x.role == TimeRole::Anaphoric) {
-        return state.last_period.clone();
-    }
-    // Investment figures without a time are stocks; trade flows continue the series.
-    match indicator {
-        Indicator::Investment => None,
-        _ => state.last_period.clone(),
     }
 }

@@ -34,8 +34,10 @@ pub mod money;
 pub mod number;
 pub mod pair;
 pub mod parties;
+pub mod period;
 pub mod sentence;
 pub mod time;
+pub mod traps;
 
 use crate::article::detect_lang;
 use crate::claim::claim_id;
@@ -186,3 +188,5 @@ fn article_context(article: &Article, sents: &[sentence::Sentence]) -> ArticleCo
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_general;

@@ -46,6 +46,35 @@ pub(super) fn parties_of(
     fixed_partner: Option<String>,
     inherited: Option<(String, Option<String>)>,
     prev: Option<&Draft>,
+    carried: Option<&(Indicator, String, Option<String>)>,
+) -> Option<(String, Option<String>)> {
+    let (country, partner) = choose(
+        t,
+        s,
+        a,
+        ctx,
+        indicator,
+        fixed_partner,
+        inherited,
+        prev,
+        carried,
+    )?;
+    // A region outside the code list ("Central Asian neighbours") is no party.
+    let region = |c: &str| c == super::parties::REGION;
+    (!region(&country) && !partner.as_deref().is_some_and(region)).then_some((country, partner))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn choose(
+    t: &SentenceTokens,
+    s: &Slot,
+    a: &Amount,
+    ctx: &ArticleContext,
+    indicator: Indicator,
+    fixed_partner: Option<String>,
+    inherited: Option<(String, Option<String>)>,
+    prev: Option<&Draft>,
+    carried: Option<&(Indicator, String, Option<String>)>,
 ) -> Option<(String, Option<String>)> {
     let dist = |p: &Party| {
         if p.end <= a.start {
@@ -95,6 +124,17 @@ pub(super) fn parties_of(
         {
             return Some((c, p));
         }
+        let flow = matches!(indicator, Indicator::Exports | Indicator::Imports);
+        // "...foreign trade turnover reached $26.7 billion; exports accounted for
+        // $10.8 billion": the parts of a country's total are its totals too.
+        if let Some(p) = prev.filter(|p| flow && p.partner.as_deref() == Some("WORLD")) {
+            return Some((p.country.clone(), p.partner.clone()));
+        }
+        // A sentence naming no party continues the previous one: "Georgia's total
+        // foreign trade rose 12.5%. Exports grew 9.1% to $6.09 billion".
+        if let Some((_, c, Some(p))) = carried.filter(|_| flow && all.is_empty()) {
+            return Some((c.clone(), Some(p.clone())));
+        }
     }
     match indicator {
         Indicator::TradeTurnover => {
@@ -122,7 +162,19 @@ pub(super) fn parties_of(
                     .iter()
                     .find(|p| p.role == Role::Plain && p.code != one && p.end <= a.start)
                     .map(|p| p.code.clone());
-                let o = subject.or_else(|| other(ctx, &one))?;
+                // A list of partners: "Türkiye was Georgia's largest partner with $2.98
+                // billion, followed by Russia with $2.40 billion" keeps Georgia.
+                // (Only a plain mention replaces the previous item: "with China $31
+                // billion" is the other side of the sentence's subject.)
+                let listed = prev
+                    .filter(|_| named[0].role == Role::Plain)
+                    .filter(|p| {
+                        p.indicator == Indicator::TradeTurnover
+                            && p.country != one
+                            && p.partner.as_ref().is_some_and(|q| *q != one)
+                    })
+                    .and_then(|p| p.partner.clone());
+                let o = listed.or(subject).or_else(|| other(ctx, &one))?;
                 return Some((one, Some(o)));
             }
             // No party in the slot: the previous figure's pair, else the article's
@@ -200,6 +252,9 @@ pub(super) fn parties_of(
                     by(&[Role::From, Role::With]),
                 )
             };
+            if obj.is_none() && !invest {
+                obj = other_side(t, a, pool, subj.as_deref(), prev, carried);
+            }
             if obj.is_none() {
                 obj = pool
                     .iter()
@@ -252,4 +307,43 @@ pub(super) fn parties_of(
             Some((c, None))
         }
     }
+}
+
+/// The other side of a flow whose slot names only its own country: the partner of
+/// the previous item of a list ("France exported €25 billion, the Netherlands €22
+/// billion"), the subject of the sentence ("Armenia was the second-largest buyer
+/// of Georgian goods, taking $787 million"), else the partner of the previous
+/// sentence's flow.
+fn other_side(
+    t: &SentenceTokens,
+    a: &Amount,
+    pool: &[&Party],
+    subj: Option<&str>,
+    prev: Option<&Draft>,
+    carried: Option<&(Indicator, String, Option<String>)>,
+) -> Option<String> {
+    let subj = subj?;
+    let flow = |i: Indicator| matches!(i, Indicator::Exports | Indicator::Imports);
+    if pool
+        .iter()
+        .filter(|p| p.end <= a.start)
+        .all(|p| p.code == subj)
+        && let Some(q) = prev
+            .filter(|p| flow(p.indicator))
+            .and_then(|p| p.partner.clone())
+            .filter(|q| q != subj)
+    {
+        return Some(q);
+    }
+    if let Some(p) = t
+        .parties
+        .iter()
+        .find(|p| p.end <= a.start && p.role == Role::Plain && p.code != subj)
+    {
+        return Some(p.code.clone());
+    }
+    carried
+        .filter(|(i, _, _)| flow(*i))
+        .and_then(|(_, _, q)| q.clone())
+        .filter(|q| q != subj && q != "WORLD")
 }

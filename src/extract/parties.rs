@@ -62,6 +62,21 @@ const FILLER: &[&str] = &[
     "территорию",
 ];
 
+/// Words for goods after an adjective of origin.
+const GOODS: &[&str] = &[
+    "goods",
+    "products",
+    "produce",
+    "exports",
+    "товаров",
+    "товары",
+    "продукции",
+    "продукция",
+];
+
+/// The code of a region that is no party (Central Asia): a claim with it is dropped.
+pub const REGION: &str = "REGION";
+
 /// Every party mention of `text`, in order.
 pub fn parties(text: &str) -> Vec<Party> {
     let ws = words(text);
@@ -84,6 +99,15 @@ pub fn parties(text: &str) -> Vec<Party> {
                 };
                 break;
             }
+            // "Chinese goods", "российских товаров": goods are named by their origin.
+            if role == Role::Plain
+                && ws
+                    .iter()
+                    .find(|w| w.start >= m.end)
+                    .is_some_and(|w| GOODS.contains(&w.lower.as_str()))
+            {
+                role = Role::From;
+            }
             Party {
                 start: m.start,
                 end: m.end,
@@ -91,6 +115,9 @@ pub fn parties(text: &str) -> Vec<Party> {
                 role,
             }
         })
+        // A region outside the code list counts only as the other side of a flow
+        // ("с центральноазиатскими соседями"): then the claim is no country pair's.
+        .filter(|p| p.code != REGION || matches!(p.role, Role::With | Role::To | Role::From))
         .collect()
 }
 
@@ -98,7 +125,7 @@ pub fn parties(text: &str) -> Vec<Party> {
 pub fn distinct(parties: &[Party]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for p in parties {
-        if !out.contains(&p.code) {
+        if !out.contains(&p.code) && p.code != REGION {
             out.push(p.code.clone());
         }
     }

@@ -91,8 +91,8 @@ fn growth_and_level_share_period_and_parties() {
     assert_eq!(
         k,
         [
-            "trade_turnover RUS MNG actual growth_pct 15.2 % 2024-01/2024-03 -",
-            "trade_turnover RUS MNG actual level 450000000 USD 2024-01/2024-03 -"
+            "trade_turnover RUS MNG actual growth_pct 15.2 % 2024-Q1 -",
+            "trade_turnover RUS MNG actual level 450000000 USD 2024-Q1 -"
         ]
     );
     let k = keys(
@@ -266,8 +266,8 @@ fn more_phrasings_of_flows() {
             "ASTANA (Reuters) - Kazakhstan-China trade grew 12.3% year-on-year to $15.2 billion in January-June."
         ),
         [
-            "trade_turnover KAZ CHN actual growth_pct 12.3 % 2024-01/2024-06 -",
-            "trade_turnover KAZ CHN actual level 15200000000 USD 2024-01/2024-06 -"
+            "trade_turnover KAZ CHN actual growth_pct 12.3 % 2024-H1 -",
+            "trade_turnover KAZ CHN actual level 15200000000 USD 2024-H1 -"
         ]
     );
     assert_eq!(
@@ -321,13 +321,16 @@ fn more_phrasings_of_flows() {
             "trade_turnover KGZ RUS actual growth_pct 15 % 2023 -"
         ]
     );
-    // The starting point of a change has no period of its own: only the new level is a claim.
+    // The starting point of a change "a year earlier" is the same period one year back.
     assert_eq!(
         keys(
             "Kyrgyzstan and Russia",
             "In 2023 trade rose to $3 billion from $2.5 billion a year earlier."
         ),
-        ["trade_turnover KGZ RUS actual level 3000000000 USD 2023 -"]
+        [
+            "trade_turnover KGZ RUS actual level 3000000000 USD 2023 -",
+            "trade_turnover KGZ RUS actual level 2500000000 USD 2022 -"
+        ]
     );
 }
 
@@ -544,9 +547,9 @@ fn several_partners_and_world_totals_in_one_sentence() {
             "В январе-июне 2024 года внешнеторговый оборот Казахстана составил 67,5 млрд долларов, из них экспорт — 39,6 млрд, импорт — 27,9 млрд."
         ),
         [
-            "trade_turnover KAZ WORLD actual level 67500000000 USD 2024-01/2024-06 -",
-            "exports KAZ WORLD actual level 39600000000 USD 2024-01/2024-06 -",
-            "imports KAZ WORLD actual level 27900000000 USD 2024-01/2024-06 -",
+            "trade_turnover KAZ WORLD actual level 67500000000 USD 2024-H1 -",
+            "exports KAZ WORLD actual level 39600000000 USD 2024-H1 -",
+            "imports KAZ WORLD actual level 27900000000 USD 2024-H1 -",
         ]
     );
     assert_eq!(

@@ -10,11 +10,16 @@
 //! half/quarter first half of 2023, в первом полугодии 2024 года         -> 2023-H1
 //!              first quarter (of 2024), Q1 2024                         -> 2024-Q1
 //! fiscal year  2024-25, the financial year that ended on March 31      -> 2024-04/2025-03
+//!              за январь-июнь текущего года (published 2024)            -> 2024-H1
 //! month        January 2024, in January (a year elsewhere in the sentence) -> 2024-01
+//!              $8 billion in September alone (no year: the published one) -> 2024-09
 //! year         in/for/of 2023, в 2023 году, за 2023 год, по итогам 2023 года, 2023's -> 2023
 //! relative     last year, в прошлом году (published - 1); this year (published)
 //! deadline     by 2030, к 2030 году, до 2030 года, the 2030 deadline, by the end of the year,
 //!              next year, within five years (published + 5)
+//! past "by"    by 2022 the figure had risen (2022 before publication)   -> 2022
+//! base         a year earlier, the same five months of last year        -> one year back
+//!              the same months of 2022                                  -> those months of 2022
 //! ```
 //!
 //! Some expressions only qualify the figure next to them: a comparison base
@@ -26,11 +31,11 @@
 //! times ("in the near future") are kept as neutral expressions with neither
 //! period nor deadline, so they shadow a farther year.
 
+use super::lexicon::value_table;
 use chrono::{Datelike, NaiveDate};
 use regex::{Captures, Regex};
 use std::collections::HashMap;
 use std::sync::LazyLock;
-use super::lexicon::value_table;
 
 /// How a time expression relates to the figure next to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,12 +60,54 @@ pub struct TimeExpr {
     /// Meaning as the deadline of a target or forecast.
     pub deadline: Option<String>,
     pub role: Role,
+    /// For a comparison base: which period it is, relative to the figure compared.
+    pub base: Option<BaseRef>,
 }
 
-static MONTHS: LazyLock<HashMap<String, u32>> =
-    LazyLock::new(|| value_table::<u32>(include_str!("lexicon/months.tsv")).into_iter().collect());
-static ORDINALS: LazyLock<HashMap<String, u32>> =
-    LazyLock::new(|| value_table::<u32>(include_str!("lexicon/ordinals.tsv")).into_iter().collect());
+/// The period a comparison base names, relative to the period of the figure it is
+/// compared with ("a year earlier" of January-May 2024 is January-May 2023).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BaseRef {
+    /// The same months one year back: "a year earlier", "the same period of last year".
+    YearBack,
+    /// The same months of a named year: "the same months of 2022".
+    Year(i32),
+}
+
+impl BaseRef {
+    /// The base period of a figure whose period is `period` ("2024-01/2024-05",
+    /// "2024-H1", "2024"), or `None` when the period has no year to move.
+    pub fn apply(self, period: &str) -> Option<String> {
+        let years: Vec<i32> = period
+            .split('/')
+            .map(|p| p.get(..4).and_then(|y| y.parse().ok()))
+            .collect::<Option<Vec<i32>>>()?;
+        let last = *years.last()?;
+        let delta = match self {
+            BaseRef::YearBack => -1,
+            BaseRef::Year(y) => y - last,
+        };
+        Some(
+            period
+                .split('/')
+                .zip(&years)
+                .map(|(p, y)| format!("{}{}", y + delta, &p[4..]))
+                .collect::<Vec<_>>()
+                .join("/"),
+        )
+    }
+}
+
+static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
+    value_table::<u32>(include_str!("lexicon/months.tsv"))
+        .into_iter()
+        .collect()
+});
+static ORDINALS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
+    value_table::<u32>(include_str!("lexicon/ordinals.tsv"))
+        .into_iter()
+        .collect()
+});
 
 fn alternation(map: &HashMap<String, u32>) -> String {
     let mut keys: Vec<&String> = map.keys().collect();
@@ -80,7 +127,7 @@ const YG: &str = r"(?:\s*(?:года|году|год|гг\.|г\.)|-го|-м)?";
 const RULES: &[(&str, &str)] = &[
     (
         "month range",
-        r"(?:\bfrom\s+|\bс\s+|\bза\s+)?\b(?P<m1>MON)\.?(?:\s+(?P<y1>YEAR)YG)?\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b|\bпо\b)\s*(?P<m2>MON)\b\.?(?:\s+(?:of\s+)?(?P<y2>YEAR)YG)?",
+        r"(?:\bfrom\s+|\bс\s+|\bза\s+)?\b(?P<m1>MON)\.?(?:\s+(?P<y1>YEAR)YG)?\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b|\bпо\b)\s*(?P<m2>MON)\b\.?(?:\s+(?:of\s+)?(?:(?P<y2>YEAR)YG|(?P<this>(?:the\s+|this\s+)?current\s+year|this\s+year|текущего\s+года|этого\s+года|сего\s+года)))?",
     ),
     (
         "date",
@@ -127,7 +174,7 @@ const RULES: &[(&str, &str)] = &[
     ),
     (
         "this year",
-        r"(?i)\b(?:since\s+the\s+(?:start|beginning)\s+of\s+)?this\s+year(?:'s|’s)?|\bsince\s+the\s+(?:start|beginning)\s+of\s+the\s+year|\bв\s+(?:этом|текущем)\s+году|\bпо\s+итогам\s+(?:этого\s+|текущего\s+)?года|\bс\s+начала\s+(?:этого\s+|текущего\s+)?года",
+        r"(?i)\b(?:since\s+the\s+(?:start|beginning)\s+of\s+)?(?:this|the\s+current)\s+year(?:'s|’s)?|\bsince\s+the\s+(?:start|beginning)\s+of\s+the\s+year|\bв\s+(?:этом|текущем)\s+году|\bпо\s+итогам\s+(?:этого\s+|текущего\s+)?года|\bс\s+начала\s+(?:этого\s+|текущего\s+)?года",
     ),
     (
         "next year",
@@ -146,12 +193,16 @@ const RULES: &[(&str, &str)] = &[
         r"(?i)\b(?:from|over|compared\s+(?:with|to)|than|against|on)\s+(?:in\s+)?(?:the\s+previous\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+same\s+period(?:\s+(?:of\s+|in\s+)?(?:last\s+year|the\s+previous\s+year|a\s+year\s+(?:ago|earlier)|YEAR))?)|\b(?:по\s+сравнению\s+с|в\s+сравнении\s+с|относительно|к)\s+(?:аналогичным|аналогичному|тем\s+же|тому\s+же)\s+период\w*(?:\s+(?:прошлого\s+года|YEARYG))?|\bthe\s+previous\s+year|\byear[-\s]on[-\s]year|\ba\s+year\s+(?:earlier|ago|before)|\bгодом\s+ранее|\bв\s+годовом\s+выражении|\bк\s+тому\s+же\s+периоду(?:\s+YEARYG)?|\bк\s+аналогичному\s+периоду(?:\s+(?:прошлого\s+года|YEARYG))?",
     ),
     (
+        "base of year",
+        r"(?i)\b(?:(?:from|over|compared\s+(?:with|to)|than|against|on|in|of)\s+)?the\s+same\s+(?:(?:ORD|\d{1,2})\s+)?(?:period|months?|quarter|half)\s+(?:of\s+|in\s+)?(?:(?P<last>last\s+year|the\s+previous\s+year|a\s+year\s+(?:ago|earlier))|(?P<y>YEAR))|\b(?:за\s+|с\s+|к\s+|по\s+сравнению\s+с\s+)?(?:аналогичн\w+|т\w+\s+же)\s+(?:период\w*|месяц\w*)\s+(?:(?P<last2>прошлого\s+года)|(?P<y2>YEAR)YG)",
+    ),
+    (
         "anaphoric",
         r"(?i)\bthat\s+year|\bthe\s+same\s+year|\bthe\s+same\s+period|\bover\s+the\s+period|\bза\s+(?:этот|тот\s+же)\s+период",
     ),
     (
         "stock",
-        r"(?i)\bsince\s+(?:YEAR|independence|then)|\bс\s+YEAR\s+года|\bза\s+последние\s+(?:\d+|\w+)\s+лет|\bover\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:years|decades)|\bin\s+(?:\w+\s+)?decades|\bnow\b|\bcurrently\b|\bstands?\s+at|\bamounts\s+to|\btotals\b|\bсоставляет|\bсоставляют|\bприближается|\bоценивается|\bto\s+date\b|\bсейчас\b|\bв\s+настоящее\s+время|\bна\s+сегодня\w*|\baccumulated\b|\bcumulative\b|\bнакопленн\w*",
+        r"(?i)\bsince\s+(?:YEAR|independence|then)|\bс\s+YEAR\s+года|\bза\s+последние\s+(?:\d+|\w+)\s+лет|\bover\s+(?:the\s+(?:past|last)\s+)?(?:\w+\s+)?(?:years|decades?)|\bin\s+(?:\w+\s+)?decades|\bnow\b|\bcurrently\b|\bstands?\s+at|\bamounts\s+to|\btotals\b|\bсоставляет|\bсоставляют|\bприближается|\bоценивается|\bto\s+date\b|\bсейчас\b|\bв\s+настоящее\s+время|\bна\s+сегодня\w*|\baccumulated\b|\bcumulative\b|\bнакопленн\w*|\bbetween\s+YEAR\s+and\s+YEAR|\bза\s+(?:\d+|\w+)\s+лет\b|\bcurrent\b|\balready\b|\bуже\b",
     ),
     (
         "year range",
@@ -201,7 +252,7 @@ static RULE_SET: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 
 /// Text before a period that makes it a comparison base ("than in 2022", "on 2022").
 static BASE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bthan|\bчем|\bon|\bversus|\bvs\.?|\bcompared\s+(?:with|to)|\bagainst|\bпротив|\bс)\s+(?:in\s+|в\s+)?(?:the\s+)?(?:same\s+period\s+(?:of\s+|in\s+)?)?$")
+    Regex::new(r"(?i)(?:\bthan|\bчем|\bon|\blevel(?:\s+of)?|\bversus|\bvs\.?|\bcompared\s+(?:with|to)|\bagainst|\bпротив|\bс)\s+(?:in\s+|в\s+)?(?:the\s+)?(?:same\s+period\s+(?:of\s+|in\s+)?)?$")
         .expect("valid regex")
 });
 
@@ -277,6 +328,7 @@ fn plain(period: Option<String>, deadline: Option<String>) -> Option<TimeExpr> {
         period,
         deadline,
         role: Role::Plain,
+        base: None,
     })
 }
 
@@ -287,6 +339,7 @@ fn with_role(role: Role) -> Option<TimeExpr> {
         period: None,
         deadline: None,
         role,
+        base: None,
     })
 }
 
@@ -313,14 +366,29 @@ fn interpret(
     match rule {
         "month range" => {
             let (m1, m2) = (month_of(c.name("m1"))?, month_of(c.name("m2"))?);
+            let this = c.name("this").and(published.map(|d| d.year()));
             let y2 = year(c, "y2")
+                .or(this)
                 .or(year(c, "y1").map(|y| if m2 < m1 { y + 1 } else { y }))
                 .or_else(|| infer_year(m2, published));
             let Some(y2) = y2 else {
                 return plain(None, None);
             };
             let y1 = year(c, "y1").unwrap_or(if m1 <= m2 { y2 } else { y2 - 1 });
-            plain(Some(format!("{y1}-{m1:02}/{y2}-{m2:02}")), None)
+            // A range that is a half or a quarter takes its canonical name ("январь-июнь" -> H1).
+            let canonical = match (m1, m2) {
+                (1, 6) => Some("H1"),
+                (7, 12) => Some("H2"),
+                (1, 3) => Some("Q1"),
+                (4, 6) => Some("Q2"),
+                (7, 9) => Some("Q3"),
+                (10, 12) => Some("Q4"),
+                _ => None,
+            };
+            match canonical {
+                Some(name) if y1 == y2 => plain(Some(format!("{y2}-{name}")), None),
+                _ => plain(Some(format!("{y1}-{m1:02}/{y2}-{m2:02}")), None),
+            }
         }
         "date" => {
             month_of(c.name("m1"))?;
@@ -355,6 +423,7 @@ fn interpret(
                 period: Some(format!("{y}-01/{y}-{:02}", n * 3)),
                 deadline: None,
                 role: Role::Plain,
+                base: None,
             })
         }
         "quarter" => {
@@ -407,12 +476,24 @@ fn interpret(
             plain(None, pub_year.and_then(|y| ys(y + n)))
         }
         "vague" | "year range" => plain(None, None),
-        "base" => with_role(Role::Base),
+        "base" => Some(TimeExpr {
+            base: Some(BaseRef::YearBack),
+            ..with_role(Role::Base)?
+        }),
+        "base of year" => Some(TimeExpr {
+            base: Some(match year(c, "y").or(year(c, "y2")) {
+                Some(y) => BaseRef::Year(y),
+                None => BaseRef::YearBack,
+            }),
+            ..with_role(Role::Base)?
+        }),
         "anaphoric" => with_role(Role::Anaphoric),
         "stock" => with_role(Role::Stock),
         "deadline year" => {
             let y = year(c, "y").or(year(c, "y2")).or(year(c, "y3"))?;
-            plain(None, ys(y))
+            // "by 2022 the figure had risen to": a past year is when a level was reached.
+            let past = pub_year.is_some_and(|p| y < p) && c.name("y3").is_none();
+            plain(if past { ys(y) } else { None }, ys(y))
         }
         "year" => {
             let y = year(c, "y")?;
@@ -448,29 +529,46 @@ fn interpret(
     }
 }
 
+/// Text ending in an amount: a month right after it dates the amount.
+static AFTER_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\d|billion|million|bn|mln|dollars|euros|млрд|млн|долларов|рублей)\s*$")
+        .expect("valid regex")
+});
+
 /// Single months ("in January 2024", "в январе", "in January" with a year elsewhere
 /// in the sentence): a separate pass, since a bare month needs the sentence's year.
 pub fn single_months(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         let mon = alternation(&MONTHS);
         Regex::new(&format!(
-            r"(?i)\b(?:in|for|в|за)\s+(?P<m>{mon})\b(?:\s+(?:alone\s+)?(?P<y>{YEAR}){YG})?"
+            r"(?i)\b(?P<pre>in|for|в|за)\s+(?P<m>{mon})\b(?:\s+(?P<alone>alone\b)|(?:\s+(?:alone\s+)?(?P<y>{YEAR}){YG}))?"
         ))
         .expect("valid regex")
     });
     let explicit_year = first_year(text);
-    let _ = published;
     RE.captures_iter(text)
         .filter_map(|c| {
             let m = month_of(c.name("m"))?;
-            let y = year(&c, "y").or(explicit_year)?;
             let all = c.get(0)?;
+            // A month with no year anywhere is the figure's own only when it says so
+            // ("$8 billion in September alone", "за сентябрь"), not the month of a
+            // statement ("in May, the minister told").
+            let own = c.name("alone").is_some()
+                || matches!(
+                    c.name("pre").map(|p| p.as_str().to_lowercase()).as_deref(),
+                    Some("for" | "за")
+                )
+                || AFTER_AMOUNT.is_match(&text[..all.start()]);
+            let y = year(&c, "y")
+                .or(explicit_year)
+                .or_else(|| infer_year(m, published).filter(|_| own))?;
             Some(TimeExpr {
                 start: all.start(),
                 end: all.end(),
                 period: Some(format!("{y}-{m:02}")),
                 deadline: None,
                 role: Role::Plain,
+                base: None,
             })
         })
         .collect()

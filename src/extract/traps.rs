@@ -1,0 +1,137 @@
+//! Precision traps (GOLD-FORMAT): amounts that are no trade claim although an
+//! indicator names them: deals, loans, projects, balances, commodity-level
+//! figures, absolute increments, goals for growth and multi-year growth.
+
+use super::assemble::{SentenceTokens, Slot, cues_in, words_back, words_fwd};
+use super::cues::{CueKind, KindCue, TrapCue};
+use super::money::{Amount, Unit};
+use super::time::Role as TimeRole;
+
+/// True when the amount is one of GOLD-FORMAT's precision traps: a deal, loan or
+/// project near it, a balance or price in its clause, a commodity-level figure,
+/// an absolute increment, a stray small sum, or a growth rate that is a goal or
+/// spans several years.
+pub(super) fn is_trap(
+    t: &SentenceTokens,
+    s: &Slot,
+    a: &Amount,
+    cue_span: Option<(usize, usize)>,
+) -> bool {
+    let pct = a.unit == Unit::Percent;
+    // Deals, loans, projects: between the indicator cue and the amount (at most 8
+    // words back), or just after the amount ("$50 million credit line").
+    let near_lo = cue_span
+        .filter(|(cs, _)| *cs < a.start)
+        .map_or(s.lo, |(_, ce)| ce)
+        .max(words_back(t, a.start, 8, s.lo));
+    let near_hi = words_fwd(t, a.end, 3, s.hi);
+    let near = cues_in(t, near_lo, a.start)
+        .chain(cues_in(t, a.end, near_hi))
+        .any(|c| c.kind == CueKind::Trap(TrapCue::Near));
+    // Balances, prices, population: anywhere before the amount in its slot.
+    // An aside closed by a comma before the figure's own indicator does not count:
+    // "Germany, the only member with a surplus, was the largest exporter to China".
+    let wide = cues_in(t, s.clause_lo, a.start).any(|c| {
+        c.kind == CueKind::Trap(TrapCue::Wide)
+            && !cues_in(t, c.end, a.start).any(|i| {
+                matches!(i.kind, CueKind::Indicator(..)) && t.text[c.end..i.start].contains(',')
+            })
+    });
+    // "grain exports", "exports of wheat": a commodity next to the indicator cue...
+    let commodity = cue_span.is_some_and(|(cs, ce)| {
+        let lo = words_back(t, cs, 2, 0);
+        let hi = words_fwd(t, ce, 3, t.text.len());
+        cues_in(t, lo, hi).any(|c| c.kind == CueKind::Trap(TrapCue::Commodity))
+    });
+    // ...or between it and the amount: "exported 2 million tons of wheat worth $400 million".
+    let goods = cue_span
+        .filter(|(cs, _)| *cs < a.start)
+        .is_some_and(|(_, ce)| {
+            cues_in(t, ce, a.start).any(|c| {
+                c.kind == CueKind::Trap(TrapCue::Commodity) && !t.text[c.end..a.start].contains(',')
+            })
+        });
+    // ...or next to another indicator cue of the slot: "Georgia exported motor
+    // vehicles, mostly re-exports, worth $2.13 billion".
+    let item = cues_in(t, s.lo, a.start)
+        .filter(|c| matches!(c.kind, CueKind::Indicator(..)))
+        .any(|c| {
+            cues_in(t, c.end, words_fwd(t, c.end, 3, a.start))
+                .any(|k| k.kind == CueKind::Trap(TrapCue::Commodity))
+        });
+    if near || wide || commodity || goods || item {
+        return true;
+    }
+    if !pct {
+        // "grew by $3 million" is an increment; "$5-6 billion" leaves a stray "$5":
+        // trade between countries is never a few thousand dollars.
+        return is_increment(t, a, s.lo) || a.value < 1e5;
+    }
+    // Growth "since 2005" or "over the past five years" spans several years.
+    if t.times
+        .iter()
+        .any(|x| x.role == TimeRole::Stock && x.start >= s.lo && x.end <= s.hi)
+    {
+        return true;
+    }
+    // "aim to increase trade by 20%": a goal for growth, not a growth rate ("an
+    // increase of 11.9%" is a change: a target word that is also a change word does not count).
+    let is_change_at = |pos: usize| {
+        t.cues
+            .iter()
+            .any(|c| matches!(c.kind, CueKind::Change(_)) && c.start == pos)
+    };
+    cues_in(t, s.lo, a.start).any(|c| {
+        matches!(c.kind, CueKind::Kind(KindCue::Target | KindCue::TargetNoun))
+            && !is_change_at(c.start)
+    })
+}
+
+/// "grew by $3 million", "вырос на 300 млн долларов": an absolute change, no level.
+pub(super) fn is_increment(t: &SentenceTokens, a: &Amount, lo: usize) -> bool {
+    // "$200 million more than a year earlier", "на $200 млн больше": a difference.
+    if t.words
+        .iter()
+        .find(|w| w.start >= a.end)
+        .is_some_and(|w| DIFFERENCE_WORDS.contains(&w.lower.as_str()))
+    {
+        return true;
+    }
+    let mut back = t
+        .words
+        .iter()
+        .rev()
+        .filter(|w| w.end <= a.start && w.start >= lo && !is_hedge_word(t, w.start));
+    let Some(w) = back.next() else {
+        return false;
+    };
+    // "a drop of some $11 billion", "an increase of $3 million"
+    if w.lower == "of" {
+        return back.next().is_some_and(|n| {
+            t.cues
+                .iter()
+                .any(|c| matches!(c.kind, CueKind::Change(_)) && c.start == n.start)
+        });
+    }
+    (w.lower == "by" || w.lower == "на")
+        && cues_in(t, words_back(t, w.start, 3, lo), w.start)
+            .any(|c| matches!(c.kind, CueKind::Change(_)))
+}
+
+/// Words right after an amount that make it a difference between two levels.
+const DIFFERENCE_WORDS: &[&str] = &[
+    "more",
+    "less",
+    "higher",
+    "lower",
+    "больше",
+    "меньше",
+    "выше",
+    "ниже",
+];
+
+pub(super) fn is_hedge_word(t: &SentenceTokens, pos: usize) -> bool {
+    t.cues
+        .iter()
+        .any(|c| c.kind == CueKind::Hedge && c.start <= pos && pos < c.end)
+}
