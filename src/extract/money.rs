@@ -446,4 +446,98 @@ mod tests {
             [(5e9, "USD"), (10e9, "USD")]
         );
     }
+
+    #[test]
+    fn more_ways_to_write_two_billion_dollars() {
+        for t in [
+            "US$ 2 billion",
+            "us $ 2 billion",
+            "U.S. $2 billion",
+            "USD$ 2 billion",
+            "USD 2,000 million",
+            "usd 2 bln",
+            "2 billion USD",
+            "2 USD billion",
+            "2,000 usd million",
+            "2000 MUSD",
+            "$ 2 000 million",
+            "two billion dollars",
+            "two billion US dollars",
+            "2 млрд долл. США",
+            "$2 млрд",
+        ] {
+            assert_eq!(money_value(t), Some((2e9, "USD")), "{t}");
+        }
+    }
+
+    #[test]
+    fn currencies_of_our_region_and_beyond() {
+        for (t, v, code) in [
+            ("Rs 10,000 crore", 1e11, "INR"),
+            ("₹1.2 lakh crore", 1.2e12, "INR"),
+            ("35 lakh rupees", 3.5e6, "INR"),
+            ("HK$ 10.05 billion", 10.05e9, "HKD"),
+            ("c $ 300 million", 300e6, "CAD"),
+            ("125 million Australian dollars", 125e6, "AUD"),
+            ("€1.47bn", 1.47e9, "EUR"),
+            ("£ 8.10 million", 8.1e6, "GBP"),
+            ("five million yen", 5e6, "JPY"),
+            ("100 billion yuan", 100e9, "CNY"),
+            ("RMB 100 billion", 100e9, "CNY"),
+            ("500 billion tenge", 500e9, "KZT"),
+            ("KZT 500 billion", 500e9, "KZT"),
+            ("500 млрд тенге", 500e9, "KZT"),
+            ("1.2 trillion soms", 1.2e12, "KGS"),
+            ("1,2 трлн сомов", 1.2e12, "KGS"),
+            ("12 trillion sum", 12e12, "UZS"),
+            ("12 трлн сумов", 12e12, "UZS"),
+            ("₽3 trillion", 3e12, "RUB"),
+            ("3 trillion roubles", 3e12, "RUB"),
+            ("3 трлн рублей", 3e12, "RUB"),
+            ("2 billion manat", 2e9, "AZN"),
+            ("1 billion Turkmen manat", 1e9, "TMT"),
+            ("4 billion Turkish lira", 4e9, "TRY"),
+            ("half a million euros", 5e5, "EUR"),
+            ("a quarter million us dollars", 2.5e5, "USD"),
+        ] {
+            let lang = if t.chars().any(|c| ('а'..='я').contains(&c)) { Lang::Ru } else { Lang::En };
+            let got = match amounts(t, lang).as_slice() {
+                [a] => Some((a.value, a.unit_str())),
+                _ => None,
+            };
+            assert_eq!(got, Some((v, code)), "{t}");
+        }
+    }
+
+    #[test]
+    fn words_that_are_codes_are_no_money() {
+        for t in [
+            "All 70 of us.",
+            "ALL 5 solutions are wrong.",
+            "try 5 times",
+            "I tried to call Bob 3 times already.",
+            "1m tonnes of grain",
+            "5G networks and 2 million subscribers",
+            "the May 4th meeting",
+            "a 5 percent rise",
+            "8 per cent of 2023 exports",
+        ] {
+            assert!(
+                amounts(t, Lang::En).iter().all(|a| a.unit == Unit::Percent),
+                "{t}: {:?}",
+                amounts(t, Lang::En)
+            );
+        }
+    }
+
+    #[test]
+    fn prices_with_cents_and_percent_of() {
+        assert_eq!(money_value("It costs 15 dollars 50."), Some((15.5, "USD")));
+        assert_eq!(money_value("thirteen dollars forty five"), Some((13.45, "USD")));
+        assert!(money_value("50 dollar 40 rmb").is_none(), "two amounts");
+        let a = amounts("per cent of 210", Lang::En);
+        assert_eq!((a.len(), a[0].value, a[0].unit_str()), (1, 210.0, "%"));
+        let a = amounts("exports fell -5.2% to $1.5bn", Lang::En);
+        assert_eq!(a.iter().map(|a| a.value).collect::<Vec<_>>(), [-5.2, 1.5e9]);
+    }
 }

@@ -356,4 +356,88 @@ mod tests {
         assert_eq!(numbers("5 mines", Lang::En)[0].scale, 1.0);
         assert_eq!(numbers("in 2023 1 500", Lang::En).len(), 2);
     }
+
+    #[test]
+    fn two_and_a_half_million_many_ways() {
+        for t in [
+            "2.5 million",
+            "2,500,000",
+            "2 500 000",
+            "2\u{202f}500\u{202f}000",
+            "2\u{2009}500\u{2009}000",
+            "2.5m",
+            "2.5 mn",
+            "2.5 mil",
+            "2,500 thousand",
+            "2500k",
+            "25 lakh",
+            "two and a half million",
+            "two million and a half",
+            "2 million and a half",
+            "two million five hundred thousand",
+            "2 million 500 thousand",
+        ] {
+            assert_eq!(one(t, Lang::En), Some(2.5e6), "{t}");
+        }
+        for t in ["2,5 млн", "2 млн 500 тыс.", "2 500 тыс", "2\u{a0}500\u{a0}000"] {
+            assert_eq!(one(t, Lang::Ru), Some(2.5e6), "{t}");
+        }
+    }
+
+    #[test]
+    fn grouping_styles() {
+        for t in ["1,234,567.89", "12,34,567.89", "1.234.567,89", "1 234 567.89", "1\u{202f}234\u{202f}567,89"] {
+            assert_eq!(one(t, Lang::En), Some(1_234_567.89), "{t}");
+        }
+        assert_eq!(one("1 234 567,89", Lang::Ru), Some(1_234_567.89));
+        assert_eq!(one("Rs 10,000 crore", Lang::En), Some(1e11));
+        assert_eq!(one("₹1.2 lakh crore", Lang::En), Some(1.2e12));
+        assert_eq!(one("$ 29,9 million", Lang::En), Some(29.9e6));
+        assert_eq!(one(".08", Lang::En), Some(0.08));
+        let values = |t| numbers(t, Lang::En).iter().map(|n| n.value).collect::<Vec<_>>();
+        assert_eq!(values("192.168.1.2"), [192.0, 168.0, 1.0, 2.0]);
+        assert_eq!(values("Exercises 22,24,26"), [22.0, 24.0, 26.0]);
+        assert_eq!(values("423 0000"), [423.0, 0.0]);
+    }
+
+    #[test]
+    fn words_and_signs() {
+        for (v, ts) in [
+            (120.0, &["one hundred and twenty", "one hundred twenty", "a hundred and twenty", "120"][..]),
+            (21e12 + 300.0, &["twenty-one trillion three hundred", "twenty-one trillion and three hundred"]),
+            (202_000.0, &["two hundred and two thousand", "202 thousand"]),
+            (2.5e8, &["a quarter billion", "quarter billion", "250 million"]),
+            (7.5e8, &["three quarters billion", "750 mln"]),
+            (5e5, &["half million", "half a million", "0.5 million"]),
+            (3e12, &["three lakh crore", "3 trillion"]),
+            (-1.5, &["-1.5", "minus 1.5", "negative one point five", "minus one and a half"][..3]),
+            (52.0, &["fifty-two", "fifty - two", "fifty   two"]),
+            (321.0, &["3 hundred and 21", "three hundred and twenty-one"]),
+            (2e9, &["два миллиарда", "2 млрд"]),
+        ] {
+            for t in ts {
+                let lang = if t.chars().any(|c| c.is_alphabetic() && !c.is_ascii()) { Lang::Ru } else { Lang::En };
+                assert_eq!(one(t, lang), Some(v), "{t}");
+            }
+        }
+    }
+
+    #[test]
+    fn nothing_here() {
+        for t in [
+            "the 180ml liquid",
+            " 29km Road",
+            "the May 4th",
+            "a",
+            "Which one do you prefer?",
+            "The one you mentioned",
+            "more than half",
+            "hundreds of trucks",
+            "see https://x.com/a?q=30%25%2020",
+            "a trillionth",
+        ] {
+            assert!(numbers(t, Lang::En).is_empty(), "{t}: {:?}", numbers(t, Lang::En));
+        }
+        assert_eq!(numbers("SCP-173 in 2023-24", Lang::En).iter().map(|n| n.value).collect::<Vec<_>>(), [173.0, 2023.0, 24.0]);
+    }
 }
