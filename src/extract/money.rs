@@ -310,12 +310,16 @@ fn percent_before(text: &str, pos: usize) -> Option<usize> {
 
 /// Byte length of `form` at the start of `tail` (case-insensitive), when it ends a word.
 fn starts_with_word(tail: &str, form: &str) -> Option<usize> {
-    let n = form.chars().count();
-    let head: String = tail.chars().take(n).collect();
-    if head.to_lowercase() != form.to_lowercase() {
-        return None;
+    // Char by char, no allocation: this runs for every form after every number.
+    let mut chars = tail.chars();
+    let mut len = 0;
+    for f in form.chars() {
+        let c = chars.next()?;
+        if c != f && !c.to_lowercase().eq(f.to_lowercase()) {
+            return None;
+        }
+        len += c.len_utf8();
     }
-    let len = head.len();
     let next = tail[len..].chars().next();
     let ends_alpha = form.chars().next_back().is_some_and(char::is_alphanumeric);
     if ends_alpha && next.is_some_and(char::is_alphanumeric) {
