@@ -2,6 +2,7 @@
 
 mod cli;
 mod corpus;
+mod peer_specs;
 mod sample;
 
 use std::path::{Path, PathBuf};

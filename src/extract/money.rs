@@ -1,19 +1,25 @@
 //! Layer 3, amounts: [`Number`] tokens in, [`Amount`]s (money or percent) out.
 //!
 //! ```text
-//! money   = pre-currency [" "] number                "$2 billion", "US$680 million", "USD 1,340 million"
-//!         | number [" "] post-currency               "15 bln USD", "2 млрд долларов (США)", "4.61 billion euros"
-//!         | scaled-number                            "then to 10 billion" in a sentence with other USD amounts
-//! percent = number ("%" | percent | per cent | pct | процент*)   "11.6%", "11.6 per cent", "на 11,6%"
+//! money   = pre-currency [" "] number [same post-currency]   "$2 billion", "US$680 million", "c $ 300 million", "USD 1,340 million"
+//!         | number [" " | "-"] post-currency [scale]        "15 bln USD", "2 млрд долларов (США)", "75 usd million", "one-yen"
+//!         | number post-currency dd                         "15 dollars 50" is 15.50 (an unscaled price only)
+//!         | scaled-number                                   "then to 10 billion" in a sentence with other USD amounts
+//! percent = number ("%" | percent[s] | percentage | per cent | pct | процент*)   "11.6%", "11.6 per cent", "на 11,6%"
+//!         | (percent | per cent) of number                  "per cent of 210"
 //! ```
 //!
-//! Currencies come from `lexicon/currencies.tsv`. A bare number with a scale word
-//! takes the currency of the other amounts of its sentence ("first to $5 billion
-//! and then to 10 billion") unless a noun follows it ("5.6 billion kilowatt-hours").
-//! Percentage points ("10 percentage points", "п.п.") are no amount at all.
-//! Whether a percent is a growth rate is decided by the claim layer.
+//! Currencies come from `lexicon/currencies.tsv`: symbols, ISO codes and names in
+//! English and Russian, some with a multiplier ("MUSD" is a million dollars).
+//! ISO codes are matched as written (upper case, or a lower-case line of the
+//! lexicon), so "ALL 5 solutions" or "try 5" are no money. A bare number with a
+//! scale word takes the currency of the other amounts of its sentence ("first to
+//! $5 billion and then to 10 billion") unless a noun follows it ("5.6 billion
+//! kilowatt-hours"). "8 per cent" is a percent, never cents. Percentage points
+//! ("10 percentage points", "п.п.") are no amount at all. Whether a percent is a
+//! growth rate is decided by the claim layer.
 
-use super::number::{Lang, Number, numbers};
+use super::number::{Lang, Number, numbers, scale_after};
 use std::sync::LazyLock;
 
 /// What an amount is counted in.
@@ -43,35 +49,54 @@ impl Amount {
     }
 }
 
+/// A currency form: how it is written, its ISO code, and a multiplier.
+struct Form {
+    form: String,
+    code: &'static str,
+    mult: f64,
+}
+
 struct Currencies {
-    /// (form, code), longest form first.
-    pre: Vec<(&'static str, &'static str)>,
-    post: Vec<(String, &'static str)>,
+    /// Longest form first.
+    pre: Vec<Form>,
+    post: Vec<Form>,
 }
 
 static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
     let mut pre = Vec::new();
     let mut post = Vec::new();
-    for line in include_str!("lexicon/currencies.tsv").lines() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
+    for line in super::lexicon::tsv_lines(include_str!("lexicon/currencies.tsv")) {
         let cols: Vec<&'static str> = line.split('\t').collect();
-        if let [code, pos, form] = cols[..] {
-            match pos {
-                "pre" => pre.push((form, code)),
-                _ => post.push((form.to_lowercase(), code)),
+        let (code, pos, form, mult) = match cols[..] {
+            [code, pos, form] => (code, pos, form, 1.0),
+            [code, pos, form, mult] => (code, pos, form, mult.parse().unwrap_or(1.0)),
+            _ => continue,
+        };
+        if pos == "pre" {
+            // "HK$" is also written "HK $", "hk$" and "hk $" (tokenised text). Not
+            // one letter: "a $5 billion deal", "music's $ 500 million man".
+            let mut forms = vec![form.to_string()];
+            if let Some(letters) = form.strip_suffix('$').filter(|l| l.chars().count() > 1) {
+                forms.push(format!("{letters} $"));
+                forms.push(form.to_lowercase());
+                forms.push(format!("{} $", letters.to_lowercase()));
             }
+            forms.dedup();
+            pre.extend(forms.into_iter().map(|form| Form { form, code, mult }));
+        } else {
+            post.push(Form { form: form.to_lowercase(), code, mult });
         }
     }
-    pre.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
-    post.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+    pre.sort_by_key(|e| std::cmp::Reverse(e.form.len()));
+    post.sort_by_key(|e| std::cmp::Reverse(e.form.len()));
     Currencies { pre, post }
 });
 
 /// Percent signs and words; matched like post currencies.
 const PERCENT: &[&str] = &[
     "%",
+    "percentage",
+    "percents",
     "percent",
     "per cent",
     "pct",
@@ -79,6 +104,8 @@ const PERCENT: &[&str] = &[
     "процента",
     "процент",
 ];
+/// Percent words that may come before their number: "per cent of 210".
+const PERCENT_OF: &[&str] = &["percents", "percent", "per cent"];
 /// Words after a percent that make it a difference of rates, not a rate.
 const POINTS: &[&str] = &[
     "percentage point",
@@ -93,35 +120,55 @@ const BARE_FOLLOWERS: &[&str] = &[
     "до", "и", "за",
 ];
 
+/// A currency found next to a number.
+#[derive(Clone, Copy)]
+struct Cur {
+    code: &'static str,
+    /// Start (pre forms) or end (post forms) of the whole phrase.
+    edge: usize,
+    mult: f64,
+    /// A name or code rather than a symbol: "15 dollars 50" may follow.
+    word: bool,
+}
+
 /// Every money amount and percent in `text`, in order.
 pub fn amounts(text: &str, lang: Lang) -> Vec<Amount> {
     let nums = numbers(text, lang);
     let mut out: Vec<Amount> = Vec::new();
     let mut bare: Vec<Number> = Vec::new();
-    for n in nums {
-        if let Some((code, start)) = pre_currency(text, n.start) {
-            // "$2 billion dollars" is still one amount; swallow a post form.
-            let end = post_form(text, n.end).map(|(_, e)| e).unwrap_or(n.end);
-            out.push(Amount {
-                start,
-                end,
-                value: n.value,
-                unit: Unit::Currency(code),
-            });
-        } else if let Some((code, end)) = post_form(text, n.end) {
-            out.push(Amount {
-                start: n.start,
-                end,
-                value: n.value,
-                unit: Unit::Currency(code),
-            });
+    let mut i = 0;
+    while i < nums.len() {
+        let n = nums[i];
+        i += 1;
+        // A currency belongs to one amount: "10 rmb 20 usd", "50 dollar 50 dollar".
+        let floor = out.last().map_or(0, |a| a.end);
+        if n.start < floor {
+            continue;
+        }
+        let money = |start, end, value, code| Amount { start, end, value, unit: Unit::Currency(code) };
+        let post = post_form(text, n.end);
+        if let Some(pre) = pre_currency(text, n.start).filter(|c| c.edge >= floor) {
+            // "$2 billion dollars" is still one amount.
+            let end = post.filter(|p| p.word && p.code == pre.code).map_or(n.end, |p| p.edge);
+            out.push(money(pre.edge, end, n.value * pre.mult, pre.code));
+        } else if let Some(p) = post {
+            let (mut value, mut end) = (n.value * p.mult, p.edge);
+            // "75 USD million": the scale after the code.
+            if n.scale == 1.0 && p.mult == 1.0 {
+                let (s, e) = scale_after(text, end);
+                (value, end) = (value * s, e);
+            }
+            // "15 dollars 50": an unscaled price with its cents.
+            if let Some(c) = nums.get(i).filter(|c| p.word && n.scale == 1.0 && is_cents(text, end, c)) {
+                value += c.value / 100.0;
+                end = c.end;
+                i += 1;
+            }
+            out.push(money(n.start, end, value, p.code));
         } else if let Some(end) = percent_after(text, n.end) {
-            out.push(Amount {
-                start: n.start,
-                end,
-                value: n.value,
-                unit: Unit::Percent,
-            });
+            out.push(Amount { start: n.start, end, value: n.value, unit: Unit::Percent });
+        } else if let Some(start) = percent_before(text, n.start).filter(|s| *s >= floor) {
+            out.push(Amount { start, end: n.end, value: n.value, unit: Unit::Percent });
         } else if n.scale >= 1e6 {
             bare.push(n);
         }
@@ -153,40 +200,70 @@ pub fn amounts(text: &str, lang: Lang) -> Vec<Amount> {
     out
 }
 
-/// The currency written just before `pos` ("$", "US$ ", "USD "): (code, start).
-fn pre_currency(text: &str, pos: usize) -> Option<(&'static str, usize)> {
+/// True when `c`, after a currency name ending at `end`, is the cents of a price:
+/// two digits or a number word below 100, with no unit of its own after it.
+fn is_cents(text: &str, end: usize, c: &Number) -> bool {
+    let gap = &text[end..c.start.max(end)];
+    let t = &text[c.start..c.end];
+    let two_digits = t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit());
+    let in_words = t.chars().all(|ch| ch.is_alphabetic() || ch == '-' || ch.is_whitespace());
+    !gap.is_empty()
+        && gap.trim().is_empty()
+        && (two_digits || in_words)
+        && c.scale == 1.0
+        && c.value.fract() == 0.0
+        && (1.0..100.0).contains(&c.value)
+        && post_form(text, c.end).is_none()
+        && percent_after(text, c.end).is_none()
+}
+
+/// The currency written just before `pos` ("$", "US$ ", "USD ", "c $ ").
+fn pre_currency(text: &str, pos: usize) -> Option<Cur> {
     let before = &text[..pos];
     let trimmed = before.strip_suffix([' ', '\u{00A0}']).unwrap_or(before);
-    for (form, code) in &CURRENCIES.pre {
-        if let Some(head) = trimmed.strip_suffix(form) {
-            let alpha_form = form.chars().next().is_some_and(char::is_alphabetic);
+    for f in &CURRENCIES.pre {
+        if let Some(head) = trimmed.strip_suffix(f.form.as_str()) {
+            let alpha_form = f.form.chars().next().is_some_and(char::is_alphabetic);
             if alpha_form && head.chars().next_back().is_some_and(char::is_alphanumeric) {
                 continue;
             }
             // "US$" must not be read as "$" with a stray "US" in front.
-            return Some((code, head.len()));
+            return Some(Cur { code: f.code, edge: head.len(), mult: f.mult, word: alpha_form });
         }
     }
     None
 }
 
-/// A post form (currency) right after `pos`: (code, end).
-fn post_form(text: &str, pos: usize) -> Option<(&'static str, usize)> {
+/// A post form (currency) right after `pos`.
+fn post_form(text: &str, pos: usize) -> Option<Cur> {
     let rest = &text[pos..];
-    let gap = rest.len() - rest.trim_start_matches([' ', '\u{00A0}', '\u{202F}']).len();
+    let mut gap = rest.len() - rest.trim_start_matches([' ', '\u{00A0}', '\u{202F}']).len();
     if gap > 1 && !rest[..gap].contains('\u{00A0}') {
         return None;
     }
+    // "one-yen bid": a hyphen joins a currency name, not a symbol.
+    let hyphen = gap == 0 && rest.starts_with('-');
+    if hyphen {
+        gap = 1;
+    }
     let tail = &rest[gap..];
-    for (form, code) in &CURRENCIES.post {
-        if let Some(len) = starts_with_word(tail, form) {
+    for f in &CURRENCIES.post {
+        let word = f.form.chars().next().is_some_and(char::is_alphabetic);
+        if hyphen && !word {
+            continue;
+        }
+        if let Some(len) = starts_with_word(tail, &f.form) {
+            // "1 $10": a symbol glued to digits belongs to them.
+            if !word && tail[len..].starts_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
             // "долларов (США)": take the bracketed country along.
             let mut end = pos + gap + len;
             let after = &text[end..];
             if let Some(r) = after.strip_prefix(" (США)") {
                 end = text.len() - r.len();
             }
-            return Some((code, end));
+            return Some(Cur { code: f.code, edge: end, mult: f.mult, word });
         }
     }
     None
@@ -219,14 +296,30 @@ fn percent_after(text: &str, pos: usize) -> Option<usize> {
     None
 }
 
+/// The start of "percent of" / "per cent of" right before `pos` ("per cent of 210").
+fn percent_before(text: &str, pos: usize) -> Option<usize> {
+    let head = text[..pos].trim_end();
+    let head = head.strip_suffix("of").filter(|h| h.ends_with(char::is_whitespace))?.trim_end();
+    PERCENT_OF.iter().find_map(|p| {
+        let start = head.len().checked_sub(p.len())?;
+        let word = head.get(start..)?;
+        let boundary = !head[..start].chars().next_back().is_some_and(char::is_alphanumeric);
+        (word.eq_ignore_ascii_case(p) && boundary).then_some(start)
+    })
+}
+
 /// Byte length of `form` at the start of `tail` (case-insensitive), when it ends a word.
 fn starts_with_word(tail: &str, form: &str) -> Option<usize> {
-    let n = form.chars().count();
-    let head: String = tail.chars().take(n).collect();
-    if head.to_lowercase() != form.to_lowercase() {
-        return None;
+    // Char by char, no allocation: this runs for every form after every number.
+    let mut chars = tail.chars();
+    let mut len = 0;
+    for f in form.chars() {
+        let c = chars.next()?;
+        if c != f && !c.to_lowercase().eq(f.to_lowercase()) {
+            return None;
+        }
+        len += c.len_utf8();
     }
-    let len = head.len();
     let next = tail[len..].chars().next();
     let ends_alpha = form.chars().next_back().is_some_and(char::is_alphanumeric);
     if ends_alpha && next.is_some_and(char::is_alphanumeric) {
@@ -356,5 +449,99 @@ mod tests {
                 .collect::<Vec<_>>(),
             [(5e9, "USD"), (10e9, "USD")]
         );
+    }
+
+    #[test]
+    fn more_ways_to_write_two_billion_dollars() {
+        for t in [
+            "US$ 2 billion",
+            "us $ 2 billion",
+            "U.S. $2 billion",
+            "USD$ 2 billion",
+            "USD 2,000 million",
+            "usd 2 bln",
+            "2 billion USD",
+            "2 USD billion",
+            "2,000 usd million",
+            "2000 MUSD",
+            "$ 2 000 million",
+            "two billion dollars",
+            "two billion US dollars",
+            "2 млрд долл. США",
+            "$2 млрд",
+        ] {
+            assert_eq!(money_value(t), Some((2e9, "USD")), "{t}");
+        }
+    }
+
+    #[test]
+    fn currencies_of_our_region_and_beyond() {
+        for (t, v, code) in [
+            ("Rs 10,000 crore", 1e11, "INR"),
+            ("₹1.2 lakh crore", 1.2e12, "INR"),
+            ("35 lakh rupees", 3.5e6, "INR"),
+            ("HK$ 10.05 billion", 10.05e9, "HKD"),
+            ("c $ 300 million", 300e6, "CAD"),
+            ("125 million Australian dollars", 125e6, "AUD"),
+            ("€1.47bn", 1.47e9, "EUR"),
+            ("£ 8.10 million", 8.1e6, "GBP"),
+            ("five million yen", 5e6, "JPY"),
+            ("100 billion yuan", 100e9, "CNY"),
+            ("RMB 100 billion", 100e9, "CNY"),
+            ("500 billion tenge", 500e9, "KZT"),
+            ("KZT 500 billion", 500e9, "KZT"),
+            ("500 млрд тенге", 500e9, "KZT"),
+            ("1.2 trillion soms", 1.2e12, "KGS"),
+            ("1,2 трлн сомов", 1.2e12, "KGS"),
+            ("12 trillion sum", 12e12, "UZS"),
+            ("12 трлн сумов", 12e12, "UZS"),
+            ("₽3 trillion", 3e12, "RUB"),
+            ("3 trillion roubles", 3e12, "RUB"),
+            ("3 трлн рублей", 3e12, "RUB"),
+            ("2 billion manat", 2e9, "AZN"),
+            ("1 billion Turkmen manat", 1e9, "TMT"),
+            ("4 billion Turkish lira", 4e9, "TRY"),
+            ("half a million euros", 5e5, "EUR"),
+            ("a quarter million us dollars", 2.5e5, "USD"),
+        ] {
+            let lang = if t.chars().any(|c| ('а'..='я').contains(&c)) { Lang::Ru } else { Lang::En };
+            let got = match amounts(t, lang).as_slice() {
+                [a] => Some((a.value, a.unit_str())),
+                _ => None,
+            };
+            assert_eq!(got, Some((v, code)), "{t}");
+        }
+    }
+
+    #[test]
+    fn words_that_are_codes_are_no_money() {
+        for t in [
+            "All 70 of us.",
+            "ALL 5 solutions are wrong.",
+            "try 5 times",
+            "I tried to call Bob 3 times already.",
+            "1m tonnes of grain",
+            "5G networks and 2 million subscribers",
+            "the May 4th meeting",
+            "a 5 percent rise",
+            "8 per cent of 2023 exports",
+        ] {
+            assert!(
+                amounts(t, Lang::En).iter().all(|a| a.unit == Unit::Percent),
+                "{t}: {:?}",
+                amounts(t, Lang::En)
+            );
+        }
+    }
+
+    #[test]
+    fn prices_with_cents_and_percent_of() {
+        assert_eq!(money_value("It costs 15 dollars 50."), Some((15.5, "USD")));
+        assert_eq!(money_value("thirteen dollars forty five"), Some((13.45, "USD")));
+        assert!(money_value("50 dollar 40 rmb").is_none(), "two amounts");
+        let a = amounts("per cent of 210", Lang::En);
+        assert_eq!((a.len(), a[0].value, a[0].unit_str()), (1, 210.0, "%"));
+        let a = amounts("exports fell -5.2% to $1.5bn", Lang::En);
+        assert_eq!(a.iter().map(|a| a.value).collect::<Vec<_>>(), [-5.2, 1.5e9]);
     }
 }

@@ -3,23 +3,32 @@
 //! Accepted forms, as a small grammar:
 //!
 //! ```text
-//! number   = digits [scale [digits scale]]      "$2 млрд 842 млн" is one number
-//!          | word [word] [scale]                "two billion", "twenty five"
-//! digits   = group ("," group)* ["." frac]      en: "1,340", "693,988", "1.317"
-//!          | group (SP group)* ["," | "." frac] ru: "1 572", "244,819", "1 317,2"
-//!          | d+ [("." | ",") frac]              "27,8" is 27.8 in both languages
-//! SP       = space (ru), no-break space, thin space
-//! scale    = thousand | million | billion | trillion | k | m | mn | mln | bn | bln | tn
-//!          | crore | lakh | тыс. | млн | млрд | трлн | миллиард(а|ов) ...  (lexicon/scales.tsv)
+//! number   = ["-" | minus | negative] term (term)* [and tail]
+//! term     = digits [scale] | words                 "$2 млрд 842 млн", "4 thousand 3 hundred"
+//! tail     = d{1,2} after "hundred" | (a|one) (half|quarter)   "3 hundred and 21", "3 million and a half"
+//! digits   = group ("," group)* ["." frac]          en: "1,340", "1,234,567.89"
+//!          | d{1,2} ("," dd)* "," ddd ["." frac]    Indian: "12,34,567.89"
+//!          | group ("." group)+ "," frac            European: "1.111,11"
+//!          | group (SP group)* [("," | ".") frac]   "1 572", "1 317,2", "40 000"
+//!          | d+ [("." | ",") frac] | "." d+         "27,8" is 27.8 in both languages; ".08"
+//! SP       = space, no-break space, thin space, narrow no-break space
+//! scale    = hundred | thousand | million | billion | trillion | lakh | crore | lakh crore
+//!          | k | m | mn | mln | mil | bn | bln | b (glued) | tn | tln | тыс. | млн | млрд | трлн ...
+//! words    = see `number/words.rs`: "twenty-one trillion three hundred", "five and a half million"
 //! ```
 //!
 //! Comma grouping depends on the language: in English "244,819" is 244819, in
-//! Russian it is 244.819. Numbers glued to letters ("Kambarata-1" is fine, "A4" is
-//! not a number) are skipped. This layer knows nothing of currencies or percents.
+//! Russian it is 244.819. Numbers glued to lower-case letters ("29km", "4th",
+//! "b4") and numbers inside URLs are skipped; "22,24,26" and "192.168.1.2" are
+//! lists of integers, not decimals. A scale needs no currency here ("1m" is a
+//! million): the money layer decides which scaled numbers are amounts. This layer
+//! knows nothing of currencies or percents.
 
+use super::lexicon::tsv_lines;
 use regex::Regex;
 use std::sync::LazyLock;
-use super::lexicon::value_table;
+
+mod words;
 
 /// The language of the text, which fixes the meaning of `,` and spaces in numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,112 +43,226 @@ pub struct Number {
     pub start: usize,
     pub end: usize,
     pub value: f64,
-    /// The multiplier of the scale word, 1 when there is none.
+    /// The multiplier of the (largest) scale word, 1 when there is none.
     pub scale: f64,
 }
 
+const SP: &[char] = &[' ', '\u{00A0}', '\u{202F}', '\u{2009}'];
+
 static DIGITS_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u{00A0}\u{202F}\u{2009}]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
-        .expect("valid regex")
+    Regex::new(concat!(
+        r"[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?:\.[0-9]+)?",
+        r"|[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]+",
+        r"|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?",
+        r"|[0-9]{1,3}(?:[ \u{00A0}\u{202F}\u{2009}][0-9]{3})+(?:[.,][0-9]+)?",
+        r"|[0-9]+(?:[.,][0-9]+)?|\.[0-9]+"
+    ))
+    .expect("valid regex")
 });
 static DIGITS_RU: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d{1,3}(?:[ \u{00A0}\u{202F}\u{2009}]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
+    Regex::new(r"[0-9]{1,3}(?:[ \u{00A0}\u{202F}\u{2009}][0-9]{3})+(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?")
         .expect("valid regex")
 });
+/// "and a half", "and one quarter" after a scaled number.
+static AND_FRACTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+and\s+(?:a|one)\s+(half|quarter)\b").expect("valid regex")
+});
 
-/// Scale words, longest first: (word, multiplier).
-static SCALES: LazyLock<Vec<(String, f64)>> = LazyLock::new(|| {
-    let mut v = value_table::<f64>(include_str!("lexicon/scales.tsv"));
-    v.sort_by_key(|e| std::cmp::Reverse(e.0.chars().count()));
+/// A scale word: multiplier, and whether it must be glued to the digits.
+struct Scale {
+    word: String,
+    mult: f64,
+    glued: bool,
+}
+
+/// Scale words, longest first.
+static SCALES: LazyLock<Vec<Scale>> = LazyLock::new(|| {
+    let mut v: Vec<Scale> = tsv_lines(include_str!("lexicon/scales.tsv"))
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let mult = cols.next()?.trim().parse().ok()?;
+            let word = cols.next()?.trim().to_lowercase();
+            let glued = cols.next().is_some_and(|c| c.trim() == "glued");
+            Some(Scale { word, mult, glued })
+        })
+        .collect();
+    v.sort_by_key(|e| std::cmp::Reverse(e.word.chars().count()));
     v
 });
 
-/// Number words: (word, value).
-static WORDS: LazyLock<Vec<(String, f64)>> =
-    LazyLock::new(|| value_table::<f64>(include_str!("lexicon/numberwords.tsv")));
-
 /// Every number in `text`, in order.
 pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
+    let mut out = digit_numbers(text, lang);
+    let digits = out.len();
+    for w in words::word_numbers(text, &out[..digits]) {
+        if !out[..digits].iter().any(|n| n.start < w.end && w.start < n.end) {
+            out.push(w);
+        }
+    }
+    out.sort_by_key(|n| n.start);
+    let mut out = compounds(text, out);
+    for n in &mut out {
+        negate(text, n);
+    }
+    if text.contains("://") || text.contains("www.") {
+        out.retain(|n| !in_url(text, n.start));
+    }
+    out
+}
+
+/// Numbers written in digits, each with the scale word after it.
+fn digit_numbers(text: &str, lang: Lang) -> Vec<Number> {
     let re = match lang {
         Lang::En => &*DIGITS_EN,
         Lang::Ru => &*DIGITS_RU,
     };
-    let mut out: Vec<Number> = Vec::new();
-    for m in re.find_iter(text) {
-        if out.last().is_some_and(|n| m.start() < n.end) {
-            continue; // swallowed by a compound ("4 трлн 200 млрд")
-        }
-        let before = text[..m.start()].chars().next_back();
-        let after = text[m.end()..].chars().next();
-        // Glued to a word it is part of a name ("Kambarata1", "A4"); glued to
-        // capitals it may be a code ("USD115", "115USD"), which the money layer reads.
-        if before.is_some_and(|c| (c.is_alphabetic() && !c.is_uppercase()) || c == '_')
-            || after.is_some_and(|c| {
-                c.is_alphabetic() && !c.is_uppercase() && !starts_scale(&text[m.end()..])
-            })
-        {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(m) = re.find_at(text, pos) {
+        let start = m.start();
+        let before = text[..start].chars().next_back();
+        let mut s = m.as_str();
+        if s.starts_with('.') && before.is_some_and(|c| c.is_alphanumeric() || ".,".contains(c)) {
+            pos = start + 1; // ".08" is a number, "No.5" and "1.5.2" are not this way
             continue;
         }
-        let Some(base) = parse_digits(m.as_str(), lang) else {
-            continue;
-        };
-        let (scale, mut end) = scale_after(text, m.end());
-        let mut value = base * scale;
-        // Russian compounds: "4 трлн 200 млрд", "$2 млрд 842 млн".
-        if scale > 1.0
-            && let Some(m2) = re
-                .find_at(text, end)
-                .filter(|m2| text[end..m2.start()].trim().is_empty() && m2.start() > end)
+        let next_char = |s: &str| text[start + s.len()..].chars().next();
+        // "423 0000": a spaced group must not run into more digits.
+        if s.contains(SP) && next_char(s).is_some_and(|c| c.is_ascii_digit()) {
+            s = &s[..s.find(SP).unwrap_or(s.len())];
+        }
+        // Lists, not decimals: "22,24,26,31", "192.168.1.2".
+        if let Some(i) = s.find([',', '.'])
+            && !s[i + 1..].contains([',', '.'])
+            && !s.contains(SP)
         {
-            let (s2, e2) = scale_after(text, m2.end());
-            if s2 > 1.0
-                && s2 < scale
-                && let Some(b2) = parse_digits(m2.as_str(), lang)
-            {
-                value += b2 * s2;
-                end = e2;
+            let after = &text[start + s.len()..];
+            let glued_sep = |t: &str| {
+                let mut c = t.chars();
+                c.next().is_some_and(|c| ",.".contains(c)) && c.next().is_some_and(|c| c.is_ascii_digit())
+            };
+            let prev_sep = before.is_some_and(|c| ",.".contains(c))
+                && text[..start - 1].chars().next_back().is_some_and(|c| c.is_ascii_digit());
+            if glued_sep(after) || prev_sep {
+                s = &s[..i];
             }
         }
+        let end = start + s.len();
+        pos = end.max(start + 1);
+        let after = text[end..].chars().next();
+        // Glued to a word it is part of a name ("Kambarata1", "A4", "29km"); glued
+        // to capitals it may be a code ("USD115", "115USD"), which the money layer reads.
+        if before.is_some_and(|c| c.is_lowercase() || c == '_')
+            || after.is_some_and(|c| c.is_lowercase() && !starts_scale(&text[end..]))
+        {
+            continue;
+        }
+        let Some(base) = parse_digits(s, lang) else {
+            continue;
+        };
+        let (scale, end) = scale_after(text, end);
+        let mut value = base * scale;
         // Amounts with a scale are whole base units: 4.1 * 1e9 must not print as 4099999999.9999995.
         if scale >= 1e3 {
             value = value.round();
         }
-        out.push(Number {
-            start: m.start(),
-            end,
-            value,
-            scale,
-        });
+        out.push(Number { start, end, value, scale });
     }
-    out.extend(word_numbers(text));
-    out.sort_by_key(|n| n.start);
     out
+}
+
+/// Joins terms of one number: "2 млрд 842 млн", "4 thousand 3 hundred and 21",
+/// "3 million and a half". Later terms must have smaller scales; only the
+/// hundreds take an unscaled tail, so "$2 million and 20 projects" stays two numbers.
+fn compounds(text: &str, nums: Vec<Number>) -> Vec<Number> {
+    let mut out: Vec<Number> = Vec::with_capacity(nums.len());
+    let mut last_scale = 1.0;
+    for n in nums {
+        if let Some(a) = out.last_mut()
+            && a.scale > 1.0
+            && n.start >= a.end
+            && n.value > 0.0
+        {
+            let gap = &text[a.end..n.start];
+            let spaces = !gap.is_empty() && gap.trim().is_empty();
+            let and = gap.trim() == "and" && gap.starts_with(char::is_whitespace);
+            if spaces && n.scale > 1.0 && n.scale < last_scale {
+                a.value += n.value;
+                a.end = n.end;
+                last_scale = n.scale;
+                continue;
+            }
+            if (spaces || and) && last_scale == 100.0 && n.scale == 1.0 && n.value < 100.0 && n.value.fract() == 0.0 {
+                a.value += n.value;
+                a.end = n.end;
+                last_scale = 1.0;
+                continue;
+            }
+        }
+        last_scale = n.scale;
+        out.push(n);
+    }
+    for a in &mut out {
+        if a.scale >= 1e3
+            && let Some(c) = AND_FRACTION.captures(&text[a.end..])
+        {
+            let f = if &c[1] == "half" { 0.5 } else { 0.25 };
+            a.value += f * a.scale;
+            a.end += c[0].len();
+        }
+    }
+    out
+}
+
+/// "-5", "minus 5", "negative one": the sign before a number. A hyphen after a
+/// letter or digit ("SCP-173", "2023-24", "+1-222") is no sign.
+fn negate(text: &str, n: &mut Number) {
+    let head = &text[..n.start];
+    if let Some(h) = head.strip_suffix(['-', '\u{2212}'])
+        && h.chars().next_back().is_none_or(|c| c.is_whitespace() || "([{:;=".contains(c))
+    {
+        n.value = -n.value;
+        n.start = h.len();
+        return;
+    }
+    let h = head.trim_end();
+    if h.len() == head.len() {
+        return;
+    }
+    for w in ["minus", "negative"] {
+        if h.len() >= w.len()
+            && h.is_char_boundary(h.len() - w.len())
+            && h[h.len() - w.len()..].eq_ignore_ascii_case(w)
+            && !h[..h.len() - w.len()].chars().next_back().is_some_and(char::is_alphanumeric)
+        {
+            n.value = -n.value;
+            n.start = h.len() - w.len();
+            return;
+        }
+    }
+}
+
+/// True when the whitespace-delimited token around `pos` is a web address.
+fn in_url(text: &str, pos: usize) -> bool {
+    let s = text[..pos].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let e = text[pos..].find(char::is_whitespace).map_or(text.len(), |i| pos + i);
+    let tok = &text[s..e];
+    tok.contains("://") || tok.starts_with("www.")
 }
 
 /// Parses a digit string per the language's separator conventions.
 fn parse_digits(s: &str, lang: Lang) -> Option<f64> {
-    let s: String = s
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{00A0}' | '\u{202F}' | '\u{2009}'))
-        .collect();
-    let grouped_en = lang == Lang::En
-        && s.split(',')
-            .skip(1)
-            .all(|g| g.len() >= 3 && g[..3].chars().all(|c| c.is_ascii_digit()))
-        && s.contains(',')
-        && {
-            // "1,340" and "693,988" group thousands; "27,8" is a decimal comma.
-            let first_group = s
-                .split(',')
-                .nth(1)
-                .map(|g| g.split('.').next().unwrap_or(""))
-                .unwrap_or("");
-            first_group.len() == 3
-        };
-    let norm = if grouped_en {
-        s.replace(',', "")
-    } else {
-        s.replace(',', ".")
+    let s: String = s.chars().filter(|c| !SP.contains(c)).collect();
+    let norm = match (s.rfind(','), s.rfind('.')) {
+        // Both: the last one is the decimal mark ("1,234.5", "1.111,11").
+        (Some(c), Some(d)) if c < d => s.replace(',', ""),
+        (Some(_), Some(_)) => s.replace('.', "").replace(',', "."),
+        // Commas only: English groups thousands ("1,340", "12,34,567"), "27,8" is decimal.
+        (Some(c), None) if lang == Lang::En && (s.matches(',').count() > 1 || s.len() - c - 1 == 3) => {
+            s.replace(',', "")
+        }
+        (Some(_), None) => s.replace(',', "."),
+        _ => s,
     };
     norm.parse().ok()
 }
@@ -149,77 +272,33 @@ fn starts_scale(rest: &str) -> bool {
 }
 
 /// The scale word right after a number ending at `pos`: (multiplier, new end).
-fn scale_after(text: &str, pos: usize) -> (f64, usize) {
+pub(super) fn scale_after(text: &str, pos: usize) -> (f64, usize) {
     let rest = &text[pos..];
-    let gap = rest.len()
-        - rest
-            .trim_start_matches([' ', '\u{00A0}', '\u{202F}', '\u{2009}'])
-            .len();
+    let gap = rest.len() - rest.trim_start_matches(SP).len();
     if gap > 1 && !rest[..gap].contains('\u{00A0}') {
         return (1.0, pos);
     }
     let tail = &rest[gap..];
     let lower: String = tail.chars().take(12).collect::<String>().to_lowercase();
-    for (w, mult) in SCALES.iter() {
-        if lower.starts_with(w.as_str()) {
-            let wlen: usize = tail
-                .chars()
-                .take(w.chars().count())
-                .map(char::len_utf8)
-                .sum();
-            let next = tail[wlen..].chars().next();
-            // "5m" and "$5 bn" but not "5 mines": a scale word ends the word.
-            if next.is_some_and(|c| c.is_alphanumeric() && !c.is_uppercase()) && !w.ends_with('.') {
-                continue;
-            }
-            let mut end = pos + gap + wlen;
-            // "тыс." keeps its period only when a word of the phrase follows.
-            if w.ends_with('.') && tail[wlen..].trim_start().starts_with(char::is_uppercase) {
-                end -= 1;
-            }
-            return (*mult, end);
+    for sc in SCALES.iter() {
+        let w = sc.word.as_str();
+        if !lower.starts_with(w) || (sc.glued && gap > 0) {
+            continue;
         }
+        let wlen: usize = tail.chars().take(w.chars().count()).map(char::len_utf8).sum();
+        let next = tail[wlen..].chars().next();
+        // "5m" and "$5 bn" but not "5 mines": a scale word ends the word.
+        if next.is_some_and(|c| c.is_alphanumeric() && !c.is_uppercase()) && !w.ends_with('.') {
+            continue;
+        }
+        let mut end = pos + gap + wlen;
+        // "тыс." keeps its period only when a word of the phrase follows.
+        if w.ends_with('.') && tail[wlen..].trim_start().starts_with(char::is_uppercase) {
+            end -= 1;
+        }
+        return (sc.mult, end);
     }
     (1.0, pos)
-}
-
-/// Numbers written as words: "two billion", "twenty five", "nine".
-fn word_numbers(text: &str) -> Vec<Number> {
-    let ws = super::lexicon::words(text);
-    let value_of = |w: &str| WORDS.iter().find(|(k, _)| k == w).map(|(_, v)| *v);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < ws.len() {
-        let Some(mut v) = value_of(&ws[i].lower) else {
-            i += 1;
-            continue;
-        };
-        let start = ws[i].start;
-        let mut end = ws[i].end;
-        // "twenty five": a ten followed by a unit.
-        if (20.0..100.0).contains(&v)
-            && let Some(u) = ws
-                .get(i + 1)
-                .and_then(|w| value_of(&w.lower))
-                .filter(|u| *u < 10.0)
-            && text[end..ws[i + 1].start]
-                .trim_matches(['-', ' '])
-                .is_empty()
-        {
-            v += u;
-            i += 1;
-            end = ws[i].end;
-        }
-        let (scale, e) = scale_after(text, end);
-        out.push(Number {
-            start,
-            end: e,
-            value: v * scale,
-            scale,
-        });
-        i += 1;
-    }
-    out
 }
 
 #[cfg(test)]
@@ -275,6 +354,90 @@ mod tests {
         assert_eq!(one("b4 paper", Lang::En), None);
         assert_eq!(one("Kambarata1", Lang::En), None);
         assert_eq!(numbers("5 mines", Lang::En)[0].scale, 1.0);
-        assert_eq!(numbers("in 2023 1 500", Lang::En).len(), 3);
+        assert_eq!(numbers("in 2023 1 500", Lang::En).len(), 2);
+    }
+
+    #[test]
+    fn two_and_a_half_million_many_ways() {
+        for t in [
+            "2.5 million",
+            "2,500,000",
+            "2 500 000",
+            "2\u{202f}500\u{202f}000",
+            "2\u{2009}500\u{2009}000",
+            "2.5m",
+            "2.5 mn",
+            "2.5 mil",
+            "2,500 thousand",
+            "2500k",
+            "25 lakh",
+            "two and a half million",
+            "two million and a half",
+            "2 million and a half",
+            "two million five hundred thousand",
+            "2 million 500 thousand",
+        ] {
+            assert_eq!(one(t, Lang::En), Some(2.5e6), "{t}");
+        }
+        for t in ["2,5 млн", "2 млн 500 тыс.", "2 500 тыс", "2\u{a0}500\u{a0}000"] {
+            assert_eq!(one(t, Lang::Ru), Some(2.5e6), "{t}");
+        }
+    }
+
+    #[test]
+    fn grouping_styles() {
+        for t in ["1,234,567.89", "12,34,567.89", "1.234.567,89", "1 234 567.89", "1\u{202f}234\u{202f}567,89"] {
+            assert_eq!(one(t, Lang::En), Some(1_234_567.89), "{t}");
+        }
+        assert_eq!(one("1 234 567,89", Lang::Ru), Some(1_234_567.89));
+        assert_eq!(one("Rs 10,000 crore", Lang::En), Some(1e11));
+        assert_eq!(one("₹1.2 lakh crore", Lang::En), Some(1.2e12));
+        assert_eq!(one("$ 29,9 million", Lang::En), Some(29.9e6));
+        assert_eq!(one(".08", Lang::En), Some(0.08));
+        let values = |t| numbers(t, Lang::En).iter().map(|n| n.value).collect::<Vec<_>>();
+        assert_eq!(values("192.168.1.2"), [192.0, 168.0, 1.0, 2.0]);
+        assert_eq!(values("Exercises 22,24,26"), [22.0, 24.0, 26.0]);
+        assert_eq!(values("423 0000"), [423.0, 0.0]);
+    }
+
+    #[test]
+    fn words_and_signs() {
+        for (v, ts) in [
+            (120.0, &["one hundred and twenty", "one hundred twenty", "a hundred and twenty", "120"][..]),
+            (21e12 + 300.0, &["twenty-one trillion three hundred", "twenty-one trillion and three hundred"]),
+            (202_000.0, &["two hundred and two thousand", "202 thousand"]),
+            (2.5e8, &["a quarter billion", "quarter billion", "250 million"]),
+            (7.5e8, &["three quarters billion", "750 mln"]),
+            (5e5, &["half million", "half a million", "0.5 million"]),
+            (3e12, &["three lakh crore", "3 trillion"]),
+            (-1.5, &["-1.5", "minus 1.5", "negative one point five", "minus one and a half"][..3]),
+            (52.0, &["fifty-two", "fifty - two", "fifty   two"]),
+            (321.0, &["3 hundred and 21", "three hundred and twenty-one"]),
+            (2e9, &["два миллиарда", "2 млрд"]),
+        ] {
+            for t in ts {
+                let lang = if t.chars().any(|c| c.is_alphabetic() && !c.is_ascii()) { Lang::Ru } else { Lang::En };
+                assert_eq!(one(t, lang), Some(v), "{t}");
+            }
+        }
+    }
+
+    #[test]
+    fn nothing_here() {
+        for t in [
+            "the 180ml liquid",
+            " 29km Road",
+            "the May 4th",
+            "a",
+            "Which one do you prefer?",
+            "The one you mentioned",
+            "more than half",
+            "hundreds of trucks",
+            "see https://x.com/a?q=30%25%2020",
+            "a trillionth",
+        ] {
+            assert!(numbers(t, Lang::En).is_empty(), "{t}: {:?}", numbers(t, Lang::En));
+        }
+        assert_eq!(numbers("SCP-173 in 2023-24", Lang::En).iter().map(|n| n.value).collect::<Vec<_>>(), [173.0, 2023.0, 24.0]);
     }
 }
