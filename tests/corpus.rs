@@ -16,7 +16,7 @@ use crate::fixture;
 /// The F1 the extractor reached on each corpus when the floor was last raised.
 const DEV_F1_FLOOR: f64 = 1.0;
 const DEV2_F1_FLOOR: f64 = 0.965;
-const HOLDOUT_F1_FLOOR: f64 = 0.536;
+const HOLDOUT_F1_FLOOR: f64 = 0.651;
 
 fn score_corpus(name: &str, n_articles: usize) -> Score {
     let gold_path = fixture(&format!("{name}/gold.jsonl"));
