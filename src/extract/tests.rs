@@ -24,7 +24,7 @@ fn keys(title: &str, text: &str) -> Vec<String> {
         .collect()
 }
 
-fn key(c: &Claim) -> String {
+pub(super) fn key(c: &Claim) -> String {
     format!(
         "{} {} {} {} {} {} {} {} {}",
         c.indicator,

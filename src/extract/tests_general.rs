@@ -16,20 +16,7 @@ fn keys(title: &str, published: &str, text: &str) -> Vec<String> {
     };
     extract_claims(&a)
         .iter()
-        .map(|c| {
-            format!(
-                "{} {} {} {} {} {} {} {} {}",
-                c.indicator,
-                c.country,
-                c.partner.as_deref().unwrap_or("-"),
-                c.kind,
-                c.measure,
-                c.value,
-                c.unit,
-                c.period.as_deref().unwrap_or("-"),
-                c.deadline.as_deref().unwrap_or("-")
-            )
-        })
+        .map(super::tests::key)
         .collect()
 }
 
