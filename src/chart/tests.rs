@@ -1,0 +1,264 @@
+//! Chart tests: structure (files, PNG header, SVG text), determinism, odd tracks.
+use super::*;
+use crate::series::{Progress, SourcePoint};
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn target(value: f64, deadline: Option<i32>, stated: NaiveDate, superseded: bool) -> Target {
+    Target {
+        value,
+        deadline,
+        first_stated: stated,
+        last_stated: stated,
+        n_sources: 2,
+        superseded,
+    }
+}
+
+fn point(d: NaiveDate, value: f64, id: &str, source: &str) -> SourcePoint {
+    SourcePoint { date: d, value, article_id: id.to_string(), source: source.to_string() }
+}
+
+/// KAZ-KGZ turnover 2021-2025; $2bn by 2025 superseded by $3bn by 2030.
+fn sample() -> Track {
+    let points = vec![
+        point(date(2021, 12, 31), 0.9e9, "a1", "https://www.kabar.kg/news/1"),
+        point(date(2022, 12, 31), 1.0e9, "a2", "akorda.kz"),
+        point(date(2022, 12, 31), 1.1e9, "a3", "https://24.kg/x"),
+        point(date(2023, 12, 31), 1.3e9, "a4", "https://www.kabar.kg/news/2"),
+        point(date(2023, 12, 31), 1.25e9, "a5", "Kazinform"),
+        point(date(2024, 12, 31), 1.5e9, "a6", "akorda.kz"),
+        point(date(2025, 6, 30), 0.8e9, "a7", "https://24.kg/y"),
+    ];
+    let median = vec![
+        (date(2021, 12, 31), 0.9e9),
+        (date(2022, 12, 31), 1.05e9),
+        (date(2023, 12, 31), 1.275e9),
+        (date(2024, 12, 31), 1.5e9),
+    ];
+    let old = target(2e9, Some(2025), date(2021, 3, 1), true);
+    let active = target(3e9, Some(2030), date(2024, 5, 20), false);
+    Track {
+        indicator: Indicator::TradeTurnover,
+        country: "KAZ".into(),
+        partner: Some("KGZ".into()),
+        unit: "USD".into(),
+        points,
+        median,
+        targets: vec![old, active.clone()],
+        progress: Progress {
+            latest: Some((date(2024, 12, 31), 1.5e9)),
+            latest_label: Some("2024".into()),
+            target: active,
+            ratio: Some(0.5),
+            baseline: Some(1.275e9),
+            required_growth: Some(0.122),
+            observed_growth: Some(0.176),
+            status: Status::OnTrack,
+        },
+    }
+}
+
+/// Whether the SVG has a text element reading exactly `text`.
+fn is_text(svg: &str, text: &str) -> bool {
+    svg.contains(&format!(">\n{text}\n</text>"))
+}
+
+fn render(track: &Track) -> (tempfile::TempDir, Vec<PathBuf>) {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = write_charts(track, dir.path()).unwrap();
+    (dir, paths)
+}
+
+#[test]
+fn writes_png_and_svg_with_expected_names_and_size() {
+    let (dir, paths) = render(&sample());
+    assert_eq!(
+        paths,
+        vec![
+            dir.path().join("trade_turnover_KAZ-KGZ.png"),
+            dir.path().join("trade_turnover_KAZ-KGZ.svg")
+        ]
+    );
+    let png = fs::read(&paths[0]).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    assert_eq!(&png[12..16], b"IHDR");
+    let w = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    let h = u32::from_be_bytes(png[20..24].try_into().unwrap());
+    assert_eq!((w, h), (1200, 700));
+    let svg = fs::read_to_string(&paths[1]).unwrap();
+    assert!(svg.contains(r#"width="1200" height="700""#), "{}", &svg[..200]);
+    // Nothing but the two charts is left in the folder: temp files were renamed.
+    let mut names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["trade_turnover_KAZ-KGZ.png", "trade_turnover_KAZ-KGZ.svg"]);
+}
+
+#[test]
+fn svg_holds_title_targets_axis_progress_and_sources() {
+    let (_dir, paths) = render(&sample());
+    let svg = fs::read_to_string(&paths[1]).unwrap();
+    for text in [
+        "Kazakhstan–Kyrgyzstan trade turnover",
+        "target $3bn by 2030",
+        "earlier target $2bn by 2025",
+        "50% of the $3bn target (2030)",
+        "latest $1.5bn (2024)",
+        "7 sources, 2021-03-01 to 2025-06-30",
+        "Sources: 24.kg, Kazinform, akorda.kz, kabar.kg",
+        "required path",
+    ] {
+        assert!(svg.contains(text), "missing {text:?}");
+    }
+    for label in ["$0", "$500m", "$1bn", "$2.5bn", "2021", "2024", "2030"] {
+        assert!(is_text(&svg, label), "missing text element {label:?}");
+    }
+    // The chart ends with the deadline year: no 2031 label.
+    assert!(!is_text(&svg, "2031"));
+}
+
+#[test]
+fn renders_are_byte_identical() {
+    let track = sample();
+    // Set ECONTRACK_CHART_PREVIEW=DIR to keep a copy of the sample chart to look at.
+    if let Some(dir) = std::env::var_os("ECONTRACK_CHART_PREVIEW") {
+        write_charts(&track, Path::new(&dir)).unwrap();
+    }
+    let (_a, first) = render(&track);
+    let (_b, second) = render(&track);
+    for (x, y) in first.iter().zip(&second) {
+        assert!(fs::read(x).unwrap() == fs::read(y).unwrap(), "{} differs", x.display());
+    }
+}
+
+#[test]
+fn no_required_path_once_the_target_is_met() {
+    let mut track = sample();
+    track.progress.latest = Some((date(2024, 12, 31), 3.2e9));
+    track.progress.ratio = Some(3.2 / 3.0);
+    track.progress.status = Status::Achieved;
+    let (_dir, paths) = render(&track);
+    let svg = fs::read_to_string(&paths[1]).unwrap();
+    assert!(
+        svg.contains("107% of the $3bn target (2030)  ·  latest $3.2bn (2024)  ·  achieved")
+    );
+    assert!(!svg.contains("required path"));
+}
+
+#[test]
+fn track_without_points_still_renders() {
+    let mut track = sample();
+    track.points.clear();
+    track.median.clear();
+    track.progress.latest = None;
+    track.progress.latest_label = None;
+    track.progress.ratio = None;
+    let (_dir, paths) = render(&track);
+    let svg = fs::read_to_string(&paths[1]).unwrap();
+    assert!(svg.contains("no reported figure yet toward the $3bn target (2030)"));
+    assert!(svg.contains("no reported figures, 2021-03-01 to 2024-05-20"));
+    assert!(!svg.contains("required path"));
+}
+
+#[test]
+fn track_without_deadline_runs_a_year_past_the_data() {
+    let mut track = sample();
+    track.targets[1].deadline = None;
+    track.progress.target.deadline = None;
+    track.progress.required_growth = None;
+    track.progress.status = Status::NoDeadline;
+    let (_dir, paths) = render(&track);
+    let svg = fs::read_to_string(&paths[1]).unwrap();
+    assert!(svg.contains("50% of the $3bn target (no deadline)"));
+    assert!(svg.contains("target $3bn (no deadline)"));
+    assert!(is_text(&svg, "2026") && !is_text(&svg, "2027"));
+    assert!(!svg.contains("required path"));
+}
+
+#[test]
+fn odd_values_do_not_break_the_chart() {
+    let mut track = sample();
+    track.points.push(point(date(2023, 1, 1), f64::NAN, "a8", ""));
+    track.unit = "KZT".into();
+    track.partner = None;
+    track.country = "XYZ".into();
+    track.progress.ratio = Some(f64::INFINITY);
+    let (dir, paths) = render(&track);
+    assert_eq!(paths[1], dir.path().join("trade_turnover_XYZ.svg"));
+    let svg = fs::read_to_string(&paths[1]).unwrap();
+    assert!(svg.contains("XYZ trade turnover"));
+    assert!(is_text(&svg, "1bn KZT"), "{svg}");
+}
+
+#[test]
+fn missing_folder_is_a_chart_error_with_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope");
+    match write_charts(&sample(), &missing) {
+        Err(Error::Chart { path, .. }) => assert!(path.starts_with(&missing)),
+        other => panic!("expected a chart error, got {other:?}"),
+    }
+}
+
+#[test]
+fn file_stem_is_indicator_and_pair() {
+    let mut track = sample();
+    assert_eq!(chart_file_stem(&track), "trade_turnover_KAZ-KGZ");
+    track.indicator = Indicator::Exports;
+    track.partner = Some("EU/x".into());
+    assert_eq!(chart_file_stem(&track), "exports_KAZ-EU_x");
+}
+
+#[test]
+fn money_labels() {
+    for (value, unit, want) in [
+        (1.5e9, "USD", "$1.5bn"),
+        (3e9, "USD", "$3bn"),
+        (850e6, "USD", "$850m"),
+        (2.5e12, "USD", "$2.5tn"),
+        (1.2e9, "EUR", "€1.2bn"),
+        (1.2e9, "KZT", "1.2bn KZT"),
+        (40e6, "GBP", "£40m"),
+        (0.0, "USD", "$0"),
+        (500e6, "USD", "$500m"),
+        (250e6, "USD", "$250m"),
+        (2.25e9, "USD", "$2.25bn"),
+        (1.234e9, "USD", "$1.23bn"),
+        (12.34e9, "USD", "$12.3bn"),
+        (123.4e9, "USD", "$123bn"),
+        (999.99e6, "USD", "$1bn"),
+        (999.4e6, "USD", "$999m"),
+        (1e6, "USD", "$1m"),
+        (25_000.0, "USD", "$25k"),
+        (850.0, "USD", "$850"),
+        (0.5, "USD", "$0.5"),
+        (-1.5e9, "USD", "-$1.5bn"),
+        (-0.0004, "USD", "$0"),
+        (0.5e-3, "USD", "$0.001"),
+        (1.5e9, "", "1.5bn"),
+        (1.5e15, "USD", "$1500tn"),
+        (f64::NAN, "USD", "n/a"),
+    ] {
+        assert_eq!(money_label(value, unit), want, "{value} {unit}");
+    }
+}
+
+#[test]
+fn titles_name_countries_and_fall_back_to_codes() {
+    let mut track = sample();
+    assert_eq!(title(&track), "Kazakhstan–Kyrgyzstan trade turnover");
+    track.indicator = Indicator::Exports;
+    track.partner = Some("TUR".into());
+    assert_eq!(title(&track), "Kazakhstan exports to Türkiye");
+    track.partner = Some("ZZZ".into());
+    track.indicator = Indicator::Imports;
+    assert_eq!(title(&track), "Kazakhstan imports from ZZZ");
+    track.partner = None;
+    track.indicator = Indicator::Gdp;
+    assert_eq!(title(&track), "Kazakhstan GDP");
+}
