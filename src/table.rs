@@ -2,12 +2,14 @@
 //!
 //! Column names and order follow DESIGN.md; every exporter takes these frames.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use chrono::NaiveDate;
 use polars::prelude::*;
 
 use crate::claim::CLAIM_COLUMNS;
-use crate::series::{ObservationRow, Track};
-use crate::Claim;
+use crate::series::{ObservationRow, Track, period_end};
+use crate::{Claim, ClaimKind, Indicator, Measure};
 
 fn str_col<'a>(name: &str, values: impl Iterator<Item = Option<&'a str>>) -> Column {
     Column::new(name.into(), values.collect::<Vec<_>>())
@@ -58,6 +60,9 @@ pub fn claims_from_frame(df: &DataFrame) -> Result<Vec<Claim>, String> {
         cols.push(ca.clone());
     }
     let get = |col: usize, row: usize| cols[col].get(row).map(str::trim).filter(|s| !s.is_empty());
+    // Free text (source, evidence) comes back byte for byte, spaces and line
+    // breaks at either end included; codes and numbers are trimmed.
+    let text = |col: usize, row: usize| cols[col].get(row).unwrap_or("").to_string();
     let mut claims = Vec::with_capacity(df.height());
     for row in 0..df.height() {
         let field = |col: usize| -> Result<&str, String> {
@@ -79,7 +84,7 @@ pub fn claims_from_frame(df: &DataFrame) -> Result<Vec<Claim>, String> {
             claim_id: field(0)?.to_string(),
             article_id: field(1)?.to_string(),
             published,
-            source: get(3, row).unwrap_or("").to_string(),
+            source: text(3, row),
             indicator: field(4)?.parse().map_err(|e| parse_err(4, e))?,
             country: field(5)?.to_string(),
             partner: get(6, row).map(str::to_string),
@@ -94,7 +99,7 @@ pub fn claims_from_frame(df: &DataFrame) -> Result<Vec<Claim>, String> {
                 None | Some("false" | "False" | "FALSE" | "0") => false,
                 Some(s) => return Err(parse_err(13, format!("expected true or false, found {s:?}"))),
             },
-            evidence: get(14, row).unwrap_or("").to_string(),
+            evidence: text(14, row),
             span_start: num(15)? as u32,
             span_end: num(16)? as u32,
         });
@@ -169,6 +174,81 @@ pub fn progress_frame(tracks: &[Track]) -> PolarsResult<DataFrame> {
         str_col("status", t.iter().map(|t| Some(t.progress.status.as_str()))),
     ];
     DataFrame::new(tracks.len(), columns)
+}
+
+/// The column a claim goes under in the wide table: its period, else
+/// `as of YYYY-MM-DD` (its publication date), else none (it cannot be placed
+/// in time and is left out, as in the series table).
+pub fn wide_label(claim: &Claim) -> Option<String> {
+    match (&claim.period, claim.published) {
+        (Some(p), _) => Some(p.clone()),
+        (None, Some(d)) => Some(format!("as of {d}")),
+        (None, None) => None,
+    }
+}
+
+/// Orders wide columns chronologically: by the date the period ends (or the
+/// "as of" date); on a tie the label decides, which puts `2024` before
+/// `2024-H2` before `2024-Q4`. Labels with no readable date go last.
+fn label_order(label: &str) -> (NaiveDate, String) {
+    let date = match label.strip_prefix("as of ") {
+        Some(d) => NaiveDate::parse_from_str(d, "%Y-%m-%d").ok(),
+        None => period_end(label),
+    };
+    (date.unwrap_or(NaiveDate::MAX), label.to_string())
+}
+
+type WideKey = (Indicator, String, Option<String>, ClaimKind, Measure, String);
+
+/// The wide table (`--wide`): one row per (indicator, country, partner, kind,
+/// measure, unit), one column per period label ([`wide_label`]) in
+/// chronological order, each cell the median of the claims that fall in it
+/// (empty when none do). Rows are sorted by indicator (in DESIGN.md's order),
+/// country, partner (none first), kind, measure (level first) and unit.
+///
+/// A trade_turnover pair is unordered, so its two countries are put in code
+/// order, as in the series table: `KGZ`-`KAZ` and `KAZ`-`KGZ` claims share a row.
+///
+/// Built in plain Rust rather than with polars' lazy pivot: pivot needs the
+/// `pivot` feature (a polars rebuild), gives columns in order of appearance,
+/// and a median per cell is a few lines here.
+pub fn wide_frame(claims: &[Claim]) -> PolarsResult<DataFrame> {
+    let mut cells: BTreeMap<WideKey, BTreeMap<String, Vec<f64>>> = BTreeMap::new();
+    let mut labels = BTreeSet::new();
+    for c in claims {
+        let Some(label) = wide_label(c) else { continue };
+        let (mut country, mut partner) = (c.country.clone(), c.partner.clone());
+        if c.indicator == Indicator::TradeTurnover
+            && let Some(p) = &partner
+            && *p < country
+        {
+            (country, partner) = (p.clone(), Some(country));
+        }
+        let key = (c.indicator, country, partner, c.kind, c.measure, c.unit.clone());
+        labels.insert(label_order(&label));
+        cells.entry(key).or_default().entry(label).or_default().push(c.value);
+    }
+    let height = cells.len();
+    let keys: Vec<&WideKey> = cells.keys().collect();
+    let mut columns = vec![
+        str_col("indicator", keys.iter().map(|k| Some(k.0.as_str()))),
+        str_col("country", keys.iter().map(|k| Some(k.1.as_str()))),
+        str_col("partner", keys.iter().map(|k| k.2.as_deref())),
+        str_col("kind", keys.iter().map(|k| Some(k.3.as_str()))),
+        str_col("measure", keys.iter().map(|k| Some(k.4.as_str()))),
+        str_col("unit", keys.iter().map(|k| Some(k.5.as_str()))),
+    ];
+    for (_, label) in &labels {
+        let values = cells.values_mut().map(|row| row.get_mut(label).map(|v| median(v)));
+        columns.push(f64_col(label, values));
+    }
+    DataFrame::new(height, columns)
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    if n % 2 == 1 { values[n / 2] } else { (values[n / 2 - 1] + values[n / 2]) / 2.0 }
 }
 
 /// Ratios are shown to four decimals: more digits are noise in a spreadsheet.

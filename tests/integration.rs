@@ -2,6 +2,7 @@
 
 mod cli;
 mod corpus;
+mod export;
 mod peer_specs;
 mod sample;
 

@@ -1,4 +1,4 @@
-//! `econtrack export CLAIMS -o DIR [--excel]`
+//! `econtrack export CLAIMS -o DIR [--excel] [--wide]`
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -18,6 +18,18 @@ pub struct ExportArgs {
     /// Start each CSV with a byte-order mark so Excel reads it as UTF-8.
     #[arg(long)]
     pub excel: bool,
+    /// Also write wide.csv and wide.parquet: one row per (indicator, country,
+    /// partner, kind, measure, unit), one column per period, each cell the median
+    /// of the claims in it.
+    ///
+    /// A claim goes under its period (`2023`, `2024-H1`, `2024-01/2024-09`), or,
+    /// when it has none, under `as of YYYY-MM-DD`, its publication date; so targets
+    /// and forecasts sit under the date they were stated (their deadlines are in
+    /// targets.csv). Claims with neither a period nor a date are left out. Columns
+    /// run in order of the date each period ends; rows by indicator, country, partner,
+    /// kind, measure and unit; a trade_turnover pair is put in code order (KAZ-KGZ and KGZ-KAZ share a row).
+    #[arg(long)]
+    pub wide: bool,
 }
 
 pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
@@ -26,5 +38,8 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let df = table::claims_frame(&claims)?;
     write_table_pair(&args.output, "claims", &df, args.excel)?;
     super::series::write_series_tables(&args.output, &claims, &tracks, args.excel)?;
+    if args.wide {
+        write_table_pair(&args.output, "wide", &table::wide_frame(&claims)?, args.excel)?;
+    }
     Ok(ExitCode::SUCCESS)
 }
