@@ -3,7 +3,14 @@
 //! Serializers return bytes (snapshot-testable without files); [`write_atomic`]
 //! puts them in place through a temporary file and a rename, so a crash never
 //! leaves a half-written table. CSV is UTF-8 with one header row, ISO dates,
-//! `.` decimals, no thousands separators and RFC 4180 quoting.
+//! `.` decimals, no thousands separators, no exponents (2.5e11 is written
+//! `250000000000`) and RFC 4180 quoting: a field with a comma, a quote or a
+//! line break is quoted, and quotes are doubled.
+//!
+//! Spreadsheets: Excel takes the byte-order mark (`--excel`) as "UTF-8";
+//! LibreOffice's headless import (`soffice --convert-to xlsx`) ignores it and
+//! needs the charset named: `--infilter=CSV:44,34,76,1`. Either way a CR LF
+//! inside a cell becomes LF, and numbers keep 15 significant digits.
 
 use std::fs;
 use std::io::{Cursor, Write};
