@@ -1,10 +1,14 @@
 //! Charts: one [`Track`] in, a PNG and an SVG of it out (DESIGN.md, Charts).
 //!
-//! The picture: every source's figures as points, the median of the sources as a
-//! line, the active target as a line up to its deadline, earlier (superseded)
-//! targets faded and dashed, the path required from the latest figure to the
-//! target, a progress label ("67% of the $3bn target (2030)"), a legend and a
-//! footnote naming the sources and the dates they span.
+//! The picture: every source's yearly figures as points (drawn mid-year), their
+//! median as a line, "as of" figures as rings off that line, the active target as
+//! a line up to its deadline, earlier (superseded) targets faded and dashed, the
+//! path required from the latest full year to the target, a progress label ("67%
+//! of the $3bn target (2030)"), a legend and a footnote giving the number of
+//! articles behind the figures and targets and the dates they were published.
+//!
+//! [`write_overview`] draws every track as a small panel of one grid picture
+//! ([`overview`]); the wording shared by both lives in `labels`.
 //!
 //! One generic [`draw`] serves both backends (STYLE.md). Text uses Noto Sans
 //! embedded in the binary, so a machine without fonts draws the same PNG. The
