@@ -1,24 +1,48 @@
 //! Series: claims in, observations, targets and progress out (DESIGN.md).
 //!
+//! - **Observations** are actual figures keyed by (indicator, pair, measure, unit,
+//!   period); every source is kept, summarised by the median and flagged as a
+//!   conflict when the sources differ by more than [`CONFLICT_SPREAD`]. A claim
+//!   with no period is an "as of" observation at its publication date.
+//! - **Periods** are of three sorts and never mixed: full calendar years (`2023`,
+//!   or `2023-01/2023-12`), partial years (months, halves, quarters, year to date:
+//!   kept in the observations table, left out of tracks) and "as of" figures
+//!   (drawn, but never taken as the latest actual).
+//! - **Targets** merge restatements, keep their first and last statement dates,
+//!   and a later, larger target supersedes the earlier ones, which stay listed.
+//! - **Progress** compares the latest *full-year* figure with the active target;
+//!   see [`Progress`] and [`Status`] for the rules.
+//!
 //! Plain structs, so charts and tests need no polars; [`crate::table`] turns
 //! them into frames for export.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::{Claim, ClaimKind, Indicator, Measure};
 
-/// One reported figure placed on the time axis.
+/// One reported level placed on the time axis: a full-year or an "as of" figure.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourcePoint {
     /// End of the period the figure refers to, or the publication date when it has none.
     pub date: NaiveDate,
     pub value: f64,
+    /// The full year it covers (`2023`), or `None` for an "as of" figure.
+    pub period: Option<String>,
+    /// When the article was published, if known; the chart footnote spans these.
+    pub published: Option<NaiveDate>,
     /// The article the figure comes from.
     pub article_id: String,
     /// Its source label or URL.
     pub source: String,
+}
+
+impl SourcePoint {
+    /// An "as of" figure: no period, placed at its publication date.
+    pub fn is_as_of(&self) -> bool {
+        self.period.is_none()
+    }
 }
 
 /// A stated target level for one (indicator, pair, unit).
@@ -29,13 +53,23 @@ pub struct Target {
     pub deadline: Option<i32>,
     pub first_stated: NaiveDate,
     pub last_stated: NaiveDate,
-    /// How many articles state it.
+    /// How many distinct articles state it.
     pub n_sources: usize,
-    /// Replaced by a later, larger target for the same pair.
+    /// Those articles' ids, sorted.
+    pub articles: Vec<String>,
+    /// Replaced by a later, larger target for the same pair (or, for a later
+    /// smaller one, never active): kept in the table, drawn faded.
     pub superseded: bool,
 }
 
 /// Where one target stands.
+///
+/// Decided in this order: `achieved` when the latest full-year figure reaches the
+/// target; `no deadline` when none was stated; `on track` when the growth observed
+/// over recent full years is at least the yearly growth still required; `behind`
+/// otherwise. `behind` also covers the cases where on track cannot be shown (no
+/// full-year figure, the deadline year already reported, or only one full year so
+/// no observed growth): [`Progress::note`] then says which.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     Achieved,
@@ -45,6 +79,7 @@ pub enum Status {
 }
 
 impl Status {
+    /// The word used in tables, the summary and charts.
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Achieved => "achieved",
@@ -58,22 +93,33 @@ impl Status {
 /// Progress of one (indicator, pair) toward its active target.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Progress {
-    /// Latest actual level (series median) and the date it refers to.
+    /// Latest full-year actual (series median) and the date it refers to
+    /// (31 December). Never an "as of" or partial-year figure.
     pub latest: Option<(NaiveDate, f64)>,
-    /// Label of the latest figure's period (`2024`, or `as of 2026-02-13`).
+    /// Label of the latest figure's period: the year, `2024`.
     pub latest_label: Option<String>,
+    /// The most recent "as of" figure (median of its sources) when it is newer
+    /// than `latest`: shown beside it, never used for the ratio or the status.
+    pub latest_as_of: Option<(NaiveDate, f64)>,
     /// The active target (the latest, largest one).
     pub target: Target,
     /// latest / target.
     pub ratio: Option<f64>,
-    /// The latest actual known when the target was first stated.
+    /// The latest full-year figure known (published) when the active target's
+    /// value was first stated, and its year.
     pub baseline: Option<f64>,
-    /// Yearly growth (fraction, 0.07 = 7%) needed from `latest` to meet the target by its deadline.
+    pub baseline_year: Option<i32>,
+    /// Yearly growth (fraction, 0.07 = 7%) needed from `latest` to meet the target
+    /// by the end of its deadline year.
     pub required_growth: Option<f64>,
-    /// Yearly growth observed over recent full years (or, lacking two of them,
-    /// between the baseline and the latest figure).
+    /// Yearly growth observed from `observed_from` to the latest full year.
     pub observed_growth: Option<f64>,
+    /// The full year observed growth is measured from: the earliest within
+    /// [`RECENT_YEARS`] of the latest, else the nearest earlier one.
+    pub observed_from: Option<i32>,
     pub status: Status,
+    /// Why the status could not be decided on growth, when it could not.
+    pub note: Option<String>,
 }
 
 /// Everything known about one (indicator, country pair, unit) that has a target:
@@ -85,10 +131,13 @@ pub struct Track {
     pub partner: Option<String>,
     /// ISO 4217 code of the levels.
     pub unit: String,
-    /// Every actual level from every source, oldest first.
+    /// Every full-year and "as of" level from every source, oldest first.
+    /// Partial-year figures are left out.
     pub points: Vec<SourcePoint>,
-    /// The series value (median of the sources) per date, oldest first.
+    /// The series value (median of the sources) per full year, at 31 December, oldest first.
     pub median: Vec<(NaiveDate, f64)>,
+    /// The median of the sources per "as of" date, oldest first.
+    pub as_of: Vec<(NaiveDate, f64)>,
     /// Every target stated for this pair, oldest first; exactly one is not superseded.
     pub targets: Vec<Target>,
     pub progress: Progress,
@@ -103,7 +152,6 @@ impl Track {
         }
     }
 }
-
 /// One row of the series table: the sources for one (indicator, pair, measure,
 /// unit, period) side by side, summarised by their median.
 #[derive(Debug, Clone, PartialEq)]
@@ -130,6 +178,9 @@ pub struct ObservationRow {
 
 /// Sources that differ by more than this fraction are flagged as a conflict.
 pub const CONFLICT_SPREAD: f64 = 0.05;
+
+/// How far back "recent" full years reach when measuring observed growth.
+pub const RECENT_YEARS: i32 = 3;
 
 /// Two target values this close (relative) are the same target.
 const SAME_VALUE: f64 = 0.005;
@@ -171,10 +222,29 @@ pub fn period_end(period: &str) -> Option<NaiveDate> {
     next.pred_opt()
 }
 
-/// A period covering a whole calendar year (`2023`), as opposed to months,
-/// halves, quarters or year-to-date figures.
+/// The calendar year a period covers whole: `2023`, or `2023-01/2023-12`. Months,
+/// halves (even H2 ends on 31 December), quarters, year-to-date ranges and
+/// ranges across two years are not full years.
+pub fn full_year(period: &str) -> Option<i32> {
+    let year = |s: &str| (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten();
+    match period.split_once('/') {
+        None => year(period),
+        Some((from, to)) => {
+            let (y0, m0) = from.split_once('-')?;
+            let (y1, m1) = to.split_once('-')?;
+            (y0 == y1 && m0 == "01" && m1 == "12").then(|| year(y0)).flatten()
+        }
+    }
+}
+
+/// A period covering a whole calendar year (see [`full_year`]).
 pub fn is_full_year(period: &str) -> bool {
-    period.len() == 4 && period.bytes().all(|b| b.is_ascii_digit())
+    full_year(period).is_some()
+}
+
+/// One spelling per period, so `2023-01/2023-12` and `2023` share an observation.
+fn canonical_period(period: &str) -> String {
+    full_year(period).map_or_else(|| period.to_string(), |y| y.to_string())
 }
 
 fn median(values: &mut [f64]) -> f64 {
@@ -188,12 +258,13 @@ fn median(values: &mut [f64]) -> f64 {
 pub fn observations(claims: &[Claim]) -> Vec<ObservationRow> {
     let mut groups: BTreeMap<(SeriesKey, Measure, Option<String>, NaiveDate), Vec<&Claim>> = BTreeMap::new();
     for c in claims.iter().filter(|c| c.kind == ClaimKind::Actual) {
-        let date = match &c.period {
+        let period = c.period.as_deref().map(canonical_period);
+        let date = match &period {
             Some(p) => period_end(p),
             None => c.published,
         };
         if let Some(date) = date {
-            groups.entry((series_key(c), c.measure, c.period.clone(), date)).or_default().push(c);
+            groups.entry((series_key(c), c.measure, period, date)).or_default().push(c);
         }
     }
     groups
@@ -204,13 +275,12 @@ pub fn observations(claims: &[Claim]) -> Vec<ObservationRow> {
             let (min, max) = (values[0], values[values.len() - 1]);
             let conflict = min > 0.0 && max / min - 1.0 > CONFLICT_SPREAD
                 || min <= 0.0 && (max - min).abs() > CONFLICT_SPREAD * value.abs();
-            let mut articles: Vec<&str> = cs.iter().map(|c| c.article_id.as_str()).collect();
-            articles.dedup();
+            let articles: BTreeSet<&str> = cs.iter().map(|c| c.article_id.as_str()).collect();
             ObservationRow {
                 indicator, country, partner, measure, unit, period, date, value, min, max,
                 n_sources: cs.len(),
                 conflict,
-                articles: articles.join(";"),
+                articles: articles.into_iter().collect::<Vec<_>>().join(";"),
             }
         })
         .collect()
@@ -219,45 +289,71 @@ pub fn observations(claims: &[Claim]) -> Vec<ObservationRow> {
 /// Builds one [`Track`] per (indicator, pair, unit) with at least one dated
 /// target level, ordered by indicator and pair.
 pub fn tracks(claims: &[Claim]) -> Vec<Track> {
-    let observations = observations(claims);
     let mut targets: BTreeMap<SeriesKey, Vec<&Claim>> = BTreeMap::new();
     for c in claims {
         if c.kind == ClaimKind::Target && c.measure == Measure::Level && c.published.is_some() {
             targets.entry(series_key(c)).or_default().push(c);
         }
     }
-    targets
-        .into_iter()
-        .map(|(key, stated)| build_track(key, &stated, claims, &observations))
-        .collect()
+    targets.into_iter().map(|(key, stated)| build_track(key, &stated, claims)).collect()
 }
 
-fn build_track(key: SeriesKey, stated: &[&Claim], claims: &[Claim], observations: &[ObservationRow]) -> Track {
-    let targets = merge_targets(stated);
-    let active = targets.iter().find(|t| !t.superseded).cloned().unwrap_or_else(|| targets[0].clone());
-    // Partial-year figures are not comparable with a yearly target.
-    let comparable = |period: &Option<String>| period.as_deref().is_none_or(is_full_year);
+/// The full-year and "as of" levels of one series; partial years are dropped
+/// here, so nothing downstream can mix them with full years.
+fn source_points(key: &SeriesKey, claims: &[Claim]) -> Vec<SourcePoint> {
     let mut points: Vec<SourcePoint> = claims
         .iter()
-        .filter(|c| c.kind == ClaimKind::Actual && c.measure == Measure::Level && series_key(c) == key)
-        .filter(|c| comparable(&c.period))
+        .filter(|c| c.kind == ClaimKind::Actual && c.measure == Measure::Level && series_key(c) == *key)
         .filter_map(|c| {
-            let date = c.period.as_deref().map_or(c.published, period_end)?;
-            Some(SourcePoint { date, value: c.value, article_id: c.article_id.clone(), source: c.source.clone() })
+            let (period, date) = match c.period.as_deref() {
+                None => (None, c.published?),
+                Some(p) => {
+                    let year = full_year(p)?;
+                    (Some(year.to_string()), NaiveDate::from_ymd_opt(year, 12, 31)?)
+                }
+            };
+            Some(SourcePoint {
+                date,
+                value: c.value,
+                period,
+                published: c.published,
+                article_id: c.article_id.clone(),
+                source: c.source.clone(),
+            })
         })
         .collect();
-    points.sort_by(|a, b| a.date.cmp(&b.date).then(a.article_id.cmp(&b.article_id)));
-    let median: Vec<(NaiveDate, f64)> = observations
+    points.sort_by(|a, b| {
+        (a.date, a.is_as_of(), &a.article_id).cmp(&(b.date, b.is_as_of(), &b.article_id)).then(a.value.total_cmp(&b.value))
+    });
+    points
+}
+
+/// Median per date of the points `keep` selects, oldest first.
+fn medians<'a>(points: impl Iterator<Item = &'a SourcePoint>) -> Vec<(NaiveDate, f64)> {
+    let mut by_date: BTreeMap<NaiveDate, Vec<f64>> = BTreeMap::new();
+    for p in points {
+        by_date.entry(p.date).or_default().push(p.value);
+    }
+    by_date.into_iter().map(|(d, mut vs)| (d, median(&mut vs))).collect()
+}
+
+fn build_track(key: SeriesKey, stated: &[&Claim], claims: &[Claim]) -> Track {
+    let targets = merge_targets(stated);
+    let active = targets.iter().find(|t| !t.superseded).unwrap_or(&targets[0]).clone();
+    let points = source_points(&key, claims);
+    let median = medians(points.iter().filter(|p| !p.is_as_of()));
+    let as_of = medians(points.iter().filter(|p| p.is_as_of()));
+    // The active value may first have been stated without a deadline (or with
+    // another one): the baseline is taken when the value was first promised.
+    let since = targets
         .iter()
-        .filter(|o| o.measure == Measure::Level && comparable(&o.period))
-        .filter(|o| (o.indicator, &o.country, &o.partner, &o.unit) == (key.0, &key.1, &key.2, &key.3))
-        .map(|o| (o.date, o.value))
-        .collect::<BTreeMap<_, _>>()
-        .into_iter()
-        .collect();
-    let progress = progress(&median, &active);
+        .filter(|t| (t.value - active.value).abs() <= SAME_VALUE * active.value.abs())
+        .map(|t| t.first_stated)
+        .min()
+        .unwrap_or(active.first_stated);
+    let progress = progress(&points, &median, &as_of, &active, since);
     let (indicator, country, partner, unit) = key;
-    Track { indicator, country, partner, unit, points, median, targets, progress }
+    Track { indicator, country, partner, unit, points, median, as_of, targets, progress }
 }
 
 /// Merges restatements of one target (same value within 0.5%, same deadline)
@@ -277,7 +373,10 @@ fn merge_targets(stated: &[&Claim]) -> Vec<Target> {
         {
             Some(t) => {
                 t.last_stated = t.last_stated.max(date);
-                t.n_sources += 1;
+                if let Err(i) = t.articles.binary_search(&c.article_id) {
+                    t.articles.insert(i, c.article_id.clone());
+                }
+                t.n_sources = t.articles.len();
             }
             None => targets.push(Target {
                 value: c.value,
@@ -285,6 +384,7 @@ fn merge_targets(stated: &[&Claim]) -> Vec<Target> {
                 first_stated: date,
                 last_stated: date,
                 n_sources: 1,
+                articles: vec![c.article_id.clone()],
                 superseded: true,
             }),
         }
@@ -304,57 +404,83 @@ fn merge_targets(stated: &[&Claim]) -> Vec<Target> {
     targets
 }
 
-fn years_between(a: NaiveDate, b: NaiveDate) -> f64 {
-    (b - a).num_days() as f64 / 365.25
-}
-
-/// Progress of the latest figure in `median` toward `target`.
-fn progress(median: &[(NaiveDate, f64)], target: &Target) -> Progress {
+/// Progress toward `target` of the latest full year in `median` (see [`Status`]).
+/// `since` is when the target's value was first stated.
+fn progress(
+    points: &[SourcePoint],
+    median: &[(NaiveDate, f64)],
+    as_of: &[(NaiveDate, f64)],
+    target: &Target,
+    since: NaiveDate,
+) -> Progress {
     let latest = median.last().copied();
-    let baseline = median.iter().rev().find(|(d, _)| *d <= target.first_stated).copied();
+    let latest_year = latest.map(|(d, _)| d.year());
+    let latest_as_of = as_of.last().copied().filter(|(d, _)| latest.is_none_or(|(l, _)| d > &l));
     let ratio = latest.map(|(_, v)| v / target.value);
-    let deadline_end = target.deadline.and_then(|y| NaiveDate::from_ymd_opt(y, 12, 31));
-    let required_growth = match (latest, deadline_end) {
-        (Some((d, v)), Some(end)) if end > d && v > 0.0 => {
-            Some((target.value / v).powf(1.0 / years_between(d, end)) - 1.0)
+    let (baseline_year, baseline) = baseline(points, since).unzip();
+    let required_growth = match (latest, target.deadline) {
+        (Some((d, v)), Some(year)) if year > d.year() && v > 0.0 => {
+            Some((target.value / v).powf(1.0 / f64::from(year - d.year())) - 1.0)
         }
         _ => None,
     };
-    let observed_growth = observed_growth(median).or(match (baseline, latest) {
-        // Growth over less than half a year says more about noise than about trend.
-        (Some((d0, v0)), Some((d1, v1))) if years_between(d0, d1) >= 0.5 && v0 > 0.0 => {
-            Some((v1 / v0).powf(1.0 / years_between(d0, d1)) - 1.0)
+    let (observed_from, observed_growth) = observed_growth(median).unzip();
+    let mut note = None;
+    let status = match (ratio, target.deadline, required_growth, observed_growth) {
+        (Some(r), ..) if r >= 1.0 => Status::Achieved,
+        (_, None, ..) => Status::NoDeadline,
+        (None, ..) => {
+            note = Some("no full-year figure reported".to_string());
+            Status::Behind
         }
-        _ => None,
-    });
-    let status = match (ratio, required_growth) {
-        (Some(r), _) if r >= 1.0 => Status::Achieved,
-        _ if target.deadline.is_none() => Status::NoDeadline,
-        (_, Some(req)) if observed_growth.is_some_and(|obs| obs >= req) => Status::OnTrack,
-        _ => Status::Behind,
+        (_, _, None, _) => {
+            note = Some("the deadline year is reported and the target was not met".to_string());
+            Status::Behind
+        }
+        (_, _, Some(req), Some(obs)) => if obs >= req { Status::OnTrack } else { Status::Behind },
+        // One full year gives no growth to compare: on track is not shown, so
+        // behind, and the note says the status rests on no trend.
+        (_, _, Some(_), None) => {
+            note = Some(format!("growth not measurable: only one full year ({}) reported", latest_year.unwrap_or_default()));
+            Status::Behind
+        }
     };
-    let latest_label = latest.map(|(d, _)| {
-        median_label(d)
-    });
-    Progress { latest, latest_label, target: target.clone(), ratio, baseline: baseline.map(|b| b.1), required_growth, observed_growth, status }
+    Progress {
+        latest,
+        latest_label: latest_year.map(|y| y.to_string()),
+        latest_as_of,
+        target: target.clone(),
+        ratio,
+        baseline,
+        baseline_year,
+        required_growth,
+        observed_growth,
+        observed_from,
+        status,
+        note,
+    }
 }
 
-/// Yearly growth over recent full years: from the earliest full year among the
-/// [`RECENT_YEARS`] before the latest full year, to that latest year.
-fn observed_growth(median: &[(NaiveDate, f64)]) -> Option<f64> {
-    let full: Vec<(i32, f64)> =
-        median.iter().filter(|(d, _)| d.month() == 12 && d.day() == 31).map(|(d, v)| (d.year(), *v)).collect();
+/// The latest full year whose figure had been published by `since`, with the
+/// median of the sources published by then. Figures with no publication date
+/// cannot be shown to have been known, so they are left out.
+fn baseline(points: &[SourcePoint], since: NaiveDate) -> Option<(i32, f64)> {
+    let known: Vec<&SourcePoint> =
+        points.iter().filter(|p| !p.is_as_of() && p.published.is_some_and(|d| d <= since)).collect();
+    let year = known.iter().map(|p| p.date.year()).max()?;
+    let mut values: Vec<f64> = known.iter().filter(|p| p.date.year() == year).map(|p| p.value).collect();
+    Some((year, median(&mut values)))
+}
+
+/// Yearly growth to the latest full year from the earliest full year among the
+/// [`RECENT_YEARS`] before it, or, when none is that recent, from the nearest
+/// earlier full year (an older trend beats none). `None` with one full year.
+fn observed_growth(median: &[(NaiveDate, f64)]) -> Option<(i32, f64)> {
+    let full: Vec<(i32, f64)> = median.iter().map(|(d, v)| (d.year(), *v)).collect();
     let &(y1, v1) = full.last()?;
-    let &(y0, v0) = full.iter().find(|(y, _)| *y < y1 && y1 - *y <= RECENT_YEARS)?;
-    (v0 > 0.0).then(|| (v1 / v0).powf(1.0 / f64::from(y1 - y0)) - 1.0)
-}
-
-/// How far back "recent" full years reach when measuring observed growth.
-const RECENT_YEARS: i32 = 3;
-
-/// A full year ends on 31 December; anything else is an "as of" date.
-fn median_label(d: NaiveDate) -> String {
-    if d.month() == 12 && d.day() == 31 { d.year().to_string() } else { format!("as of {d}") }
+    let earlier = &full[..full.len() - 1];
+    let &(y0, v0) = earlier.iter().find(|(y, _)| y1 - *y <= RECENT_YEARS).or(earlier.last())?;
+    (v0 > 0.0).then(|| (y0, (v1 / v0).powf(1.0 / f64::from(y1 - y0)) - 1.0))
 }
 
 #[cfg(test)]
@@ -374,6 +500,19 @@ mod tests {
         }
     }
 
+    fn actual(article: &str, published: &str, value: f64, period: Option<&str>) -> Claim {
+        claim(article, published, ClaimKind::Actual, value, period, None)
+    }
+
+    /// The progress of the one track built from a $3bn target stated on 2024-01-01 and `actuals`.
+    fn progress_with(deadline: Option<&str>, actuals: &[(Option<&str>, f64)]) -> Progress {
+        let mut claims = vec![claim("t", "2024-01-01", ClaimKind::Target, 3e9, None, deadline)];
+        for (i, (period, v)) in actuals.iter().enumerate() {
+            claims.push(actual(&format!("x{i}"), "2025-06-01", *v, *period));
+        }
+        tracks(&claims).remove(0).progress
+    }
+
     #[test]
     fn periods_end_where_expected() {
         for (p, want) in [
@@ -385,27 +524,48 @@ mod tests {
         for p in ["", "20", "2024-Q5", "2024-13", "FY24"] {
             assert_eq!(period_end(p), None, "{p}");
         }
-        assert!(is_full_year("2023") && !is_full_year("2023-H1"));
+    }
+
+    #[test]
+    fn only_whole_calendar_years_are_full_years() {
+        for (p, y) in [("2023", 2023), ("2023-01/2023-12", 2023)] {
+            assert_eq!(full_year(p), Some(y), "{p}");
+        }
+        for p in ["2023-H1", "2023-H2", "2023-Q4", "2023-12", "2023-01/2023-09", "2023-04/2024-03", "2022-01/2023-12", "FY23", ""] {
+            assert_eq!(full_year(p), None, "{p}");
+        }
     }
 
     #[test]
     fn sources_are_kept_side_by_side_and_conflicts_flagged() {
         let claims = [
-            claim("kg", "2024-04-09", ClaimKind::Actual, 1.317e9, Some("2023"), None),
-            claim("kz1", "2024-04-17", ClaimKind::Actual, 1.6e9, Some("2023"), None),
-            claim("kz2", "2024-04-19", ClaimKind::Actual, 1.5e9, Some("2023"), None),
-            claim("a", "2022-04-29", ClaimKind::Actual, 1.0e9, Some("2021"), None),
-            claim("b", "2023-09-23", ClaimKind::Actual, 1.004e9, Some("2021"), None),
+            actual("kg", "2024-04-09", 1.317e9, Some("2023")),
+            actual("kz1", "2024-04-17", 1.6e9, Some("2023")),
+            actual("kz2", "2024-04-19", 1.5e9, Some("2023-01/2023-12")),
+            actual("a", "2022-04-29", 1.0e9, Some("2021")),
+            actual("b", "2023-09-23", 1.04e9, Some("2021")),
+            actual("c", "2023-09-23", 1.05e9, Some("2022")),
+            actual("d", "2024-01-23", 1.1e9, Some("2022")),
         ];
         let obs = observations(&claims);
-        assert_eq!(obs.len(), 2);
-        let (y2021, y2023) = (&obs[0], &obs[1]);
-        assert_eq!((y2021.country.as_str(), y2021.partner.as_deref()), ("KAZ", Some("KGZ")), "pair put in code order");
-        assert_eq!(y2021.n_sources, 2);
-        assert!(!y2021.conflict, "0.4% apart is agreement");
-        assert_eq!((y2023.value, y2023.min, y2023.max, y2023.n_sources), (1.5e9, 1.317e9, 1.6e9, 3));
-        assert!(y2023.conflict);
-        assert_eq!(y2023.articles, "kg;kz1;kz2");
+        let rows: Vec<(&str, f64, usize, bool)> =
+            obs.iter().map(|o| (o.period.as_deref().unwrap(), o.value, o.n_sources, o.conflict)).collect();
+        // 4% apart agrees, 4.8% agrees, 21% is a conflict; a Jan-Dec range is the year itself.
+        assert_eq!(rows, [("2021", 1.02e9, 2, false), ("2022", 1.075e9, 2, false), ("2023", 1.5e9, 3, true)]);
+        assert_eq!((obs[0].country.as_str(), obs[0].partner.as_deref()), ("KAZ", Some("KGZ")), "pair put in code order");
+        assert_eq!((obs[2].min, obs[2].max, obs[2].articles.as_str()), (1.317e9, 1.6e9, "kg;kz1;kz2"));
+        let conflicting = [actual("a", "2024-01-01", 1.0e9, Some("2023")), actual("b", "2024-01-02", 1.051e9, Some("2023"))];
+        assert!(observations(&conflicting)[0].conflict, "5.1% apart is a conflict");
+    }
+
+    #[test]
+    fn undated_claims_are_observations_as_of_their_publication() {
+        let mut undated = actual("u", "2024-01-01", 1e9, None);
+        undated.published = None;
+        let claims = [actual("a", "2025-03-02", 2e9, None), actual("b", "2025-03-02", 2.2e9, None), undated];
+        let obs = observations(&claims);
+        assert_eq!(obs.len(), 1, "a claim with neither period nor date cannot be placed");
+        assert_eq!((obs[0].period.as_deref(), obs[0].date, obs[0].value, obs[0].n_sources), (None, date("2025-03-02"), 2.1e9, 2));
     }
 
     #[test]
@@ -416,54 +576,118 @@ mod tests {
             claim("c", "2024-05-24", ClaimKind::Target, 3e9, None, None),
             claim("d", "2025-08-22", ClaimKind::Target, 3e9, None, Some("2030")),
             claim("e", "2026-02-13", ClaimKind::Target, 3e9, None, Some("2030")),
-            claim("f", "2026-02-13", ClaimKind::Actual, 2e9, None, None),
-            claim("g", "2025-02-25", ClaimKind::Actual, 1.7e9, Some("2024"), None),
+            claim("e", "2026-02-13", ClaimKind::Target, 3e9, None, Some("2030")),
+            claim("f", "2026-03-01", ClaimKind::Target, 2.5e9, None, Some("2028")),
         ];
-        let tracks = tracks(&claims);
-        assert_eq!(tracks.len(), 1);
-        let t = &tracks[0];
+        let t = &tracks(&claims)[0];
         let summary: Vec<(f64, Option<i32>, bool)> = t.targets.iter().map(|g| (g.value, g.deadline, g.superseded)).collect();
-        assert_eq!(summary, [(1e9, Some(2020), true), (2e9, None, true), (3e9, None, true), (3e9, Some(2030), false)]);
+        assert_eq!(
+            summary,
+            [(1e9, Some(2020), true), (2e9, None, true), (3e9, None, true), (3e9, Some(2030), false), (2.5e9, Some(2028), true)],
+            "a later but smaller target does not replace the active one"
+        );
         let active = &t.progress.target;
-        assert_eq!((active.first_stated, active.last_stated, active.n_sources), (date("2025-08-22"), date("2026-02-13"), 2));
-        assert_eq!(t.progress.latest, Some((date("2026-02-13"), 2e9)));
-        assert_eq!(t.progress.latest_label.as_deref(), Some("as of 2026-02-13"));
-        assert!((t.progress.ratio.unwrap() - 2.0 / 3.0).abs() < 1e-12);
-        assert_eq!(t.progress.baseline, Some(1.7e9));
-        // 2e9 -> 3e9 in 4.88 years needs ~8.7% a year; 1.7e9 -> 2e9 in 1.12 years gave ~15.6%.
-        assert!((t.progress.required_growth.unwrap() - 0.0866).abs() < 0.001, "{:?}", t.progress.required_growth);
-        assert!(t.progress.observed_growth.unwrap() > 0.15);
-        assert_eq!(t.progress.status, Status::OnTrack);
+        assert_eq!((active.first_stated, active.last_stated), (date("2025-08-22"), date("2026-02-13")));
+        assert_eq!((active.n_sources, active.articles.clone()), (2, vec!["d".to_string(), "e".to_string()]), "one article counts once");
+    }
+
+    #[test]
+    fn partial_years_never_mix_with_full_years() {
+        let claims = [
+            claim("t", "2024-01-01", ClaimKind::Target, 3e9, None, Some("2030")),
+            actual("a", "2024-03-01", 1.0e9, Some("2023")),
+            actual("b", "2024-10-01", 2.5e9, Some("2024-01/2024-09")),
+            actual("c", "2024-08-01", 1.2e9, Some("2024-H1")),
+            actual("d", "2025-01-20", 0.6e9, Some("2024-H2")),
+            actual("e", "2024-05-01", 0.3e9, Some("2024-Q1")),
+        ];
+        let t = &tracks(&claims)[0];
+        assert_eq!(t.points.iter().map(|p| p.article_id.as_str()).collect::<Vec<_>>(), ["a"]);
+        assert_eq!(t.median, [(date("2023-12-31"), 1.0e9)], "H2 ends on 31 December but is not the year");
+        assert_eq!(t.progress.latest_label.as_deref(), Some("2023"));
+        // They stay in the observations table, each under its own period.
+        let periods: Vec<String> = observations(&claims).into_iter().filter_map(|o| o.period).collect();
+        assert_eq!(periods, ["2023", "2024-01/2024-09", "2024-H1", "2024-H2", "2024-Q1"]);
+    }
+
+    #[test]
+    fn latest_is_the_latest_full_year_never_an_as_of_figure() {
+        let claims = [
+            claim("t", "2025-08-22", ClaimKind::Target, 3e9, None, Some("2030")),
+            actual("a", "2024-04-09", 1.5e9, Some("2023")),
+            actual("b", "2025-02-25", 1.7e9, Some("2024")),
+            actual("c", "2025-02-26", 1.34e9, Some("2024")),
+            actual("d", "2025-08-22", 1.9e9, None),
+            actual("e", "2026-02-13", 2e9, None),
+        ];
+        let p = &tracks(&claims)[0].progress;
+        assert_eq!(p.latest, Some((date("2024-12-31"), 1.52e9)), "median of the 2024 sources");
+        assert_eq!(p.latest_label.as_deref(), Some("2024"));
+        assert_eq!(p.latest_as_of, Some((date("2026-02-13"), 2e9)));
+        assert!((p.ratio.unwrap() - 1.52 / 3.0).abs() < 1e-12);
+        // 1.52bn at the end of 2024 -> 3bn at the end of 2030: six years.
+        assert!((p.required_growth.unwrap() - ((3.0_f64 / 1.52).powf(1.0 / 6.0) - 1.0)).abs() < 1e-12);
+        assert_eq!(p.observed_from, Some(2023));
+    }
+
+    #[test]
+    fn baseline_is_the_latest_full_year_known_when_the_value_was_first_stated() {
+        let claims = [
+            claim("t0", "2024-05-24", ClaimKind::Target, 3e9, None, None),
+            claim("t1", "2025-08-22", ClaimKind::Target, 3e9, None, Some("2030")),
+            actual("a", "2023-09-23", 1.24e9, Some("2022")),
+            actual("b", "2024-04-09", 1.4e9, Some("2023")),
+            actual("c", "2024-05-24", 1.6e9, Some("2023")),
+            // Reported after the target: not known when it was set.
+            actual("d", "2024-06-01", 1.1e9, Some("2023")),
+            actual("e", "2025-02-25", 1.7e9, Some("2024")),
+        ];
+        let p = &tracks(&claims)[0].progress;
+        assert_eq!((p.baseline_year, p.baseline), (Some(2023), Some(1.5e9)));
     }
 
     #[test]
     fn each_status() {
-        let status = |actuals: &[(&str, f64)], deadline: Option<&str>| {
-            let mut claims = vec![claim("t", "2024-01-01", ClaimKind::Target, 3e9, None, deadline)];
-            for (period, v) in actuals {
-                claims.push(claim("x", "2025-06-01", ClaimKind::Actual, *v, Some(period), None));
-            }
-            tracks(&claims)[0].progress.status
-        };
-        assert_eq!(status(&[("2023", 2e9), ("2024", 3.1e9)], Some("2030")), Status::Achieved);
-        assert_eq!(status(&[("2023", 2e9), ("2024", 2.1e9)], None), Status::NoDeadline);
-        assert_eq!(status(&[("2023", 2e9), ("2024", 2.6e9)], Some("2027")), Status::OnTrack);
-        assert_eq!(status(&[("2023", 2e9), ("2024", 2.02e9)], Some("2026")), Status::Behind);
-        assert_eq!(status(&[], Some("2030")), Status::Behind, "no figure at all cannot be on track");
-        // Partial-year figures are not compared with a yearly target.
-        let claims = [
-            claim("t", "2024-01-01", ClaimKind::Target, 3e9, None, None),
-            claim("x", "2024-10-01", ClaimKind::Actual, 2.5e9, Some("2024-01/2024-09"), None),
-        ];
-        assert_eq!(tracks(&claims)[0].progress.latest, None);
+        let y = |p: &'static str| Some(p);
+        let achieved = progress_with(y("2030"), &[(y("2023"), 2e9), (y("2024"), 3.1e9)]);
+        assert_eq!((achieved.status, achieved.note), (Status::Achieved, None));
+        let as_of_only = progress_with(y("2030"), &[(y("2023"), 2e9), (None, 3.5e9)]);
+        assert_eq!(as_of_only.status, Status::Behind, "an as-of figure does not achieve a yearly target");
+        assert_eq!(progress_with(None, &[(y("2023"), 2e9), (y("2024"), 2.1e9)]).status, Status::NoDeadline);
+        // Needs 3/2.6 over 3 years (4.9%); grew 30%.
+        assert_eq!(progress_with(y("2027"), &[(y("2023"), 2e9), (y("2024"), 2.6e9)]).status, Status::OnTrack);
+        // Needs 22% a year; grew 1%.
+        let behind = progress_with(y("2026"), &[(y("2023"), 2e9), (y("2024"), 2.02e9)]);
+        assert_eq!((behind.status, behind.note), (Status::Behind, None));
+        let missed = progress_with(y("2024"), &[(y("2023"), 2e9), (y("2024"), 2.9e9)]);
+        assert_eq!(missed.status, Status::Behind);
+        assert!(missed.note.unwrap().contains("deadline"));
+        let nothing = progress_with(y("2030"), &[]);
+        assert_eq!((nothing.status, nothing.note.as_deref()), (Status::Behind, Some("no full-year figure reported")));
     }
 
     #[test]
-    fn observed_growth_uses_recent_full_years() {
+    fn without_observed_growth_the_status_is_behind_with_a_note() {
+        // One full year, an as-of figure and a partial year: no trend to compare.
+        let p = progress_with(Some("2030"), &[(Some("2023"), 2e9), (None, 2.5e9), (Some("2024-H1"), 1.4e9)]);
+        assert_eq!((p.observed_growth, p.observed_from), (None, None));
+        assert!(p.required_growth.is_some());
+        assert_eq!(p.status, Status::Behind);
+        assert_eq!(p.note.as_deref(), Some("growth not measurable: only one full year (2023) reported"));
+    }
+
+    #[test]
+    fn observed_growth_uses_recent_full_years_else_the_nearest_earlier_one() {
         let d = |y| NaiveDate::from_ymd_opt(y, 12, 31).unwrap();
-        let median = [(d(2018), 0.9), (d(2021), 1.0), (d(2022), 1.2), (date("2023-06-30"), 5.0), (d(2024), 1.728)];
-        // 2021 -> 2024: 1.2^3 = 1.728, so 20% a year; 2018 is too old, the half year is not a full year.
-        assert!((observed_growth(&median).unwrap() - 0.2).abs() < 1e-9);
+        let median = [(d(2018), 0.9), (d(2021), 1.0), (d(2022), 1.2), (d(2024), 1.728)];
+        // 2021 -> 2024: 1.2^3 = 1.728, so 20% a year; 2018 is not recent.
+        let (from, g) = observed_growth(&median).unwrap();
+        assert_eq!(from, 2021);
+        assert!((g - 0.2).abs() < 1e-9);
+        // 2017 -> 2023 only: six years apart, still a measured trend.
+        let (from, g) = observed_growth(&[(d(2017), 1.0), (d(2023), 2.0)]).unwrap();
+        assert_eq!(from, 2017);
+        assert!((g - (2.0_f64.powf(1.0 / 6.0) - 1.0)).abs() < 1e-12);
         assert_eq!(observed_growth(&median[..1]), None);
     }
 }

@@ -1,10 +1,14 @@
 //! Charts: one [`Track`] in, a PNG and an SVG of it out (DESIGN.md, Charts).
 //!
-//! The picture: every source's figures as points, the median of the sources as a
-//! line, the active target as a line up to its deadline, earlier (superseded)
-//! targets faded and dashed, the path required from the latest figure to the
-//! target, a progress label ("67% of the $3bn target (2030)"), a legend and a
-//! footnote naming the sources and the dates they span.
+//! The picture: every source's yearly figures as points (drawn mid-year), their
+//! median as a line, "as of" figures as rings off that line, the active target as
+//! a line up to its deadline, earlier (superseded) targets faded and dashed, the
+//! path required from the latest full year to the target, a progress label ("67%
+//! of the $3bn target (2030)"), a legend and a footnote giving the number of
+//! articles behind the figures and targets and the dates they were published.
+//!
+//! [`write_overview`] draws every track as a small panel of one grid picture
+//! ([`overview`]); the wording shared by both lives in `labels`.
 //!
 //! One generic [`draw`] serves both backends (STYLE.md). Text uses Noto Sans
 //! embedded in the binary, so a machine without fonts draws the same PNG. The
@@ -26,9 +30,17 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontStyle, register_font};
 
-use crate::Indicator;
 use crate::error::Error;
 use crate::series::{Status, Target, Track};
+
+mod labels;
+pub mod overview;
+
+use labels::{deadline_phrase, source_name, subtitle, title};
+pub use labels::{money_label, progress_label};
+
+/// The file name (without extension) of the overview of every tracked target.
+pub const OVERVIEW_STEM: &str = "overview";
 
 /// Width and height of both the PNG and the SVG, in pixels.
 pub const CHART_SIZE: (u32, u32) = (1200, 700);
@@ -65,13 +77,37 @@ pub fn chart_file_stem(track: &Track) -> String {
 /// Each file is written beside its target under a temporary name and renamed into
 /// place, so a failure leaves any earlier chart whole. `dir` must exist.
 pub fn write_charts(track: &Track, dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let stem = chart_file_stem(track);
+    write_picture(Picture::Track(track), dir, &chart_file_stem(track), CHART_SIZE)
+}
+
+/// Draws every track as one small panel of [`OVERVIEW_STEM`]`.png` and `.svg` in
+/// `dir` (see [`overview`]) and returns their paths, PNG first. Written like
+/// [`write_charts`]; with no tracks the picture says so.
+pub fn write_overview(tracks: &[Track], dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    write_picture(Picture::Overview(tracks), dir, OVERVIEW_STEM, overview::size(tracks.len()))
+}
+
+/// What one pair of files shows; [`draw_picture`] dispatches on it, so one
+/// writer serves both backends and both pictures.
+#[derive(Clone, Copy)]
+enum Picture<'a> {
+    Track(&'a Track),
+    Overview(&'a [Track]),
+}
+
+fn draw_picture<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, picture: Picture<'_>) -> Result<(), String> {
+    match picture {
+        Picture::Track(track) => draw(root, track),
+        Picture::Overview(tracks) => overview::draw(root, tracks),
+    }
+}
+
+fn write_picture(picture: Picture<'_>, dir: &Path, stem: &str, size: (u32, u32)) -> Result<Vec<PathBuf>, Error> {
     let png = dir.join(format!("{stem}.png"));
     let svg = dir.join(format!("{stem}.svg"));
     register_fonts().map_err(|message| Error::Chart { path: png.clone(), message })?;
-
-    write_png(track, &png, dir, &stem)?;
-    write_svg(track, &svg, dir, &stem)?;
+    write_png(picture, &png, dir, stem, size)?;
+    write_svg(picture, &svg, dir, stem, size)?;
     Ok(vec![png, svg])
 }
 
@@ -96,14 +132,14 @@ fn temp_path(dir: &Path, stem: &str, ext: &str) -> PathBuf {
     dir.join(format!(".{stem}.{}.tmp.{ext}", std::process::id()))
 }
 
-fn write_png(track: &Track, path: &Path, dir: &Path, stem: &str) -> Result<(), Error> {
+fn write_png(picture: Picture<'_>, path: &Path, dir: &Path, stem: &str, size: (u32, u32)) -> Result<(), Error> {
     let tmp = temp_path(dir, stem, "png");
     let chart_err = |message: String| Error::Chart { path: path.to_path_buf(), message };
     // plotters does not re-export an encoder for in-memory buffers, so the backend
     // writes the temporary file itself (on `present`) and we rename it.
     let drawn = {
-        let root = BitMapBackend::new(&tmp, CHART_SIZE).into_drawing_area();
-        draw(root, track)
+        let root = BitMapBackend::new(&tmp, size).into_drawing_area();
+        draw_picture(root, picture)
     };
     if let Err(message) = drawn {
         let _ = fs::remove_file(&tmp);
@@ -115,176 +151,18 @@ fn write_png(track: &Track, path: &Path, dir: &Path, stem: &str) -> Result<(), E
     })
 }
 
-fn write_svg(track: &Track, path: &Path, dir: &Path, stem: &str) -> Result<(), Error> {
+fn write_svg(picture: Picture<'_>, path: &Path, dir: &Path, stem: &str, size: (u32, u32)) -> Result<(), Error> {
     let chart_err = |message: String| Error::Chart { path: path.to_path_buf(), message };
     let mut text = String::new();
     {
-        let root = SVGBackend::with_string(&mut text, CHART_SIZE).into_drawing_area();
-        draw(root, track).map_err(chart_err)?;
+        let root = SVGBackend::with_string(&mut text, size).into_drawing_area();
+        draw_picture(root, picture).map_err(chart_err)?;
     }
     let tmp = temp_path(dir, stem, "svg");
     fs::write(&tmp, text.as_bytes()).and_then(|()| fs::rename(&tmp, path)).map_err(|e| {
         let _ = fs::remove_file(&tmp);
         chart_err(format!("cannot write: {e}"))
     })
-}
-
-/// Readable money: `1.5e9, "USD"` -> `$1.5bn`; `850e6` -> `$850m`; `2.5e12` -> `$2.5tn`;
-/// `1.2e9, "EUR"` -> `€1.2bn`; other codes follow: `1.2bn KZT`.
-///
-/// Three significant digits at most (`$1.23bn`, `$12.3bn`, `$123m`), trailing zeros
-/// dropped, and a value that rounds up to the next scale takes it (`$1bn`, not `$1000m`).
-pub fn money_label(value: f64, unit: &str) -> String {
-    if !value.is_finite() {
-        return "n/a".to_string();
-    }
-    const SCALES: [(f64, &str); 5] = [(1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k"), (1.0, "")];
-    let abs = value.abs();
-    let mut number = String::from("0");
-    let mut suffix = "";
-    for (scale, name) in SCALES {
-        let scaled = abs / scale;
-        let decimals = match scaled {
-            s if s >= 99.95 => 0,
-            s if s >= 9.995 => 1,
-            s if s >= 0.9995 => 2,
-            _ => 3,
-        };
-        let text = format!("{scaled:.decimals$}");
-        let rounded: f64 = text.parse().unwrap_or(0.0);
-        if rounded >= 1.0 || scale == 1.0 {
-            number = trim_zeros(&text);
-            suffix = name;
-            break;
-        }
-    }
-    let sign = if value < 0.0 && number != "0" { "-" } else { "" };
-    match unit {
-        "USD" => format!("{sign}${number}{suffix}"),
-        "EUR" => format!("{sign}€{number}{suffix}"),
-        "GBP" => format!("{sign}£{number}{suffix}"),
-        "" => format!("{sign}{number}{suffix}"),
-        code => format!("{sign}{number}{suffix} {code}"),
-    }
-}
-
-/// `"1.50"` -> `"1.5"`, `"3.00"` -> `"3"`, `"850"` stays.
-fn trim_zeros(text: &str) -> String {
-    if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        text.to_string()
-    }
-}
-
-/// English name of a country or bloc code, or the code itself when unknown.
-fn country_name(code: &str) -> &str {
-    match code {
-        "KAZ" => "Kazakhstan",
-        "KGZ" => "Kyrgyzstan",
-        "UZB" => "Uzbekistan",
-        "TJK" => "Tajikistan",
-        "TKM" => "Turkmenistan",
-        "RUS" => "Russia",
-        "CHN" => "China",
-        "TUR" => "Türkiye",
-        "AZE" => "Azerbaijan",
-        "IND" => "India",
-        "USA" => "United States",
-        "BLR" => "Belarus",
-        "ARM" => "Armenia",
-        "GEO" => "Georgia",
-        "MNG" => "Mongolia",
-        "AFG" => "Afghanistan",
-        "PAK" => "Pakistan",
-        "IRN" => "Iran",
-        "KOR" => "South Korea",
-        "JPN" => "Japan",
-        "DEU" => "Germany",
-        "EU" => "European Union",
-        "EAEU" => "EAEU",
-        "CIS" => "CIS",
-        "WORLD" => "world",
-        other => other,
-    }
-}
-
-/// `Kazakhstan–Kyrgyzstan trade turnover`, `Kazakhstan exports to China`, `Kazakhstan GDP`.
-fn title(track: &Track) -> String {
-    let country = country_name(&track.country);
-    let Some(partner) = track.partner.as_deref().map(country_name) else {
-        let what = match track.indicator {
-            Indicator::TradeTurnover => "trade turnover",
-            Indicator::Exports => "exports",
-            Indicator::Imports => "imports",
-            Indicator::Investment => "investment",
-            Indicator::Gdp => "GDP",
-            Indicator::Other => "indicator",
-        };
-        return format!("{country} {what}");
-    };
-    match track.indicator {
-        Indicator::TradeTurnover => format!("{country}–{partner} trade turnover"),
-        Indicator::Exports => format!("{country} exports to {partner}"),
-        Indicator::Imports => format!("{country} imports from {partner}"),
-        Indicator::Investment => format!("{country}–{partner} investment"),
-        Indicator::Gdp => format!("{country} GDP"),
-        Indicator::Other => format!("{country}–{partner}"),
-    }
-}
-
-/// `by 2030` or `(no deadline)`.
-fn deadline_phrase(target: &Target) -> String {
-    match target.deadline {
-        Some(year) => format!("by {year}"),
-        None => "(no deadline)".to_string(),
-    }
-}
-
-/// `67% of the $3bn target (2030)`, or a plain statement of the target when
-/// there is no figure to compare.
-pub fn progress_label(track: &Track) -> String {
-    let target = &track.progress.target;
-    let money = money_label(target.value, &track.unit);
-    let when = match target.deadline {
-        Some(year) => year.to_string(),
-        None => "no deadline".to_string(),
-    };
-    match track.progress.ratio.filter(|r| r.is_finite()) {
-        Some(ratio) => format!("{:.0}% of the {money} target ({when})", ratio * 100.0),
-        None => format!("no reported figure yet toward the {money} target ({when})"),
-    }
-}
-
-/// The line under the title: progress, the latest figure, the status and growth rates.
-fn subtitle(track: &Track) -> String {
-    let p = &track.progress;
-    let mut parts = vec![progress_label(track)];
-    if let Some((date, value)) = p.latest {
-        let period = p.latest_label.clone().unwrap_or_else(|| date.to_string());
-        parts.push(format!("latest {} ({period})", money_label(value, &track.unit)));
-    }
-    // With no deadline the target phrase already says so.
-    let mut status =
-        if p.status == Status::NoDeadline { String::new() } else { p.status.as_str().to_string() };
-    match (p.required_growth, p.observed_growth) {
-        (Some(req), Some(obs)) if p.status != Status::Achieved => {
-            status.push_str(&format!(": needs {} a year, grew {} a year", pct(req), pct(obs)))
-        }
-        (Some(req), None) if p.status != Status::Achieved => {
-            status.push_str(&format!(": needs {} a year", pct(req)))
-        }
-        _ => {}
-    }
-    if !status.is_empty() {
-        parts.push(status);
-    }
-    parts.join("  ·  ")
-}
-
-/// A yearly growth fraction as a signed percent: `0.084` -> `+8.4%`.
-fn pct(fraction: f64) -> String {
-    format!("{:+.1}%", fraction * 100.0)
 }
 
 fn year_start(year: i32) -> NaiveDate {
@@ -338,8 +216,13 @@ fn earlier_targets(track: &Track, active: &Target) -> Vec<(Target, NaiveDate)> {
 
 /// What [`draw`] needs, taken from the track once, filtered and in a stable order.
 struct Scene {
+    /// Full-year figures, one per source, and their median per year.
     points: Vec<(NaiveDate, f64)>,
     median: Vec<(NaiveDate, f64)>,
+    /// "As of" figures (no period), drawn apart from the yearly line.
+    as_of: Vec<(NaiveDate, f64)>,
+    /// The newest "as of" median when it is newer than the latest full year.
+    latest_as_of: Option<(NaiveDate, f64)>,
     active: Target,
     /// Superseded targets, one per value, each with the date its line ends.
     earlier: Vec<(Target, NaiveDate)>,
@@ -348,24 +231,35 @@ struct Scene {
     x0: NaiveDate,
     x1: NaiveDate,
     y1: f64,
-    /// Distinct articles behind the figures, and their source labels.
+    /// Distinct articles behind the figures and the target statements, and the
+    /// source labels of the figures.
     n_articles: usize,
     sources: Vec<String>,
-    /// Earliest and latest date among figures and target statements.
+    /// Earliest and latest publication date of those articles.
     span: Option<(NaiveDate, NaiveDate)>,
 }
 
 impl Scene {
     fn new(track: &Track) -> Scene {
-        let mut points: Vec<(NaiveDate, f64)> = track
-            .points
+        let finite = |as_of: bool| {
+            let mut v: Vec<(NaiveDate, f64)> = track
+                .points
+                .iter()
+                .filter(|p| p.value.is_finite() && p.is_as_of() == as_of)
+                .map(|p| (p.date, p.value))
+                .collect();
+            v.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+            v
+        };
+        // A year's figure stands for the whole year: drawn mid-year, under its label.
+        let mid = |v: Vec<(NaiveDate, f64)>| v.into_iter().map(|(d, x)| (mid_year(d.year()), x)).collect::<Vec<_>>();
+        let (points, as_of) = (mid(finite(false)), finite(true));
+        let mut median: Vec<(NaiveDate, f64)> = track
+            .median
             .iter()
-            .filter(|p| p.value.is_finite())
-            .map(|p| (p.date, p.value))
+            .filter(|(_, v)| v.is_finite())
+            .map(|&(d, v)| (mid_year(d.year()), v))
             .collect();
-        points.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
-        let mut median: Vec<(NaiveDate, f64)> =
-            track.median.iter().copied().filter(|(_, v)| v.is_finite()).collect();
         median.sort_by_key(|m| m.0);
         let mut active = track.progress.target.clone();
         // Restatements of the active value (with or without a deadline) are the
@@ -375,9 +269,10 @@ impl Scene {
             active.first_stated = active.first_stated.min(t.first_stated);
         }
         let earlier = earlier_targets(track, &active);
-        let latest = track.progress.latest.filter(|(_, v)| v.is_finite());
+        let latest = track.progress.latest.filter(|(_, v)| v.is_finite()).map(|(d, v)| (mid_year(d.year()), v));
+        let latest_as_of = track.progress.latest_as_of.filter(|(_, v)| v.is_finite());
 
-        let data_dates = points.iter().chain(&median).map(|(d, _)| *d);
+        let data_dates = points.iter().chain(&median).chain(&as_of).map(|(d, _)| *d);
         let stated = std::iter::once(active.first_stated)
             .chain(track.targets.iter().flat_map(|t| [t.first_stated, t.last_stated]));
         let first_year = data_dates.clone().chain(stated.clone()).map(|d| d.year()).min();
@@ -397,6 +292,7 @@ impl Scene {
         let max_value = points
             .iter()
             .chain(&median)
+            .chain(&as_of)
             .map(|(_, v)| *v)
             .chain(latest.map(|l| l.1))
             .chain(std::iter::once(active.value))
@@ -405,7 +301,13 @@ impl Scene {
             .fold(0.0_f64, f64::max);
         let y1 = if max_value > 0.0 { max_value * 1.15 } else { 1.0 };
 
-        let n_articles = track.points.iter().map(|p| &p.article_id).collect::<BTreeSet<_>>().len();
+        let n_articles = track
+            .points
+            .iter()
+            .map(|p| &p.article_id)
+            .chain(track.targets.iter().flat_map(|t| &t.articles))
+            .collect::<BTreeSet<_>>()
+            .len();
         let sources: Vec<String> = track
             .points
             .iter()
@@ -414,10 +316,11 @@ impl Scene {
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
+        // When the articles appeared, not the periods they speak of.
         let all_dates: Vec<NaiveDate> = track
             .points
             .iter()
-            .map(|p| p.date)
+            .filter_map(|p| p.published)
             .chain(track.targets.iter().flat_map(|t| [t.first_stated, t.last_stated]))
             .collect();
         let span = all_dates.iter().min().copied().zip(all_dates.iter().max().copied());
@@ -425,6 +328,8 @@ impl Scene {
         Scene {
             points,
             median,
+            as_of,
+            latest_as_of,
             active,
             earlier,
             latest,
@@ -445,39 +350,37 @@ impl Scene {
         }
     }
 
-    /// From the latest figure to the target at the end of its deadline year; none
-    /// without a deadline, a figure, or a gap still to close.
+    /// From the latest full year to the target in its deadline year (both drawn
+    /// mid-year, as yearly figures are); none without a deadline, a figure, or a
+    /// gap still to close.
     fn required_path(&self) -> Option<[(NaiveDate, f64); 2]> {
         let (date, value) = self.latest?;
-        self.active.deadline?;
-        let end = self.target_end(&self.active);
+        let end = mid_year(self.active.deadline?).clamp(self.x0, self.x1);
         (date < end && value < self.active.value)
             .then_some([(date, value), (end, self.active.value)])
     }
 
-    /// `12 sources, 2017-12-25 to 2026-02-13`, then the source names.
+    /// `12 source articles, published 2017-12-25 to 2026-02-13`.
     fn footnote(&self) -> String {
         let mut text = match self.n_articles {
-            0 => "no reported figures".to_string(),
-            1 => "1 source".to_string(),
-            n => format!("{n} sources"),
+            1 => "1 source article".to_string(),
+            n => format!("{n} source articles"),
         };
         if let Some((first, last)) = self.span {
-            text.push_str(&format!(", {first} to {last}"));
+            text.push_str(&format!(", published {first} to {last}"));
         }
         text
     }
 }
 
-/// A URL becomes its host (`https://www.kabar.kg/news/..` -> `kabar.kg`); a label stays.
-fn source_name(source: &str) -> String {
-    let s = source.trim();
-    let rest = s.split_once("://").map_or(s, |(_, r)| r);
-    if rest.len() == s.len() && !s.contains('/') {
-        return s.to_string();
+
+/// Green when achieved or on track, red when behind, grey without a deadline.
+fn status_color(status: Status) -> &'static RGBColor {
+    match status {
+        Status::Achieved | Status::OnTrack => &GOOD_COLOR,
+        Status::Behind => &TARGET_COLOR,
+        Status::NoDeadline => &MUTED_COLOR,
     }
-    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
-    host.strip_prefix("www.").unwrap_or(host).to_string()
 }
 
 fn font(size: u32) -> TextStyle<'static> {
@@ -515,12 +418,7 @@ fn draw<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, track: &Track) -> Resu
     let title_style =
         fit(&root, &title(track), &[bold(38), bold(32), bold(26)], max_w).map_err(e)?;
     root.draw(&Text::new(title(track), (SIDE, 12), title_style)).map_err(e)?;
-    let status_color: &'static RGBColor = match track.progress.status {
-        Status::Achieved | Status::OnTrack => &GOOD_COLOR,
-        Status::Behind => &TARGET_COLOR,
-        Status::NoDeadline => &MUTED_COLOR,
-    };
-    let sizes = [24, 21, 18, 15].map(|size| font(size).color(status_color));
+    let sizes = [24, 21, 18, 15].map(|size| font(size).color(status_color(track.progress.status)));
     let sub_style = fit(&root, &subtitle(track), &sizes, max_w).map_err(e)?;
     root.draw(&Text::new(subtitle(track), (SIDE, 56), sub_style)).map_err(e)?;
 
@@ -637,21 +535,37 @@ fn draw<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, track: &Track) -> Resu
             .map_err(e)?;
     }
 
-    // The latest figure, named beside it.
+    // "As of" figures: hollow, off the yearly line, since their period is unknown.
+    chart
+        .draw_series(scene.as_of.iter().map(|&p| Circle::new(p, 5, WHITE.filled())))
+        .map_err(e)?;
+    chart
+        .draw_series(scene.as_of.iter().map(|&p| Circle::new(p, 5, MEDIAN_COLOR.stroke_width(2))))
+        .map_err(e)?;
+
+    // The latest full-year figure, and a newer "as of" one, named beside them.
+    let unit = &track.unit;
+    let mut named = Vec::new();
     if let Some((date, value)) = scene.latest {
-        let period = track.progress.latest_label.clone().unwrap_or_else(|| date.to_string());
-        let label = format!("{} ({period})", money_label(value, &track.unit));
-        // Below right of the point, or below left when it would run off the edge.
-        let style = bold(20).color(&MEDIAN_COLOR);
+        let period = track.progress.latest_label.clone().unwrap_or_else(|| date.year().to_string());
+        named.push((date, value, format!("{} ({period})", money_label(value, unit)), bold(20).color(&MEDIAN_COLOR)));
+    }
+    if let Some((date, value)) = scene.latest_as_of {
+        named.push((date, value, format!("{} as of {date}", money_label(value, unit)), font(18).color(&MEDIAN_COLOR)));
+    }
+    for (i, (date, value, label, style)) in named.into_iter().enumerate() {
+        // Below right of the point, or left when it would run off the edge: the
+        // required path runs above and to the right, so below keeps clear of it.
         let (label_w, _) = root.estimate_text_size(&label, &style).map_err(e)?;
         let x = chart.backend_coord(&(date, value)).0;
         let fits = x + 10 + label_w as i32 <= chart.backend_coord(&(scene.x1, 0.0)).0;
         let (dx, h) = if fits { (10, HPos::Left) } else { (-10, HPos::Right) };
+        let (dy, v) = if i == 0 { (6, VPos::Top) } else { (8, VPos::Top) };
         chart
             .draw_series(std::iter::once(
                 EmptyElement::at((date, value))
-                    + Circle::new((0, 0), 6, MEDIAN_COLOR.stroke_width(2))
-                    + Text::new(label, (dx, 6), anchored(style, h, VPos::Top)),
+                    + Circle::new((0, 0), 7, MEDIAN_COLOR.stroke_width(2))
+                    + Text::new(label, (dx, dy), anchored(style, h, v)),
             ))
             .map_err(e)?;
     }
@@ -687,15 +601,15 @@ fn draw_legend<DB: DrawingBackend>(
     scene: &Scene,
     y: i32,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let style = anchored(font(19), HPos::Left, VPos::Center);
-    let mut x = SIDE + 86;
-    let cy = y + 10;
     let mut entries: Vec<(&str, Swatch)> = Vec::new();
     if !scene.points.is_empty() {
-        entries.push(("reported figures", Swatch::Dot));
+        entries.push(("yearly figures", Swatch::Dot));
     }
     if !scene.median.is_empty() {
         entries.push(("median of sources", Swatch::Line(MEDIAN_COLOR, 3, false)));
+    }
+    if !scene.as_of.is_empty() {
+        entries.push(("“as of” figures", Swatch::Ring));
     }
     entries.push(("active target", Swatch::Line(TARGET_COLOR, 3, false)));
     if !scene.earlier.is_empty() {
@@ -704,11 +618,25 @@ fn draw_legend<DB: DrawingBackend>(
     if scene.required_path().is_some() {
         entries.push(("required path", Swatch::Line(PATH_COLOR, 2, true)));
     }
-    for (name, swatch) in entries {
+    draw_swatches(root, &entries, (SIDE + 86, y + 10), 19)
+}
+
+/// Legend entries in a row from `(x, cy)` (the row's vertical centre).
+fn draw_swatches<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    entries: &[(&str, Swatch)],
+    (mut x, cy): (i32, i32),
+    size: u32,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let style = anchored(font(size), HPos::Left, VPos::Center);
+    for &(name, swatch) in entries {
         match swatch {
             Swatch::Dot => {
                 root.draw(&Circle::new((x + 14, cy), 5, POINT_COLOR.mix(0.55).filled()))?;
                 root.draw(&Circle::new((x + 14, cy), 5, POINT_COLOR.stroke_width(1)))?;
+            }
+            Swatch::Ring => {
+                root.draw(&Circle::new((x + 14, cy), 5, MEDIAN_COLOR.stroke_width(2)))?;
             }
             Swatch::Line(color, width, dashed) => {
                 let segments: Vec<(i32, i32)> = if dashed {
@@ -744,8 +672,10 @@ fn fit<DB: DrawingBackend>(
     Ok(styles.last().cloned().unwrap_or_else(|| font(15)))
 }
 
+#[derive(Clone, Copy)]
 enum Swatch {
     Dot,
+    Ring,
     /// Colour, stroke width, dashed.
     Line(RGBColor, u32, bool),
 }

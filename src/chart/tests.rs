@@ -1,24 +1,36 @@
 //! Chart tests: structure (files, PNG header, SVG text), determinism, odd tracks.
 use super::*;
+use crate::Indicator;
 use crate::series::{Progress, SourcePoint};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-fn target(value: f64, deadline: Option<i32>, stated: NaiveDate, superseded: bool) -> Target {
+fn target(value: f64, deadline: Option<i32>, stated: NaiveDate, superseded: bool, article: &str) -> Target {
     Target {
         value,
         deadline,
         first_stated: stated,
         last_stated: stated,
-        n_sources: 2,
+        n_sources: 1,
+        articles: vec![article.to_string()],
         superseded,
     }
 }
 
+/// A full-year figure when `d` is 31 December, else an "as of" one; published a
+/// month after `d`.
 fn point(d: NaiveDate, value: f64, id: &str, source: &str) -> SourcePoint {
-    SourcePoint { date: d, value, article_id: id.to_string(), source: source.to_string() }
+    let full = d.month() == 12 && d.day() == 31;
+    SourcePoint {
+        date: d,
+        value,
+        period: full.then(|| d.year().to_string()),
+        published: d.checked_add_months(chrono::Months::new(1)),
+        article_id: id.to_string(),
+        source: source.to_string(),
+    }
 }
 
 /// KAZ-KGZ turnover 2021-2025; $2bn by 2025 superseded by $3bn by 2030.
@@ -30,7 +42,7 @@ fn sample() -> Track {
         point(date(2023, 12, 31), 1.3e9, "a4", "https://www.kabar.kg/news/2"),
         point(date(2023, 12, 31), 1.25e9, "a5", "Kazinform"),
         point(date(2024, 12, 31), 1.5e9, "a6", "akorda.kz"),
-        point(date(2025, 6, 30), 0.8e9, "a7", "https://24.kg/y"),
+        point(date(2025, 6, 30), 1.8e9, "a7", "https://24.kg/y"),
     ];
     let median = vec![
         (date(2021, 12, 31), 0.9e9),
@@ -38,8 +50,8 @@ fn sample() -> Track {
         (date(2023, 12, 31), 1.275e9),
         (date(2024, 12, 31), 1.5e9),
     ];
-    let old = target(2e9, Some(2025), date(2021, 3, 1), true);
-    let active = target(3e9, Some(2030), date(2024, 5, 20), false);
+    let old = target(2e9, Some(2025), date(2021, 3, 1), true, "t1");
+    let active = target(3e9, Some(2030), date(2024, 5, 20), false, "a6");
     Track {
         indicator: Indicator::TradeTurnover,
         country: "KAZ".into(),
@@ -47,16 +59,21 @@ fn sample() -> Track {
         unit: "USD".into(),
         points,
         median,
+        as_of: vec![(date(2025, 6, 30), 1.8e9)],
         targets: vec![old, active.clone()],
         progress: Progress {
             latest: Some((date(2024, 12, 31), 1.5e9)),
             latest_label: Some("2024".into()),
+            latest_as_of: Some((date(2025, 6, 30), 1.8e9)),
             target: active,
             ratio: Some(0.5),
             baseline: Some(1.275e9),
+            baseline_year: Some(2023),
             required_growth: Some(0.122),
             observed_growth: Some(0.176),
+            observed_from: Some(2021),
             status: Status::OnTrack,
+            note: None,
         },
     }
 }
@@ -109,7 +126,11 @@ fn svg_holds_title_targets_axis_progress_and_sources() {
         "earlier target $2bn by 2025",
         "50% of the $3bn target (2030)",
         "latest $1.5bn (2024)",
-        "7 sources, 2021-03-01 to 2025-06-30",
+        "on track: needs +12.2% a year, grew +17.6% a year since 2021",
+        "$1.8bn as of 2025-06-30",
+        "“as of” figures",
+        // Articles behind figures and targets (a6 states both), by publication date.
+        "8 source articles, published 2021-03-01 to 2025-07-30",
         "Sources: 24.kg, Kazinform, akorda.kz, kabar.kg",
         "required path",
     ] {
@@ -155,13 +176,21 @@ fn track_without_points_still_renders() {
     let mut track = sample();
     track.points.clear();
     track.median.clear();
+    track.as_of.clear();
     track.progress.latest = None;
     track.progress.latest_label = None;
+    track.progress.latest_as_of = None;
     track.progress.ratio = None;
+    track.progress.required_growth = None;
+    track.progress.observed_growth = None;
+    track.progress.observed_from = None;
+    track.progress.status = Status::Behind;
+    track.progress.note = Some("no full-year figure reported".into());
     let (_dir, paths) = render(&track);
     let svg = fs::read_to_string(&paths[1]).unwrap();
-    assert!(svg.contains("no reported figure yet toward the $3bn target (2030)"));
-    assert!(svg.contains("no reported figures, 2021-03-01 to 2024-05-20"));
+    assert!(svg.contains("no full-year figure yet toward the $3bn target (2030)"));
+    assert!(svg.contains("behind: no full-year figure reported"));
+    assert!(svg.contains("2 source articles, published 2021-03-01 to 2024-05-20"));
     assert!(!svg.contains("required path"));
 }
 
@@ -261,4 +290,103 @@ fn titles_name_countries_and_fall_back_to_codes() {
     track.partner = None;
     track.indicator = Indicator::Gdp;
     assert_eq!(title(&track), "Kazakhstan GDP");
+}
+
+/// Width and height from a PNG's IHDR, after checking the signature.
+fn png_size(png: &[u8]) -> (u32, u32) {
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    assert_eq!(&png[12..16], b"IHDR");
+    (u32::from_be_bytes(png[16..20].try_into().unwrap()), u32::from_be_bytes(png[20..24].try_into().unwrap()))
+}
+
+/// Three tracks with different statuses: the sample (on track), a behind one
+/// with no observed growth, and one without a deadline.
+fn three_tracks() -> Vec<Track> {
+    let mut behind = sample();
+    behind.partner = Some("CHN".into());
+    behind.progress.status = Status::Behind;
+    behind.progress.ratio = Some(0.25);
+    behind.progress.observed_growth = None;
+    behind.progress.note = Some("growth not measurable: only one full year (2024) reported".into());
+    let mut open = sample();
+    open.indicator = Indicator::Exports;
+    open.partner = Some("RUS".into());
+    open.progress.target.deadline = None;
+    open.progress.status = Status::NoDeadline;
+    vec![sample(), behind, open]
+}
+
+#[test]
+fn overview_has_one_panel_per_track_with_title_and_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let tracks = three_tracks();
+    let paths = write_overview(&tracks, dir.path()).unwrap();
+    assert_eq!(paths, [dir.path().join("overview.png"), dir.path().join("overview.svg")]);
+    // Three panels: two columns, two rows.
+    assert_eq!(overview::size(3), (1200, 82 + 2 * 340 + 40));
+    assert_eq!(png_size(&fs::read(&paths[0]).unwrap()), overview::size(3));
+    let svg = fs::read_to_string(&paths[1]).unwrap();
+    assert!(svg.contains(r#"width="1200" height="802""#), "{}", &svg[..200]);
+    for text in [
+        "Progress toward 3 trade targets",
+        "Kazakhstan–Kyrgyzstan trade turnover",
+        "50% of the $3bn target (2030)",
+        "on track  ·  latest $1.5bn (2024)",
+        "Kazakhstan–China trade turnover",
+        "25% of the $3bn target (2030)",
+        "behind  ·  latest $1.5bn (2024)",
+        "Kazakhstan exports to Russia",
+        "50% of the $3bn target (no deadline)",
+        "no deadline  ·  latest $1.5bn (2024)",
+        "required path",
+    ] {
+        assert!(is_text(&svg, text), "missing text element {text:?}");
+    }
+    // Panel axes carry money and years.
+    for label in ["$3bn", "2025", "2030"] {
+        assert!(is_text(&svg, label), "missing {label:?}");
+    }
+    let mut names: Vec<String> =
+        fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(names, ["overview.png", "overview.svg"], "no temporary file left");
+}
+
+#[test]
+fn overview_grid_grows_with_the_number_of_targets() {
+    assert_eq!(overview::size(0), (1200, 82 + 340 + 40));
+    assert_eq!(overview::size(1), (1200, 82 + 340 + 40));
+    assert_eq!(overview::size(4), (1200, 82 + 2 * 340 + 40));
+    assert_eq!(overview::size(5), (1200, 82 + 2 * 340 + 40), "three columns from five panels");
+    assert_eq!(overview::size(7), (1200, 82 + 3 * 340 + 40));
+    let dir = tempfile::tempdir().unwrap();
+    let paths = write_overview(&[], dir.path()).unwrap();
+    assert!(is_text(&fs::read_to_string(&paths[1]).unwrap(), "No tracked trade targets"));
+    assert_eq!(png_size(&fs::read(&paths[0]).unwrap()), (1200, 462));
+}
+
+#[test]
+fn overview_renders_are_byte_identical() {
+    let tracks = three_tracks();
+    // Set ECONTRACK_CHART_PREVIEW=DIR to keep a copy of the overview to look at.
+    if let Some(dir) = std::env::var_os("ECONTRACK_CHART_PREVIEW") {
+        write_overview(&tracks, Path::new(&dir)).unwrap();
+    }
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let first = write_overview(&tracks, a.path()).unwrap();
+    let second = write_overview(&tracks, b.path()).unwrap();
+    for (x, y) in first.iter().zip(&second) {
+        assert!(fs::read(x).unwrap() == fs::read(y).unwrap(), "{} differs", x.display());
+    }
+}
+
+#[test]
+fn status_phrase_says_why() {
+    let [on_track, behind, open] = <[Track; 3]>::try_from(three_tracks()).unwrap();
+    assert_eq!(labels::status_phrase(&on_track), "on track: needs +12.2% a year, grew +17.6% a year since 2021");
+    assert_eq!(
+        labels::status_phrase(&behind),
+        "behind: needs +12.2% a year, growth not measurable: only one full year (2024) reported"
+    );
+    assert!(!subtitle(&open).contains("no deadline:"), "the target phrase already says so: {}", subtitle(&open));
 }

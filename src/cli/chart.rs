@@ -1,4 +1,5 @@
-//! `econtrack chart CLAIMS -o DIR [--indicator I] [--pair A-B]`
+//! `econtrack chart CLAIMS -o DIR [--indicator I] [--pair A-B]`: one chart per
+//! tracked target, and the overview of all of them when no filter is given.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,10 +38,16 @@ pub fn run(args: &ChartArgs) -> anyhow::Result<ExitCode> {
         anyhow::bail!("no tracked target matches, so there is nothing to chart (a chart needs a target claim with a publication date)");
     }
     std::fs::create_dir_all(&args.output).with_context(|| format!("creating {}", args.output.display()))?;
+    let mut written = Vec::new();
     for track in &tracks {
-        for path in crate::chart::write_charts(track, &args.output)? {
-            println!("{}", path.display());
-        }
+        written.extend(crate::chart::write_charts(track, &args.output)?);
+    }
+    // The overview shows every tracked target, so only an unfiltered run draws it.
+    if args.pair.is_none() && args.indicator.is_none() {
+        written.extend(crate::chart::write_overview(&tracks, &args.output)?);
+    }
+    for path in written {
+        println!("{}", path.display());
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -8,7 +8,7 @@ use anyhow::Context;
 use clap::Args;
 
 use super::InputArgs;
-use crate::chart::{money_label, write_charts};
+use crate::chart::{OVERVIEW_STEM, money_label, write_charts, write_overview};
 use crate::export::write_claims;
 use crate::series::{self, Track};
 use crate::Indicator;
@@ -46,6 +46,9 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     for track in &tracks {
         charts.extend(write_charts(track, &args.charts)?);
     }
+    // The overview is drawn even with no track, saying so, so the folder never
+    // keeps one from an earlier run that shows targets no longer tracked.
+    charts.extend(write_overview(&tracks, &args.charts)?);
     remove_stale_charts(&args.charts, &charts);
     eprintln!(
         "econtrack: {} articles, {} claims, {} tracked targets -> {}, {}",
@@ -60,13 +63,16 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Removes charts a previous run drew for pairs that are no longer tracked, so
-/// the folder matches the tables. Only files named like our charts are touched.
+/// the folder matches the tables. Only files named like our charts are touched
+/// (`<indicator>_<pair>` and the overview, as .png or .svg), and never one
+/// written by this run.
 fn remove_stale_charts(dir: &Path, written: &[PathBuf]) {
     let Ok(entries) = fs::read_dir(dir) else { return };
     for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let ours = (name.ends_with(".png") || name.ends_with(".svg"))
-            && Indicator::ALL.iter().any(|i| name.starts_with(&format!("{}_", i.as_str())));
+        let Some(stem) = name.strip_suffix(".png").or_else(|| name.strip_suffix(".svg")) else { continue };
+        let ours = stem == OVERVIEW_STEM
+            || Indicator::ALL.iter().any(|i| stem.starts_with(&format!("{}_", i.as_str())));
         if ours && !written.contains(&path) {
             let _ = fs::remove_file(&path);
         }
@@ -80,10 +86,14 @@ pub(crate) fn summary(tracks: &[Track]) -> String {
     ]];
     for t in tracks {
         let p = &t.progress;
-        let latest = match (&p.latest, &p.latest_label) {
+        // The latest full year; a newer "as of" figure follows it in brackets.
+        let mut latest = match (&p.latest, &p.latest_label) {
             (Some((_, v)), Some(label)) => format!("{} ({label})", money_label(*v, &t.unit)),
             _ => "-".into(),
         };
+        if let Some((d, v)) = p.latest_as_of {
+            latest.push_str(&format!(" [{} as of {d}]", money_label(v, &t.unit)));
+        }
         let deadline = p.target.deadline.map_or(String::new(), |d| format!(" by {d}"));
         rows.push([
             t.pair(),
@@ -102,4 +112,36 @@ pub(crate) fn summary(tracks: &[Track]) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stale_cleanup_keeps_this_runs_charts_and_the_overview_and_nothing_else_of_ours() {
+        let dir = tempfile::tempdir().unwrap();
+        let names = [
+            "trade_turnover_KAZ-KGZ.png", "trade_turnover_KAZ-KGZ.svg", // written now
+            "trade_turnover_KAZ-CHN.png", "exports_KAZ-RUS.svg",        // pairs no longer tracked
+            "overview.png", "overview.svg",                            // written now
+            "notes.png", "overview.txt", "trade_turnover_KAZ-UZB.csv",  // not ours
+        ];
+        for n in names {
+            fs::write(dir.path().join(n), b"x").unwrap();
+        }
+        let written: Vec<PathBuf> = names[..2].iter().chain(&names[4..6]).map(|n| dir.path().join(n)).collect();
+        remove_stale_charts(dir.path(), &written);
+        let mut left: Vec<String> =
+            fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        left.sort();
+        assert_eq!(
+            left,
+            ["notes.png", "overview.png", "overview.svg", "overview.txt", "trade_turnover_KAZ-KGZ.png",
+             "trade_turnover_KAZ-KGZ.svg", "trade_turnover_KAZ-UZB.csv"]
+        );
+        // An overview this run did not write is stale too.
+        remove_stale_charts(dir.path(), &written[..2]);
+        assert!(!dir.path().join("overview.png").exists() && !dir.path().join("overview.svg").exists());
+    }
 }
