@@ -168,10 +168,15 @@ pub fn progress_frame(tracks: &[Track]) -> PolarsResult<DataFrame> {
         Column::new("deadline".into(), t.iter().map(|t| t.progress.target.deadline).collect::<Vec<_>>()),
         date_col("target_first_stated", t.iter().map(|t| Some(t.progress.target.first_stated))),
         f64_col("progress", t.iter().map(|t| t.progress.ratio.map(round4))),
+        f64_col("latest_as_of", t.iter().map(|t| t.progress.latest_as_of.map(|l| l.1))),
+        date_col("latest_as_of_date", t.iter().map(|t| t.progress.latest_as_of.map(|l| l.0))),
         f64_col("baseline", t.iter().map(|t| t.progress.baseline)),
+        Column::new("baseline_year".into(), t.iter().map(|t| t.progress.baseline_year).collect::<Vec<_>>()),
         f64_col("required_growth", t.iter().map(|t| t.progress.required_growth.map(round4))),
         f64_col("observed_growth", t.iter().map(|t| t.progress.observed_growth.map(round4))),
+        Column::new("observed_from".into(), t.iter().map(|t| t.progress.observed_from).collect::<Vec<_>>()),
         str_col("status", t.iter().map(|t| Some(t.progress.status.as_str()))),
+        str_col("note", t.iter().map(|t| t.progress.note.as_deref())),
     ];
     DataFrame::new(tracks.len(), columns)
 }
