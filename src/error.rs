@@ -45,9 +45,11 @@ pub enum Error {
     #[error("{location}: {message}")]
     Parse { location: Location, message: String },
     /// A table could not be built or written.
+    #[cfg(feature = "cli")]
     #[error("{context}: {source}")]
     Table { context: String, source: polars::error::PolarsError },
     /// A chart could not be drawn.
+    #[cfg(feature = "cli")]
     #[error("{path}: chart: {message}")]
     Chart { path: PathBuf, message: String },
 }
