@@ -89,9 +89,13 @@ pub fn claims_jsonl_bytes(claims: &[Claim]) -> Vec<u8> {
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a
-/// rename, creating the folder when needed.
+/// rename, creating the folder when needed. A file that already holds exactly
+/// these bytes is left alone, so a run that changes nothing touches nothing.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let io_err = |e| Error::io(Location::file(path), e);
+    if fs::metadata(path).is_ok_and(|m| m.len() == bytes.len() as u64) && fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(());
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),

@@ -26,6 +26,9 @@ pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod series;
+pub mod synth;
+#[cfg(feature = "cli")]
+pub mod store;
 #[cfg(feature = "cli")]
 pub mod table;
 

@@ -11,11 +11,18 @@ mod extract;
 mod run;
 mod series;
 
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::iter::{ParallelBridge, ParallelIterator};
 
+use crate::error::Error;
 use crate::{Claim, extract::extract_claims, ingest};
 
 /// Pull numeric trade claims out of news articles and track progress toward targets.
@@ -64,19 +71,114 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 /// What reading and extracting a batch of inputs gave.
 pub(crate) struct Extracted {
+    /// How many articles were read.
     pub articles: usize,
+    /// The ids of the articles read, including those that gave no claim.
+    pub read_ids: BTreeSet<String>,
+    /// Their claims, in input order.
     pub claims: Vec<Claim>,
+    /// How many inputs (files, lines, records) were skipped.
     pub skipped: usize,
 }
 
-/// Reads `inputs`, reports each skipped file on stderr, and extracts claims.
+/// One input item's outcome, numbered in input order.
+enum Outcome {
+    Read { file: usize, id: String, claims: Vec<Claim> },
+    Skipped(Error),
+}
+
+/// Reads `inputs` and extracts claims, in parallel over articles.
+///
+/// Files are read one after another and their articles streamed: only the
+/// claims are kept, never all the texts. Items are numbered before they fan out
+/// to the threads and put back in that order afterwards, so the output and
+/// the messages on stderr do not depend on the scheduling. Each skipped input
+/// gets one line on stderr; an article whose id was already read from another
+/// input is skipped too, so no claim is stored twice.
 pub(crate) fn extract_inputs(inputs: &[PathBuf]) -> Extracted {
-    let ingested = ingest::read_inputs(inputs);
-    for e in &ingested.skipped {
+    let (files, list_errors) = ingest::list_files(inputs);
+    let progress = Progress::new(&files);
+    let items = files.iter().enumerate().flat_map(|(file, path)| {
+        let done = progress.bar.clone();
+        let size = fs::metadata(path).map_or(0, |m| m.len());
+        ingest::read_file_items(path)
+            .map(move |item| (file, item))
+            // Counts the file's bytes once its last article has been handed out.
+            .chain(std::iter::once_with(move || {
+                done.inc(size);
+                None
+            }).flatten())
+    });
+    let mut outcomes: Vec<(usize, Outcome)> = items
+        .enumerate()
+        .par_bridge()
+        .map(|(seq, (file, item))| {
+            let outcome = match item {
+                Ok(article) => Outcome::Read { file, claims: extract_claims(&article), id: article.id },
+                Err(e) => Outcome::Skipped(e),
+            };
+            (seq, outcome)
+        })
+        .collect();
+    progress.bar.finish_and_clear();
+    outcomes.sort_unstable_by_key(|(seq, _)| *seq);
+
+    let mut out = Extracted { articles: 0, read_ids: BTreeSet::new(), claims: Vec::new(), skipped: 0 };
+    let mut out_skipped = 0;
+    let mut skip = |e: &dyn std::fmt::Display| {
         eprintln!("econtrack: skipped {e}");
+        out_skipped += 1;
+    };
+    for e in &list_errors {
+        skip(e);
     }
-    let claims = ingested.articles.iter().flat_map(extract_claims).collect();
-    Extracted { articles: ingested.articles.len(), claims, skipped: ingested.skipped.len() }
+    let mut first_file: BTreeMap<String, usize> = BTreeMap::new();
+    for (_, outcome) in outcomes {
+        match outcome {
+            Outcome::Skipped(e) => skip(&e),
+            Outcome::Read { file, id, claims } => {
+                if let Some(&first) = first_file.get(&id) {
+                    let message = format!(
+                        "{}: article id {id:?} was already read from {}, expected ids to be unique (give one an `id`)",
+                        files[file].display(),
+                        files[first].display()
+                    );
+                    skip(&message);
+                    continue;
+                }
+                first_file.insert(id.clone(), file);
+                out.articles += 1;
+                out.claims.extend(claims);
+                out.read_ids.insert(id);
+            }
+        }
+    }
+    out.skipped = out_skipped;
+    out
+}
+
+/// A progress bar on stderr for long jobs, hidden when stderr is not a
+/// terminal or the input is small.
+struct Progress {
+    bar: ProgressBar,
+}
+
+impl Progress {
+    /// Inputs above this many bytes get a bar.
+    const MIN_BYTES: u64 = 16 * 1024 * 1024;
+
+    fn new(files: &[PathBuf]) -> Progress {
+        let total: u64 = files.iter().filter_map(|f| fs::metadata(f).ok()).map(|m| m.len()).sum();
+        if total < Self::MIN_BYTES || !std::io::stderr().is_terminal() {
+            return Progress { bar: ProgressBar::hidden() };
+        }
+        let bar = ProgressBar::new(total);
+        let style = ProgressStyle::with_template("{spinner} reading {bytes}/{total_bytes} {wide_bar} {bytes_per_sec}, eta {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
+        bar.set_style(style);
+        bar.enable_steady_tick(Duration::from_millis(200));
+        Progress { bar }
+    }
 }
 
 /// The closing line about skipped inputs, and the exit code `--strict` asks for.

@@ -11,7 +11,10 @@ use super::InputArgs;
 use crate::chart::{OVERVIEW_STEM, money_label, write_charts, write_overview};
 use crate::export::write_claims;
 use crate::series::{self, Track};
-use crate::Indicator;
+use crate::{Indicator, store};
+
+/// The store of record in the output folder ([`crate::store`]).
+pub const STORE: &str = "claims.parquet";
 
 #[derive(Debug, Args)]
 pub struct RunArgs {
@@ -24,6 +27,10 @@ pub struct RunArgs {
     /// Folder for the charts.
     #[arg(long, default_value = "charts")]
     pub charts: PathBuf,
+    /// Start from an empty store: drop the stored claims of articles that are
+    /// not in --articles any more (by default they are kept).
+    #[arg(long)]
+    pub rebuild: bool,
     #[command(flatten)]
     pub input: InputArgs,
 }
@@ -35,10 +42,23 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
             args.articles.display()
         );
     }
+    let store_path = args.out.join(STORE);
+    // Read the store first: a store that cannot be read stops the run before
+    // anything is written, so nothing stored is lost.
+    let stored = if args.rebuild {
+        Vec::new()
+    } else {
+        store::load(&store_path).with_context(|| {
+            format!("reading the claims store; move {} away or pass --rebuild to start afresh", store_path.display())
+        })?
+    };
+    store::remove_stale_temp_files(&args.out);
+    store::remove_stale_temp_files(&args.charts);
     let extracted = super::extract_inputs(std::slice::from_ref(&args.articles));
-    let claims = extracted.claims;
+    let (claims, merged) = store::merge(stored, &extracted.read_ids, extracted.claims);
+    // The store of record first, then the tables made from it.
+    write_claims(&store_path, &claims, false)?;
     write_claims(&args.out.join("claims.csv"), &claims, false)?;
-    write_claims(&args.out.join("claims.parquet"), &claims, false)?;
     let tracks = series::tracks(&claims);
     super::series::write_series_tables(&args.out, &claims, &tracks, false)?;
     fs::create_dir_all(&args.charts).with_context(|| format!("creating {}", args.charts.display()))?;
@@ -51,8 +71,11 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     charts.extend(write_overview(&tracks, &args.charts)?);
     remove_stale_charts(&args.charts, &charts);
     eprintln!(
-        "econtrack: {} articles, {} claims, {} tracked targets -> {}, {}",
+        "econtrack: {} articles read ({} new, {} updated), {} kept from the store; {} claims, {} tracked targets -> {}, {}",
         extracted.articles,
+        merged.added,
+        merged.replaced,
+        merged.kept,
         claims.len(),
         tracks.len(),
         args.out.display(),

@@ -34,6 +34,25 @@ pub struct Ingested {
 /// The file extensions ingest reads, lower-case.
 pub const EXTENSIONS: [&str; 3] = ["txt", "md", "jsonl"];
 
+/// Every article file under `inputs` (files or folders, sorted), and an error
+/// for each input that cannot be listed.
+pub fn list_files(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
+    let (mut files, mut errors) = (Vec::new(), Vec::new());
+    for input in inputs {
+        if let Err(e) = collect_files(input, true, &mut files) {
+            errors.push(e);
+        }
+    }
+    (files, errors)
+}
+
+/// The articles of one file, each good one or the error that skipped it.
+pub fn read_file_items(path: &Path) -> Box<dyn Iterator<Item = Result<Article, Error>> + Send> {
+    let mut out = Ingested::default();
+    read_file(path, &mut out);
+    Box::new(out.articles.into_iter().map(Ok).chain(out.skipped.into_iter().map(Err)))
+}
+
 /// Reads every article under `inputs` (files or folders).
 pub fn read_inputs(inputs: &[PathBuf]) -> Ingested {
     let mut out = Ingested::default();

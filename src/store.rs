@@ -1,0 +1,185 @@
+//! The claims store: `claims.parquet` in the output folder is the store of
+//! record, and every `run` merges what it read into it.
+//!
+//! The rules, per article id:
+//! - an article read in this run replaces every stored claim of its id (an
+//!   edited article that now says less loses its old claims; one that now says
+//!   nothing keeps none);
+//! - an article not read in this run keeps its stored claims: a file that was
+//!   skipped as broken, or moved away, loses nothing (`run --rebuild` starts
+//!   from an empty store instead);
+//! - claims are kept sorted by article id and span, so the same articles give
+//!   the same bytes whatever order or batches they came in.
+//!
+//! The store is written like every table: to a temporary file beside it, then
+//! renamed into place ([`crate::export::write_atomic`]).
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+use crate::error::Error;
+use crate::Claim;
+
+/// What merging a run into the store did, counted in articles.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct MergeCounts {
+    /// Articles read now with no claims in the store before.
+    pub added: usize,
+    /// Articles read now whose stored claims were replaced.
+    pub replaced: usize,
+    /// Stored articles not read now, kept as they were.
+    pub kept: usize,
+}
+
+/// Loads the stored claims; a missing store is an empty one. A store that
+/// exists but cannot be read is an error, never silently replaced.
+pub fn load(path: &Path) -> Result<Vec<Claim>, Error> {
+    if !path.exists() {
+        return Ok(Vec::new());
+    }
+    crate::export::read_claims(path)
+}
+
+/// Merges the claims of the articles read now (`read_ids`, including those
+/// that gave no claim) into `stored`, by the rules in the module doc.
+pub fn merge(stored: Vec<Claim>, read_ids: &BTreeSet<String>, fresh: Vec<Claim>) -> (Vec<Claim>, MergeCounts) {
+    let stored_ids: BTreeSet<&str> = stored.iter().map(|c| c.article_id.as_str()).collect();
+    let counts = MergeCounts {
+        added: read_ids.iter().filter(|id| !stored_ids.contains(id.as_str())).count(),
+        replaced: read_ids.iter().filter(|id| stored_ids.contains(id.as_str())).count(),
+        kept: stored_ids.iter().filter(|id| !read_ids.contains(**id)).count(),
+    };
+    let mut claims: Vec<Claim> = stored.into_iter().filter(|c| !read_ids.contains(&c.article_id)).collect();
+    claims.extend(fresh);
+    sort_claims(&mut claims);
+    (claims, counts)
+}
+
+/// The store's order: article id, then the amount's span.
+pub fn sort_claims(claims: &mut [Claim]) {
+    claims.sort_by(|a, b| {
+        (a.article_id.as_str(), a.span_start, a.span_end).cmp(&(b.article_id.as_str(), b.span_start, b.span_end))
+    });
+}
+
+/// Removes temporary files that an interrupted earlier run left in `dir`
+/// (`.<name>.<pid>.tmp`, see [`crate::export::write_atomic`]), when the process
+/// that wrote them is gone. Returns how many were removed.
+pub fn remove_stale_temp_files(dir: &Path) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else { return 0 };
+    let mut removed = 0;
+    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let Some(pid) = temp_file_pid(&name) else { continue };
+        if pid != std::process::id() && !process_alive(pid) && fs::remove_file(&path).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// The writer's pid in a temporary file name `.<name>.<pid>.tmp`.
+fn temp_file_pid(name: &str) -> Option<u32> {
+    let inner = name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let (_, pid) = inner.rsplit_once('.')?;
+    pid.parse().ok()
+}
+
+/// Whether a process with this pid runs. Where that cannot be told (no
+/// `/proc`), it is taken to run, so nothing in use is removed.
+fn process_alive(pid: u32) -> bool {
+    if !Path::new("/proc/self").exists() {
+        return true;
+    }
+    Path::new(&format!("/proc/{pid}")).exists()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ClaimKind, Indicator, Measure};
+
+    fn claim(article: &str, span: u32, value: f64) -> Claim {
+        Claim {
+            claim_id: crate::claim::claim_id(article, span, span + 4),
+            article_id: article.into(),
+            published: None,
+            source: String::new(),
+            indicator: Indicator::TradeTurnover,
+            country: "KAZ".into(),
+            partner: Some("KGZ".into()),
+            kind: ClaimKind::Actual,
+            measure: Measure::Level,
+            value,
+            unit: "USD".into(),
+            period: Some("2023".into()),
+            deadline: None,
+            approx: false,
+            evidence: format!("{article} {span}"),
+            span_start: span,
+            span_end: span + 4,
+        }
+    }
+
+    fn ids(claims: &[Claim]) -> Vec<(String, u32)> {
+        claims.iter().map(|c| (c.article_id.clone(), c.span_start)).collect()
+    }
+
+    #[test]
+    fn a_read_article_replaces_its_claims_and_the_rest_are_kept() {
+        let stored = vec![claim("b", 10, 1.0), claim("a", 5, 1.0), claim("a", 50, 1.0), claim("c", 1, 1.0)];
+        // "a" was edited: one claim now, at a new place; "b" now says nothing;
+        // "d" is new; "c" was not read (skipped or moved) and stays.
+        let read: BTreeSet<String> = ["a", "b", "d"].map(String::from).into();
+        let fresh = vec![claim("d", 3, 2.0), claim("a", 7, 2.0)];
+        let (merged, counts) = merge(stored, &read, fresh);
+        assert_eq!(ids(&merged), [("a".into(), 7), ("c".into(), 1), ("d".into(), 3)]);
+        assert_eq!(counts, MergeCounts { added: 1, replaced: 2, kept: 1 });
+        assert_eq!(merged[0].value, 2.0);
+    }
+
+    #[test]
+    fn merging_the_same_articles_again_changes_nothing() {
+        let read: BTreeSet<String> = ["a", "b"].map(String::from).into();
+        let fresh = || vec![claim("b", 9, 1.0), claim("a", 30, 1.0), claim("a", 2, 1.0)];
+        let (first, _) = merge(Vec::new(), &read, fresh());
+        let (second, counts) = merge(first.clone(), &read, fresh());
+        assert_eq!(first, second);
+        assert_eq!(counts, MergeCounts { added: 0, replaced: 2, kept: 0 });
+        // Batches in any order end in the same store.
+        let (one, _) = merge(Vec::new(), &["b".to_string()].into(), vec![claim("b", 9, 1.0)]);
+        let (both, _) = merge(one, &["a".to_string()].into(), vec![claim("a", 2, 1.0), claim("a", 30, 1.0)]);
+        assert_eq!(both, first);
+    }
+
+    #[test]
+    fn stale_temp_files_of_dead_writers_are_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let own = format!(".claims.csv.{}.tmp", std::process::id());
+        // pid 4194304 is above Linux's pid_max, so no process has it.
+        for name in [".claims.parquet.4194304.tmp", own.as_str(), "claims.csv", ".hidden", "x.4194304.tmp"] {
+            fs::write(dir.path().join(name), b"x").unwrap();
+        }
+        let removed = remove_stale_temp_files(dir.path());
+        let mut left: Vec<String> =
+            fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        left.sort();
+        if Path::new("/proc/self").exists() {
+            assert_eq!(removed, 1);
+            assert_eq!(left, [own.as_str(), ".hidden", "claims.csv", "x.4194304.tmp"]);
+        } else {
+            assert_eq!(removed, 0);
+        }
+    }
+
+    #[test]
+    fn a_missing_store_is_empty_and_a_broken_one_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(load(&dir.path().join("claims.parquet")).unwrap().is_empty());
+        let broken = dir.path().join("claims.parquet");
+        fs::write(&broken, b"PAR1 not really").unwrap();
+        let err = load(&broken).unwrap_err().to_string();
+        assert!(err.contains("claims.parquet"), "{err}");
+    }
+}
