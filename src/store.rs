@@ -64,7 +64,7 @@ pub fn sort_claims(claims: &mut [Claim]) {
 }
 
 /// Removes temporary files that an interrupted earlier run left in `dir`
-/// (`.<name>.<pid>.tmp`, see [`crate::export::write_atomic`]), when the process
+/// (see [`crate::export::write_atomic`] and the charts), when the process
 /// that wrote them is gone. Returns how many were removed.
 pub fn remove_stale_temp_files(dir: &Path) -> usize {
     let Ok(entries) = fs::read_dir(dir) else { return 0 };
@@ -79,11 +79,15 @@ pub fn remove_stale_temp_files(dir: &Path) -> usize {
     removed
 }
 
-/// The writer's pid in a temporary file name `.<name>.<pid>.tmp`.
+/// The writer's pid in a temporary file name: `.<name>.<pid>.tmp` for tables,
+/// `.<stem>.<pid>.tmp.<ext>` for charts (the extension picks the encoder).
 fn temp_file_pid(name: &str) -> Option<u32> {
-    let inner = name.strip_prefix('.')?.strip_suffix(".tmp")?;
-    let (_, pid) = inner.rsplit_once('.')?;
-    pid.parse().ok()
+    let parts: Vec<&str> = name.strip_prefix('.')?.split('.').collect();
+    let tmp = parts.iter().rposition(|p| *p == "tmp")?;
+    if tmp < 2 || tmp + 2 < parts.len() {
+        return None;
+    }
+    parts[tmp - 1].parse().ok()
 }
 
 /// Whether a process with this pid runs. Where that cannot be told (no
@@ -158,7 +162,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let own = format!(".claims.csv.{}.tmp", std::process::id());
         // pid 4194304 is above Linux's pid_max, so no process has it.
-        for name in [".claims.parquet.4194304.tmp", own.as_str(), "claims.csv", ".hidden", "x.4194304.tmp"] {
+        let names = [".claims.parquet.4194304.tmp", ".overview.4194304.tmp.png", own.as_str(), "claims.csv", ".hidden", "x.4194304.tmp", ".a.4194304.tmp.b.c"];
+        for name in names {
             fs::write(dir.path().join(name), b"x").unwrap();
         }
         let removed = remove_stale_temp_files(dir.path());
@@ -166,8 +171,8 @@ mod tests {
             fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
         left.sort();
         if Path::new("/proc/self").exists() {
-            assert_eq!(removed, 1);
-            assert_eq!(left, [own.as_str(), ".hidden", "claims.csv", "x.4194304.tmp"]);
+            assert_eq!(removed, 2);
+            assert_eq!(left, [".a.4194304.tmp.b.c", own.as_str(), ".hidden", "claims.csv", "x.4194304.tmp"]);
         } else {
             assert_eq!(removed, 0);
         }

@@ -5,6 +5,7 @@ mod corpus;
 mod export;
 mod peer_specs;
 mod sample;
+mod store;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
