@@ -52,7 +52,9 @@ pub enum Command {
 /// Options shared by the commands that read articles.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// Exit non-zero when any input file had to be skipped.
+    /// Exit with status 1 when any input (a file, a JSONL line, a WARC record)
+    /// had to be skipped; the outputs are written all the same. Without it, bad
+    /// inputs are named on stderr and the exit status is 0.
     #[arg(long)]
     pub strict: bool,
 }
@@ -185,7 +187,8 @@ impl Progress {
 pub(crate) fn finish(skipped: usize, strict: bool) -> ExitCode {
     if skipped > 0 {
         let s = if skipped == 1 { "" } else { "s" };
-        eprintln!("econtrack: {skipped} input{s} skipped{}", if strict { " (--strict)" } else { "" });
+        let outcome = if strict { "failing because of --strict" } else { "everything else was read (--strict makes this an error)" };
+        eprintln!("econtrack: {skipped} input{s} skipped, each named above; {outcome}");
         if strict {
             return ExitCode::FAILURE;
         }
