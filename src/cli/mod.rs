@@ -103,7 +103,7 @@ pub(crate) fn extract_inputs(inputs: &[PathBuf]) -> Extracted {
     let items = files.iter().enumerate().flat_map(|(file, path)| {
         let done = progress.bar.clone();
         let size = fs::metadata(path).map_or(0, |m| m.len());
-        ingest::read_file_items(path)
+        ingest::read_file(path)
             .map(move |item| (file, item))
             // Counts the file's bytes once its last article has been handed out.
             .chain(std::iter::once_with(move || {

@@ -1,6 +1,7 @@
 //! JSONL article dumps: one JSON object per line.
 
-use std::path::Path;
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
@@ -23,17 +24,66 @@ struct Record {
     lang: Option<String>,
 }
 
-/// Parses every line of a JSONL file. A broken line is reported with its
-/// number and skipped; blank lines are allowed.
+/// Streams the articles of a JSONL file, one line at a time: a broken line
+/// (invalid JSON or UTF-8, a missing field, a bad date) is an error naming
+/// `path:line`, and the lines after it still come. Blank lines are allowed. A
+/// read error (a truncated gzip stream, say) ends the stream with one error.
+pub struct JsonlReader<R> {
+    path: PathBuf,
+    reader: R,
+    line: usize,
+    buf: Vec<u8>,
+    done: bool,
+}
+
+impl<R: BufRead> JsonlReader<R> {
+    pub fn new(path: &Path, reader: R) -> Self {
+        JsonlReader { path: path.to_path_buf(), reader, line: 0, buf: Vec::new(), done: false }
+    }
+}
+
+impl<R: BufRead> Iterator for JsonlReader<R> {
+    type Item = Result<Article, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while !self.done {
+            self.buf.clear();
+            match self.reader.read_until(b'\n', &mut self.buf) {
+                Ok(0) => self.done = true,
+                Ok(_) => {
+                    self.line += 1;
+                    let location = Location::line(&self.path, self.line);
+                    let line = match std::str::from_utf8(&self.buf) {
+                        Ok(line) => line.trim_start_matches('\u{feff}'),
+                        Err(e) => {
+                            let message = format!(
+                                "invalid UTF-8 at column {}, expected UTF-8 JSON; re-save the file as UTF-8",
+                                e.valid_up_to() + 1
+                            );
+                            return Some(Err(Error::parse(location, message)));
+                        }
+                    };
+                    if line.trim().is_empty() {
+                        continue;
+                    }
+                    return Some(parse_record(line, &location));
+                }
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(Error::io(Location::line(&self.path, self.line + 1), e)));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Parses every line of JSONL text held in memory (see [`JsonlReader`]).
 pub fn parse_jsonl(path: &Path, content: &str) -> (Vec<Article>, Vec<Error>) {
     let mut articles = Vec::new();
     let mut errors = Vec::new();
-    for (i, line) in content.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let location = Location::line(path, i + 1);
-        match parse_record(line, &location) {
+    for item in JsonlReader::new(path, content.as_bytes()) {
+        match item {
             Ok(article) => articles.push(article),
             Err(e) => errors.push(e),
         }
@@ -42,8 +92,14 @@ pub fn parse_jsonl(path: &Path, content: &str) -> (Vec<Article>, Vec<Error>) {
 }
 
 fn parse_record(line: &str, location: &Location) -> Result<Article, Error> {
-    let record: Record = serde_json::from_str(line.trim_start_matches('\u{feff}'))
-        .map_err(|e| Error::parse(location.clone(), format!("invalid JSON: {e}")))?;
+    let record: Record = serde_json::from_str(line).map_err(|e| {
+        let message = if e.is_data() {
+            format!("not an article: {e}; expected an object with `id` and `text`")
+        } else {
+            format!("invalid JSON: {e}")
+        };
+        Error::parse(location.clone(), message)
+    })?;
     if record.id.trim().is_empty() {
         return Err(Error::parse(location.clone(), "`id` is empty, expected an article id"));
     }
@@ -80,5 +136,18 @@ mod tests {
         assert_eq!(errors.len(), 2);
         assert!(errors[0].to_string().starts_with("dump.jsonl:3: invalid JSON"), "{}", errors[0]);
         assert_eq!(errors[1].to_string(), "dump.jsonl:4: `published` must be YYYY-MM-DD, found \"May 2024\"");
+    }
+
+    #[test]
+    fn a_line_of_bad_bytes_or_a_missing_field_is_named_and_the_rest_read() {
+        let content: &[u8] = b"{\"id\": \"a\", \"text\": \"ok\"}\r\n{\"id\": \"b\", \"text\": \"\xff\"}\n{\"id\": \"c\"}\n[1, 2]\n{\"id\": \"d\", \"text\": \"ok\"}";
+        let items: Vec<Result<Article, String>> =
+            JsonlReader::new(Path::new("d.jsonl"), content).map(|r| r.map_err(|e| e.to_string())).collect();
+        assert_eq!(items.len(), 5);
+        assert_eq!(items[0].as_ref().unwrap().id, "a");
+        assert_eq!(items[1].as_ref().unwrap_err(), "d.jsonl:2: invalid UTF-8 at column 22, expected UTF-8 JSON; re-save the file as UTF-8");
+        assert!(items[2].as_ref().unwrap_err().starts_with("d.jsonl:3: not an article: missing field `text`"), "{:?}", items[2]);
+        assert!(items[3].as_ref().unwrap_err().starts_with("d.jsonl:4: not an article"), "{:?}", items[3]);
+        assert_eq!(items[4].as_ref().unwrap().id, "d");
     }
 }
