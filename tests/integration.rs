@@ -3,6 +3,7 @@
 mod cli;
 mod corpus;
 mod export;
+mod ingest;
 mod peer_specs;
 mod sample;
 mod store;

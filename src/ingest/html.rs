@@ -95,13 +95,13 @@ pub fn parse_html(path: &Path, bytes: &[u8], charset: Option<&str>) -> Result<Ar
 }
 
 fn decode_html(path: &Path, bytes: &[u8], charset: Option<&str>) -> Result<String, Error> {
-    if let Some(at) = bytes[..bytes.len().min(8192)].iter().position(|&b| b == 0) {
-        if Encoding::for_bom(bytes).is_none() {
-            return Err(Error::parse(
-                Location { path: path.to_path_buf(), line: None, byte: Some(at) },
-                "binary data (a NUL byte), expected an HTML page",
-            ));
-        }
+    if let Some(at) = bytes[..bytes.len().min(8192)].iter().position(|&b| b == 0)
+        && Encoding::for_bom(bytes).is_none()
+    {
+        return Err(Error::parse(
+            Location { path: path.to_path_buf(), line: None, byte: Some(at) },
+            "binary data (a NUL byte), expected an HTML page",
+        ));
     }
     let declared = || {
         let head = &bytes[..bytes.len().min(4096)];
@@ -249,10 +249,8 @@ fn published(page: &Html) -> Option<NaiveDate> {
     }
     for script in page.select(&selector(r#"script[type="application/ld+json"]"#)) {
         let text: String = script.text().collect();
-        if let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) {
-            if let Some(d) = json_ld_date(&value) {
-                return Some(d);
-            }
+        if let Some(d) = serde_json::from_str::<serde_json::Value>(&text).ok().as_ref().and_then(json_ld_date) {
+            return Some(d);
         }
     }
     page.select(&selector("time[datetime]")).filter_map(|t| t.value().attr("datetime")).find_map(iso_date)
