@@ -159,19 +159,27 @@ pub fn sentence_claims(t: &SentenceTokens, ctx: &ArticleContext, state: &mut Sta
     // its own ("China's customs reported $22.7 billion") continues that one.
     // Only a sentence that names its indicator starts such a series, and only the
     // very next sentence can continue it.
-    state.topic = if t.amounts.is_empty() {
-        t.cues.iter().find_map(|c| match &c.kind {
-            CueKind::Indicator(i, _) if *i != Indicator::Other => Some(*i),
-            _ => None,
-        })
-    } else {
-        None
-    };
+    if t.amounts.is_empty() {
+        figureless_sentence(&t.cues, state);
+        return out;
+    }
+    state.topic = None;
     state.prev = out
         .first()
         .filter(|_| has_indicator)
         .map(|d| (d.indicator, d.country.clone(), d.partner.clone()));
     out
+}
+
+/// What a sentence without any amount leaves for the next one: the indicator
+/// it spoke about ("Trade between the two countries has expanded quickly"), for
+/// an "it" in the next sentence, and no previous claim.
+pub fn figureless_sentence(cues: &[Cue], state: &mut State) {
+    state.topic = cues.iter().find_map(|c| match &c.kind {
+        CueKind::Indicator(i, _) if *i != Indicator::Other => Some(*i),
+        _ => None,
+    });
+    state.prev = None;
 }
 
 /// Spans of percents that are no claim ("8.4% of the republic's foreign trade"),

@@ -60,6 +60,8 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
     let ctx = article_context(article, &sents);
     let mut state = State::default();
     let mut drafts: Vec<(Draft, usize, usize)> = Vec::new();
+    // The previous sentence, when it had no figure (see below).
+    let mut figureless: Option<&str> = None;
     for (n, s) in sents.iter().enumerate() {
         let stext = &text[s.start..s.end];
         let lang = if detect_lang(stext) == "ru" {
@@ -73,6 +75,18 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             0
         };
         let amounts = money::amounts(stext, lang);
+        if amounts.is_empty() {
+            // No figure, no claim: the sentence can only tell the next one what
+            // it spoke about, which needs its cues, and only if the next one has
+            // a figure. So its words are looked at then, if ever.
+            figureless = Some(stext);
+            state.topic = None;
+            state.prev = None;
+            continue;
+        }
+        if let Some(prev) = figureless.take() {
+            assemble::figureless_sentence(&cues::cues(&lexicon::words(prev)), &mut state);
+        }
         let ws = lexicon::words(stext);
         let tokens = SentenceTokens {
             text: stext,
