@@ -9,7 +9,7 @@ use super::InputArgs;
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Article files (.txt, .md, .jsonl) and folders, read recursively.
+    /// Article files (.txt, .md, .jsonl, .html, .warc, .warc.gz) and folders, read recursively.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
     /// The claims table to write: .csv, .parquet or .jsonl.

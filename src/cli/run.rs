@@ -18,7 +18,7 @@ pub const STORE: &str = "claims.parquet";
 
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// Folder of articles (.txt, .md, .jsonl), read recursively.
+    /// Folder of articles (.txt, .md, .jsonl, .html, .warc, .warc.gz), read recursively.
     #[arg(long, default_value = "data/articles")]
     pub articles: PathBuf,
     /// Folder for claims, series, targets and progress tables.
