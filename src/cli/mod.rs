@@ -16,6 +16,8 @@ use std::fs;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
@@ -101,13 +103,21 @@ pub(crate) fn extract_inputs(inputs: &[PathBuf]) -> Extracted {
     let (files, list_errors) = ingest::list_files(inputs);
     let progress = Progress::new(&files);
     let items = files.iter().enumerate().flat_map(|(file, path)| {
-        let done = progress.bar.clone();
+        // The bar moves by each article's text as it is handed out, and by the
+        // rest of the file (markup, JSON) once its last article is out.
         let size = fs::metadata(path).map_or(0, |m| m.len());
+        let counted = Arc::new(AtomicU64::new(0));
+        let (bar, bar_end, counted_end) = (progress.bar.clone(), progress.bar.clone(), counted.clone());
         ingest::read_file(path)
-            .map(move |item| (file, item))
-            // Counts the file's bytes once its last article has been handed out.
+            .map(move |item| {
+                if let Ok(article) = &item {
+                    let before = counted.fetch_add(article.text.len() as u64, Ordering::Relaxed);
+                    bar.inc((article.text.len() as u64).min(size.saturating_sub(before)));
+                }
+                (file, item)
+            })
             .chain(std::iter::once_with(move || {
-                done.inc(size);
+                bar_end.inc(size.saturating_sub(counted_end.load(Ordering::Relaxed)));
                 None
             }).flatten())
     });
