@@ -97,7 +97,50 @@ impl Pat {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     /// Entries keyed by the lowercase first letter of the first word, for speed.
-    entries: HashMap<char, Vec<(Vec<Pat>, String)>>,
+    entries: HashMap<char, Bucket>,
+}
+
+/// The entries of one first letter, longest first, with an index of which ones
+/// a given first word can start: those whose first pattern is that whole word,
+/// and those whose first pattern is a prefix (always tried). Both lists hold
+/// positions in `list`, ascending, so the first match is the one a plain scan
+/// of `list` would find.
+#[derive(Debug, Clone, Default)]
+struct Bucket {
+    list: Vec<(Vec<Pat>, String)>,
+    by_word: HashMap<String, Vec<usize>>,
+    prefixes: Vec<usize>,
+}
+
+impl Bucket {
+    fn index(&mut self) {
+        for (i, (pats, _)) in self.list.iter().enumerate() {
+            match &pats[0] {
+                Pat::Word(w) => self.by_word.entry(w.clone()).or_default().push(i),
+                Pat::Exact(w) => self.by_word.entry(w.to_lowercase()).or_default().push(i),
+                Pat::Prefix(_) | Pat::Any => self.prefixes.push(i),
+            }
+        }
+    }
+
+    /// The first entry, in list order, that matches at `words[i..]`.
+    fn first_match(&self, words: &[Word], i: usize) -> Option<&(Vec<Pat>, String)> {
+        let exact = self.by_word.get(words[i].lower.as_str()).map_or(&[][..], Vec::as_slice);
+        let (mut a, mut b) = (exact.iter().peekable(), self.prefixes.iter().peekable());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(&&x), Some(&&y)) if x < y => a.next(),
+                (Some(_), Some(_)) | (None, Some(_)) => b.next(),
+                (Some(_), None) => a.next(),
+                (None, None) => return None,
+            };
+            let entry = &self.list[*next?];
+            let pats = &entry.0;
+            if i + pats.len() <= words.len() && pats.iter().zip(&words[i..]).all(|(p, w)| p.matches(w)) {
+                return Some(entry);
+            }
+        }
+    }
 }
 
 /// A lexicon phrase found in a text.
@@ -132,7 +175,7 @@ impl Lexicon {
     /// Lines with more than two columns keep the middle columns in the tag,
     /// joined by `|` (e.g. `trade_turnover|WORLD`).
     pub fn from_tsv(data: &str) -> Lexicon {
-        let mut entries: HashMap<char, Vec<(Vec<Pat>, String)>> = HashMap::new();
+        let mut entries: HashMap<char, Bucket> = HashMap::new();
         for line in tsv_lines(data) {
             let cols: Vec<&str> = line.split('\t').collect();
             if cols.len() < 2 {
@@ -155,12 +198,13 @@ impl Lexicon {
                 Pat::Any => None,
             };
             if let Some(k) = key {
-                entries.entry(k).or_default().push((pats, tag));
+                entries.entry(k).or_default().list.push((pats, tag));
             }
         }
-        for list in entries.values_mut() {
+        for bucket in entries.values_mut() {
             // Longest phrase first, so "trade turnover" beats "trade".
-            list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+            bucket.list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+            bucket.index();
         }
         Lexicon { entries }
     }
@@ -171,12 +215,7 @@ impl Lexicon {
         let mut i = 0;
         while i < words.len() {
             let key = words[i].lower.chars().next().unwrap_or(' ');
-            let hit = self.entries.get(&key).and_then(|list| {
-                list.iter().find(|(pats, _)| {
-                    i + pats.len() <= words.len()
-                        && pats.iter().zip(&words[i..]).all(|(p, w)| p.matches(w))
-                })
-            });
+            let hit = self.entries.get(&key).and_then(|bucket| bucket.first_match(words, i));
             match hit {
                 Some((pats, tag)) => {
                     let last = &words[i + pats.len() - 1];
