@@ -71,7 +71,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     charts.extend(write_overview(&tracks, &args.charts)?);
     remove_stale_charts(&args.charts, &charts);
     eprintln!(
-        "econtrack: {} articles read ({} new, {} updated), {} kept from the store; {} claims, {} tracked targets -> {}, {}",
+        "econtrack: {} articles read ({} new, {} replacing their stored claims), {} others kept from the store; {} claims, {} tracked targets -> {}, {}",
         extracted.articles,
         merged.added,
         merged.replaced,
