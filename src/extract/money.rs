@@ -20,6 +20,7 @@
 //! growth rate is decided by the claim layer.
 
 use super::number::{Lang, Number, numbers, scale_after};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// What an amount is counted in.
@@ -90,6 +91,19 @@ static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
     pre.sort_by_key(|e| std::cmp::Reverse(e.form.len()));
     post.sort_by_key(|e| std::cmp::Reverse(e.form.len()));
     Currencies { pre, post }
+});
+
+/// The post forms by their lower-cased first letter, in `CURRENCIES.post`
+/// order. A form whose first letter differs from the text's (case aside)
+/// cannot match there, so `post_form` looks only at this bucket.
+static POST_BY_FIRST: LazyLock<HashMap<String, Vec<usize>>> = LazyLock::new(|| {
+    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, f) in CURRENCIES.post.iter().enumerate() {
+        if let Some(c) = f.form.chars().next() {
+            index.entry(c.to_lowercase().collect()).or_default().push(i);
+        }
+    }
+    index
 });
 
 /// Percent signs and words; matched like post currencies.
@@ -247,7 +261,9 @@ fn post_form(text: &str, pos: usize) -> Option<Cur> {
         gap = 1;
     }
     let tail = &rest[gap..];
-    for f in &CURRENCIES.post {
+    // Only the forms that start with the tail's first letter can match.
+    let first: String = tail.chars().next()?.to_lowercase().collect();
+    for f in POST_BY_FIRST.get(&first)?.iter().map(|&i| &CURRENCIES.post[i]) {
         let word = f.form.chars().next().is_some_and(char::is_alphabetic);
         if hyphen && !word {
             continue;
