@@ -57,7 +57,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn extract_claims(article: &Article) -> Vec<Claim> {
     let text = article.text.as_str();
     let sents = sentence::sentences(text);
-    let ctx = article_context(article, &sents);
+    let mut ctx: Option<ArticleContext> = None;
     let mut state = State::default();
     let mut drafts: Vec<(Draft, usize, usize)> = Vec::new();
     // The previous sentence, when it had no figure (see below).
@@ -88,20 +88,22 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             assemble::figureless_sentence(&cues::cues(&lexicon::words(prev)), &mut state);
         }
         let ws = lexicon::words(stext);
+        let parties = parties::parties_in(&ws)
+            .into_iter()
+            .filter(|p| p.start >= skip && !amounts.iter().any(|a| p.start < a.end && a.start < p.end))
+            .collect();
         let tokens = SentenceTokens {
             text: stext,
             cues: cues::cues(&ws),
             words: ws,
             times: time::time_exprs(stext, article.published),
-            parties: parties::parties(stext)
-                .into_iter()
-                .filter(|p| {
-                    p.start >= skip && !amounts.iter().any(|a| p.start < a.end && a.start < p.end)
-                })
-                .collect(),
+            parties,
             amounts,
         };
-        for d in assemble::sentence_claims(&tokens, &ctx, &mut state) {
+        // The article's pair and focus, worked out at its first figure: an
+        // article without one (most of a news archive) never needs them.
+        let ctx = ctx.get_or_insert_with(|| article_context(article, &sents));
+        for d in assemble::sentence_claims(&tokens, ctx, &mut state) {
             drafts.push((d, s.start, s.end));
         }
     }

@@ -11,7 +11,7 @@
 //! "in" a location, "with/с" the other side of a trade. The claim layer turns
 //! roles into `country` and `partner` per indicator.
 
-use super::lexicon::{Lexicon, words};
+use super::lexicon::{Lexicon, Word, words};
 use std::sync::LazyLock;
 
 /// How a party is attached to the phrase it is in.
@@ -79,9 +79,13 @@ pub const REGION: &str = "REGION";
 
 /// Every party mention of `text`, in order.
 pub fn parties(text: &str) -> Vec<Party> {
-    let ws = words(text);
+    parties_in(&words(text))
+}
+
+/// Every party mention in `ws`, the words of a text, in order.
+pub fn parties_in(ws: &[Word]) -> Vec<Party> {
     COUNTRIES
-        .find(&ws)
+        .find(ws)
         .into_iter()
         .filter(|m| m.tag != "-")
         .map(|m| {
