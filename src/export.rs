@@ -13,7 +13,7 @@
 //! inside a cell becomes LF, and numbers keep 15 significant digits.
 
 use std::fs;
-use std::io::{Cursor, Write};
+use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -88,44 +88,159 @@ pub fn claims_jsonl_bytes(claims: &[Claim]) -> Vec<u8> {
     buf
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder and a
-/// rename, creating the folder when needed. A file that already holds exactly
-/// these bytes is left alone, so a run that changes nothing touches nothing.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let io_err = |e| Error::io(Location::file(path), e);
-    if fs::metadata(path).is_ok_and(|m| m.len() == bytes.len() as u64) && fs::read(path).is_ok_and(|old| old == bytes) {
-        return Ok(());
-    }
+/// The temporary file a table is written to before it is renamed to `path`:
+/// `.<name>.<pid>.tmp` beside it, so a killed run's leftovers can be told
+/// apart and removed ([`crate::store::remove_stale_temp_files`]).
+fn temp_path(path: &Path) -> Result<PathBuf, Error> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    fs::create_dir_all(&dir).map_err(io_err)?;
+    fs::create_dir_all(&dir).map_err(|e| Error::io(Location::file(&dir), e))?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
+    Ok(dir.join(format!(".{name}.{}.tmp", std::process::id())))
+}
+
+/// Whether two files hold the same bytes, read a block at a time.
+fn same_bytes(a: &Path, b: &Path) -> bool {
+    let (Ok(ma), Ok(mb)) = (fs::metadata(a), fs::metadata(b)) else { return false };
+    if ma.len() != mb.len() {
+        return false;
+    }
+    let (Ok(mut fa), Ok(mut fb)) = (fs::File::open(a), fs::File::open(b)) else { return false };
+    let (mut ba, mut bb) = (vec![0u8; 1 << 16], vec![0u8; 1 << 16]);
+    loop {
+        let n = match fa.read(&mut ba) {
+            Ok(0) => return true,
+            Ok(n) => n,
+            Err(_) => return false,
+        };
+        if fb.read_exact(&mut bb[..n]).is_err() || ba[..n] != bb[..n] {
+            return false;
+        }
+    }
+}
+
+/// Puts the written and synced temporary file `tmp` in place of `path`. When
+/// `path` already holds exactly these bytes it is left alone, so a run that
+/// changes nothing touches nothing.
+fn commit_temp(tmp: &Path, path: &Path) -> Result<(), Error> {
+    let result = if same_bytes(tmp, path) { fs::remove_file(tmp) } else { fs::rename(tmp, path) };
+    if result.is_err() {
+        let _ = fs::remove_file(tmp);
+    }
+    result.map_err(|e| Error::io(Location::file(path), e))
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a
+/// rename, creating the folder when needed; see [`commit_temp`].
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    if fs::metadata(path).is_ok_and(|m| m.len() == bytes.len() as u64) && fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(());
+    }
+    let tmp = temp_path(path)?;
+    let written = (|| {
         let mut f = fs::File::create(&tmp)?;
         f.write_all(bytes)?;
-        f.sync_all()?;
-        fs::rename(&tmp, path)
+        f.sync_all()
     })();
-    if result.is_err() {
+    if let Err(e) = written {
         let _ = fs::remove_file(&tmp);
+        return Err(Error::io(Location::file(path), e));
     }
-    result.map_err(io_err)
+    commit_temp(&tmp, path)
+}
+
+/// A claims table written a batch at a time to a temporary file, put in place
+/// by [`ClaimsWriter::commit`]. Dropped uncommitted (an error on the way), it
+/// removes its temporary file and the table on disk is the one before.
+pub struct ClaimsWriter {
+    path: PathBuf,
+    tmp: PathBuf,
+    /// The temporary file again, to sync it once the writer is done.
+    file: fs::File,
+    sink: Option<Sink>,
+}
+
+enum Sink {
+    Csv(polars::io::csv::write::BatchedWriter<fs::File>),
+    Parquet(Box<polars::io::parquet::write::BatchedWriter<fs::File>>),
+    Jsonl(std::io::BufWriter<fs::File>),
+}
+
+impl ClaimsWriter {
+    /// Starts a claims table in the format of `path`'s extension; `excel`
+    /// adds a byte-order mark to CSV.
+    pub fn create(path: &Path, excel: bool) -> Result<ClaimsWriter, Error> {
+        let format = Format::from_path(path).map_err(|m| Error::parse(Location::file(path), m))?;
+        let tmp = temp_path(path)?;
+        let file = fs::File::create(&tmp).map_err(|e| Error::io(Location::file(&tmp), e))?;
+        let mut writer = ClaimsWriter { path: path.to_path_buf(), tmp, file, sink: None };
+        let out = writer.file.try_clone().map_err(|e| Error::io(Location::file(path), e))?;
+        let schema = crate::table::claims_frame(&[]).map_err(table_error("building the claims table"))?.schema().clone();
+        writer.sink = Some(match format {
+            Format::Csv => Sink::Csv(
+                CsvWriter::new(out)
+                    .include_bom(excel)
+                    .include_header(true)
+                    .with_float_scientific(Some(false))
+                    .batched(&schema)
+                    .map_err(table_error("writing CSV"))?,
+            ),
+            Format::Parquet => Sink::Parquet(Box::new(
+                ParquetWriter::new(out).set_parallel(false).batched(&schema).map_err(table_error("writing Parquet"))?,
+            )),
+            Format::Jsonl => Sink::Jsonl(std::io::BufWriter::new(out)),
+        });
+        Ok(writer)
+    }
+
+    /// Appends `claims`.
+    pub fn write(&mut self, claims: &[Claim]) -> Result<(), Error> {
+        match self.sink.as_mut().expect("written before commit") {
+            Sink::Jsonl(w) => w.write_all(&claims_jsonl_bytes(claims)).map_err(|e| Error::io(Location::file(&self.path), e)),
+            sink => {
+                let df = crate::table::claims_frame(claims).map_err(table_error("building the claims table"))?;
+                match sink {
+                    Sink::Csv(w) => w.write_batch(&df).map_err(table_error("writing CSV")),
+                    Sink::Parquet(w) => w.write_batch(&df).map_err(table_error("writing Parquet")),
+                    Sink::Jsonl(_) => unreachable!(),
+                }
+            }
+        }
+    }
+
+    /// Finishes the file, syncs it and renames it into place.
+    pub fn commit(mut self) -> Result<(), Error> {
+        let io_err = |e| Error::io(Location::file(&self.path), e);
+        match self.sink.take().expect("committed once") {
+            Sink::Csv(mut w) => w.finish().map_err(table_error("writing CSV"))?,
+            Sink::Parquet(w) => {
+                w.finish().map_err(table_error("writing Parquet"))?;
+            }
+            Sink::Jsonl(w) => {
+                w.into_inner().map_err(|e| io_err(e.into_error()))?;
+            }
+        }
+        self.file.sync_all().map_err(io_err)?;
+        commit_temp(&self.tmp, &self.path)
+    }
+}
+
+impl Drop for ClaimsWriter {
+    fn drop(&mut self) {
+        // Still holding a sink: not committed.
+        if self.sink.is_some() {
+            let _ = fs::remove_file(&self.tmp);
+        }
+    }
 }
 
 /// Serializes `claims` in the format of `path` and writes them atomically.
 pub fn write_claims(path: &Path, claims: &[Claim], excel: bool) -> Result<(), Error> {
-    let format = Format::from_path(path).map_err(|m| Error::parse(Location::file(path), m))?;
-    let bytes = match format {
-        Format::Jsonl => claims_jsonl_bytes(claims),
-        Format::Csv | Format::Parquet => {
-            let df = crate::table::claims_frame(claims).map_err(table_error("building the claims table"))?;
-            if format == Format::Csv { csv_bytes(&df, excel)? } else { parquet_bytes(&df)? }
-        }
-    };
-    write_atomic(path, &bytes)
+    let mut writer = ClaimsWriter::create(path, excel)?;
+    writer.write(claims)?;
+    writer.commit()
 }
 
 /// Writes `df` as `<dir>/<stem>.csv` and `<dir>/<stem>.parquet`.
@@ -168,15 +283,46 @@ pub fn read_claims(path: &Path) -> Result<Vec<Claim>, Error> {
             let df = ParquetReader::new(Cursor::new(bytes))
                 .finish()
                 .map_err(|e| parse_err(format!("not a claims Parquet file: {e}")))?;
-            // Reuse the text-based reader: cast every column to strings first.
-            let columns = df
-                .columns()
-                .iter()
-                .map(|c| c.cast(&DataType::String))
-                .collect::<PolarsResult<Vec<_>>>()
-                .map_err(|e| parse_err(e.to_string()))?;
-            let df = DataFrame::new(df.height(), columns).map_err(|e| parse_err(e.to_string()))?;
-            claims_from_frame(&df).map_err(parse_err)
+            claims_from_parquet_frame(&df).map_err(parse_err)
         }
     }
+}
+
+/// Rows per slice when a Parquet claims table is read a slice at a time.
+const SLICE_ROWS: usize = 8192;
+
+/// Reads a claims table like [`read_claims`], handing the claims to `each`
+/// a slice at a time; a Parquet file is never read whole into memory.
+pub fn read_claims_in_slices(path: &Path, mut each: impl FnMut(&[Claim]) -> Result<(), Error>) -> Result<(), Error> {
+    if Format::from_path(path) != Ok(Format::Parquet) {
+        return each(&read_claims(path)?);
+    }
+    let parse_err = |m: String| Error::parse(Location::file(path), m);
+    let open = || fs::File::open(path).map_err(|e| Error::io(Location::file(path), e));
+    let rows = ParquetReader::new(open()?)
+        .num_rows()
+        .map_err(|e| parse_err(format!("not a claims Parquet file: {e}")))?;
+    for offset in (0..rows).step_by(SLICE_ROWS) {
+        let df = ParquetReader::new(open()?)
+            .with_slice(Some((offset, SLICE_ROWS)))
+            .finish()
+            .map_err(|e| parse_err(format!("not a claims Parquet file: {e}")))?;
+        let claims = claims_from_parquet_frame(&df)
+            .map_err(|m| parse_err(format!("{m} (in the rows from {})", offset + 1)))?;
+        each(&claims)?;
+    }
+    Ok(())
+}
+
+/// Claims from a Parquet claims frame: every column is cast to strings and
+/// read by the same code as CSV.
+fn claims_from_parquet_frame(df: &DataFrame) -> Result<Vec<Claim>, String> {
+    let columns = df
+        .columns()
+        .iter()
+        .map(|c| c.cast(&DataType::String))
+        .collect::<PolarsResult<Vec<_>>>()
+        .map_err(|e| e.to_string())?;
+    let df = DataFrame::new(df.height(), columns).map_err(|e| e.to_string())?;
+    claims_from_frame(&df)
 }

@@ -26,6 +26,7 @@ pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod series;
+pub mod spill;
 pub mod synth;
 #[cfg(feature = "cli")]
 pub mod store;

@@ -286,6 +286,17 @@ pub fn observations(claims: &[Claim]) -> Vec<ObservationRow> {
         .collect()
 }
 
+/// The part of a claim the series read, or `None` when they read none of it:
+/// actual figures (observations and track points) and dated target levels,
+/// without the sentence and the claim id. A long run keeps only these in
+/// memory; [`observations`] and [`tracks`] give the same from them as from
+/// the whole claims.
+pub fn series_part(c: &Claim) -> Option<Claim> {
+    let used = c.kind == ClaimKind::Actual
+        || c.kind == ClaimKind::Target && c.measure == Measure::Level && c.published.is_some();
+    used.then(|| Claim { evidence: String::new(), claim_id: String::new(), ..c.clone() })
+}
+
 /// Builds one [`Track`] per (indicator, pair, unit) with at least one dated
 /// target level, ordered by indicator and pair.
 pub fn tracks(claims: &[Claim]) -> Vec<Track> {
@@ -689,5 +700,22 @@ mod tests {
         assert_eq!(from, 2017);
         assert!((g - (2.0_f64.powf(1.0 / 6.0) - 1.0)).abs() < 1e-12);
         assert_eq!(observed_growth(&median[..1]), None);
+    }
+
+    #[test]
+    fn the_series_part_of_claims_gives_the_same_series_as_the_whole() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let dirs: Vec<std::path::PathBuf> = ["dev", "dev2", "holdout"].iter().map(|c| root.join(c).join("articles")).collect();
+        let mut whole: Vec<Claim> = crate::ingest::read_inputs(&dirs).articles.iter().flat_map(crate::extract::extract_claims).collect();
+        // A growth target and an undated target, which the series leave out.
+        whole.push(Claim { measure: Measure::GrowthPct, unit: "%".into(), ..claim("g", "2025-01-01", ClaimKind::Target, 5.0, None, None) });
+        whole.push(Claim { published: None, ..claim("u", "2025-01-01", ClaimKind::Target, 9e9, None, None) });
+        let part: Vec<Claim> = whole.iter().filter_map(series_part).collect();
+        assert!(part.len() < whole.len() && whole.iter().any(|c| c.kind == ClaimKind::Forecast));
+        assert!(part.iter().all(|c| c.evidence.is_empty()));
+        let (tracks_whole, tracks_part) = (tracks(&whole), tracks(&part));
+        assert!(tracks_whole.len() >= 3, "the fixtures track targets");
+        assert_eq!(tracks_whole, tracks_part);
+        assert_eq!(observations(&whole), observations(&part));
     }
 }

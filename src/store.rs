@@ -19,7 +19,7 @@ use std::fs;
 use std::path::Path;
 
 use crate::error::Error;
-use crate::Claim;
+use crate::spill::ClaimSpill;
 
 /// What merging a run into the store did, counted in articles.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -32,35 +32,40 @@ pub struct MergeCounts {
     pub kept: usize,
 }
 
-/// Loads the stored claims; a missing store is an empty one. A store that
-/// exists but cannot be read is an error, never silently replaced.
-pub fn load(path: &Path) -> Result<Vec<Claim>, Error> {
+/// Reads the store into `spill` and returns the ids of the articles in it; a
+/// missing store is an empty one. A store that exists but cannot be read is an
+/// error, never silently replaced. The store is read a slice of rows at a
+/// time, so its size does not count against memory.
+pub fn load_into(path: &Path, spill: &mut ClaimSpill) -> Result<BTreeSet<String>, Error> {
+    let mut ids = BTreeSet::new();
     if !path.exists() {
-        return Ok(Vec::new());
+        return Ok(ids);
     }
-    crate::export::read_claims(path)
+    crate::export::read_claims_in_slices(path, |claims| {
+        for c in claims {
+            if !ids.contains(&c.article_id) {
+                ids.insert(c.article_id.clone());
+            }
+            spill.push_stored(c)?;
+        }
+        Ok(())
+    })?;
+    Ok(ids)
 }
 
-/// Merges the claims of the articles read now (`read_ids`, including those
-/// that gave no claim) into `stored`, by the rules in the module doc.
-pub fn merge(stored: Vec<Claim>, read_ids: &BTreeSet<String>, fresh: Vec<Claim>) -> (Vec<Claim>, MergeCounts) {
-    let stored_ids: BTreeSet<&str> = stored.iter().map(|c| c.article_id.as_str()).collect();
+/// Merges the articles read now (`read_ids`, including those that gave no
+/// claim; their claims already pushed to `spill`) with the stored ones (ids
+/// `stored_ids`), by the rules in the module doc, and puts the claims in the
+/// store's order.
+pub fn merge(spill: &mut ClaimSpill, stored_ids: &BTreeSet<String>, read_ids: &BTreeSet<String>) -> MergeCounts {
     let counts = MergeCounts {
-        added: read_ids.iter().filter(|id| !stored_ids.contains(id.as_str())).count(),
-        replaced: read_ids.iter().filter(|id| stored_ids.contains(id.as_str())).count(),
-        kept: stored_ids.iter().filter(|id| !read_ids.contains(**id)).count(),
+        added: read_ids.difference(stored_ids).count(),
+        replaced: read_ids.intersection(stored_ids).count(),
+        kept: stored_ids.difference(read_ids).count(),
     };
-    let mut claims: Vec<Claim> = stored.into_iter().filter(|c| !read_ids.contains(&c.article_id)).collect();
-    claims.extend(fresh);
-    sort_claims(&mut claims);
-    (claims, counts)
-}
-
-/// The store's order: article id, then the amount's span.
-pub fn sort_claims(claims: &mut [Claim]) {
-    claims.sort_by(|a, b| {
-        (a.article_id.as_str(), a.span_start, a.span_end).cmp(&(b.article_id.as_str(), b.span_start, b.span_end))
-    });
+    spill.drop_stored(|id| read_ids.contains(id));
+    spill.sort();
+    counts
 }
 
 /// Removes temporary files that an interrupted earlier run left in `dir`
@@ -102,7 +107,7 @@ fn process_alive(pid: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{ClaimKind, Indicator, Measure};
+    use crate::{Claim, ClaimKind, Indicator, Measure};
 
     fn claim(article: &str, span: u32, value: f64) -> Claim {
         Claim {
@@ -130,14 +135,37 @@ mod tests {
         claims.iter().map(|c| (c.article_id.clone(), c.span_start)).collect()
     }
 
+    /// One run's merge through a spill, as `run` does it.
+    fn run_merge(dir: &Path, stored: &[Claim], read: &[&str], fresh: &[Claim]) -> (Vec<Claim>, MergeCounts) {
+        let mut spill = ClaimSpill::create(dir).unwrap();
+        let mut stored_ids = BTreeSet::new();
+        for c in stored {
+            stored_ids.insert(c.article_id.clone());
+            spill.push_stored(c).unwrap();
+        }
+        for c in fresh {
+            spill.push(c).unwrap();
+        }
+        let read: BTreeSet<String> = read.iter().map(|s| s.to_string()).collect();
+        let counts = merge(&mut spill, &stored_ids, &read);
+        let mut merged = Vec::new();
+        spill
+            .for_each_batch(2, |b| {
+                merged.extend_from_slice(b);
+                Ok(())
+            })
+            .unwrap();
+        (merged, counts)
+    }
+
     #[test]
     fn a_read_article_replaces_its_claims_and_the_rest_are_kept() {
-        let stored = vec![claim("b", 10, 1.0), claim("a", 5, 1.0), claim("a", 50, 1.0), claim("c", 1, 1.0)];
+        let dir = tempfile::tempdir().unwrap();
+        let stored = [claim("b", 10, 1.0), claim("a", 5, 1.0), claim("a", 50, 1.0), claim("c", 1, 1.0)];
         // "a" was edited: one claim now, at a new place; "b" now says nothing;
         // "d" is new; "c" was not read (skipped or moved) and stays.
-        let read: BTreeSet<String> = ["a", "b", "d"].map(String::from).into();
-        let fresh = vec![claim("d", 3, 2.0), claim("a", 7, 2.0)];
-        let (merged, counts) = merge(stored, &read, fresh);
+        let fresh = [claim("d", 3, 2.0), claim("a", 7, 2.0)];
+        let (merged, counts) = run_merge(dir.path(), &stored, &["a", "b", "d"], &fresh);
         assert_eq!(ids(&merged), [("a".into(), 7), ("c".into(), 1), ("d".into(), 3)]);
         assert_eq!(counts, MergeCounts { added: 1, replaced: 2, kept: 1 });
         assert_eq!(merged[0].value, 2.0);
@@ -145,15 +173,15 @@ mod tests {
 
     #[test]
     fn merging_the_same_articles_again_changes_nothing() {
-        let read: BTreeSet<String> = ["a", "b"].map(String::from).into();
-        let fresh = || vec![claim("b", 9, 1.0), claim("a", 30, 1.0), claim("a", 2, 1.0)];
-        let (first, _) = merge(Vec::new(), &read, fresh());
-        let (second, counts) = merge(first.clone(), &read, fresh());
+        let dir = tempfile::tempdir().unwrap();
+        let fresh = [claim("b", 9, 1.0), claim("a", 30, 1.0), claim("a", 2, 1.0)];
+        let (first, _) = run_merge(dir.path(), &[], &["a", "b"], &fresh);
+        let (second, counts) = run_merge(dir.path(), &first, &["a", "b"], &fresh);
         assert_eq!(first, second);
         assert_eq!(counts, MergeCounts { added: 0, replaced: 2, kept: 0 });
         // Batches in any order end in the same store.
-        let (one, _) = merge(Vec::new(), &["b".to_string()].into(), vec![claim("b", 9, 1.0)]);
-        let (both, _) = merge(one, &["a".to_string()].into(), vec![claim("a", 2, 1.0), claim("a", 30, 1.0)]);
+        let (one, _) = run_merge(dir.path(), &[], &["b"], &[claim("b", 9, 1.0)]);
+        let (both, _) = run_merge(dir.path(), &one, &["a"], &[claim("a", 2, 1.0), claim("a", 30, 1.0)]);
         assert_eq!(both, first);
     }
 
@@ -181,10 +209,12 @@ mod tests {
     #[test]
     fn a_missing_store_is_empty_and_a_broken_one_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(load(&dir.path().join("claims.parquet")).unwrap().is_empty());
+        let mut spill = ClaimSpill::create(dir.path()).unwrap();
+        assert!(load_into(&dir.path().join("claims.parquet"), &mut spill).unwrap().is_empty());
+        assert!(spill.is_empty());
         let broken = dir.path().join("claims.parquet");
         fs::write(&broken, b"PAR1 not really").unwrap();
-        let err = load(&broken).unwrap_err().to_string();
+        let err = load_into(&broken, &mut spill).unwrap_err().to_string();
         assert!(err.contains("claims.parquet"), "{err}");
     }
 }

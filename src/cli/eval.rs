@@ -27,7 +27,14 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
     let gold = parse_gold(&args.gold, &text)?;
     let claims = match (&args.claims, &args.articles) {
         (Some(path), _) => super::read_claims(path)?,
-        (None, Some(dir)) => super::extract_inputs(std::slice::from_ref(dir)).claims,
+        (None, Some(dir)) => {
+            let mut claims = Vec::new();
+            super::extract_inputs(std::slice::from_ref(dir), |c| {
+                claims.extend(c);
+                Ok(())
+            })?;
+            claims
+        }
         (None, None) => unreachable!("clap requires one of CLAIMS and --articles"),
     };
     println!("{}", score(&gold, &claims));

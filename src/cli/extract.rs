@@ -1,11 +1,13 @@
 //! `econtrack extract INPUT... -o FILE`
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
 
 use super::InputArgs;
+use crate::export::ClaimsWriter;
+use crate::spill::ClaimSpill;
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
@@ -24,11 +26,16 @@ pub struct ExtractArgs {
 
 pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     crate::export::Format::from_path(&args.output).map_err(anyhow::Error::msg)?;
-    let extracted = super::extract_inputs(&args.inputs);
-    crate::export::write_claims(&args.output, &extracted.claims, args.excel)?;
+    // Claims wait on disk beside the output until it is written, in input order.
+    let dir = args.output.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut spill = ClaimSpill::create(dir)?;
+    let extracted = super::extract_inputs(&args.inputs, |claims| claims.iter().try_for_each(|c| spill.push(c)))?;
+    let mut output = ClaimsWriter::create(&args.output, args.excel)?;
+    spill.for_each_batch(super::WRITE_BATCH, |batch| output.write(batch))?;
+    output.commit()?;
     eprintln!(
         "econtrack: {} claims from {} articles -> {}",
-        extracted.claims.len(),
+        extracted.claims,
         extracted.articles,
         args.output.display()
     );

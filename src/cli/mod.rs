@@ -22,10 +22,10 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::iter::{ParallelBridge, ParallelIterator};
+use rayon::iter::{IntoParallelIterator, ParallelIterator};
 
 use crate::error::Error;
-use crate::{Claim, extract::extract_claims, ingest};
+use crate::{Article, Claim, extract::extract_claims, ingest};
 
 /// Pull numeric trade claims out of news articles and track progress toward targets.
 #[derive(Debug, Parser)]
@@ -73,100 +73,146 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// What reading and extracting a batch of inputs gave.
+/// What reading and extracting a batch of inputs gave (the claims went to
+/// the caller's sink).
 pub(crate) struct Extracted {
     /// How many articles were read.
     pub articles: usize,
     /// The ids of the articles read, including those that gave no claim.
     pub read_ids: BTreeSet<String>,
-    /// Their claims, in input order.
-    pub claims: Vec<Claim>,
+    /// How many claims they gave.
+    pub claims: usize,
     /// How many inputs (files, lines, records) were skipped.
     pub skipped: usize,
 }
 
-/// One input item's outcome, numbered in input order.
+/// Claims per batch when a claims table is written from a spill: one Parquet
+/// row group each.
+pub(crate) const WRITE_BATCH: usize = 8192;
+
+/// One input item's outcome.
 enum Outcome {
     Read { file: usize, id: String, claims: Vec<Claim> },
     Skipped(Error),
 }
 
-/// Reads `inputs` and extracts claims, in parallel over articles.
-///
-/// Files are read one after another and their articles streamed: only the
-/// claims are kept, never all the texts. Items are numbered before they fan out
-/// to the threads and put back in that order afterwards, so the output and
-/// the messages on stderr do not depend on the scheduling. Each skipped input
-/// gets one line on stderr; an article whose id was already read from another
-/// input is skipped too, so no claim is stored twice.
-pub(crate) fn extract_inputs(inputs: &[PathBuf]) -> Extracted {
-    let (files, list_errors) = ingest::list_files(inputs);
-    let progress = Progress::new(&files);
-    let items = files.iter().enumerate().flat_map(|(file, path)| {
-        // The bar moves by each article's text as it is handed out, and by the
-        // rest of the file (markup, JSON) once its last article is out.
-        let size = fs::metadata(path).map_or(0, |m| m.len());
-        let counted = Arc::new(AtomicU64::new(0));
-        let (bar, bar_end, counted_end) = (progress.bar.clone(), progress.bar.clone(), counted.clone());
-        ingest::read_file(path)
-            .map(move |item| {
-                if let Ok(article) = &item {
-                    let before = counted.fetch_add(article.text.len() as u64, Ordering::Relaxed);
-                    bar.inc((article.text.len() as u64).min(size.saturating_sub(before)));
-                }
-                (file, item)
-            })
-            .chain(std::iter::once_with(move || {
-                bar_end.inc(size.saturating_sub(counted_end.load(Ordering::Relaxed)));
-                None
-            }).flatten())
-    });
-    let mut outcomes: Vec<(usize, Outcome)> = items
-        .enumerate()
-        .par_bridge()
-        .map(|(seq, (file, item))| {
-            let outcome = match item {
-                Ok(article) => Outcome::Read { file, claims: extract_claims(&article), id: article.id },
-                Err(e) => Outcome::Skipped(e),
-            };
-            (seq, outcome)
-        })
-        .collect();
-    progress.bar.finish_and_clear();
-    outcomes.sort_unstable_by_key(|(seq, _)| *seq);
+/// Articles handed to the threads at a time, and the most text they may hold.
+const CHUNK_ARTICLES: usize = 512;
+const CHUNK_BYTES: usize = 32 << 20;
 
-    let mut out = Extracted { articles: 0, read_ids: BTreeSet::new(), claims: Vec::new(), skipped: 0 };
-    let mut out_skipped = 0;
+/// Reads `inputs` and extracts claims, in parallel over articles, handing each
+/// article's claims to `sink` in input order.
+///
+/// One thread reads the files one after another and streams their articles
+/// in chunks; the chunks are extracted on all cores while the next is read.
+/// Only a chunk or two of texts is ever held, and the claims go to `sink`, so
+/// memory does not grow with the input. The output and the messages on stderr
+/// do not depend on the scheduling. Each skipped input gets one line on
+/// stderr; an article whose id was already read from another input is skipped
+/// too, so no claim is stored twice. An error from `sink` stops the job.
+pub(crate) fn extract_inputs(
+    inputs: &[PathBuf],
+    mut sink: impl FnMut(Vec<Claim>) -> Result<(), Error>,
+) -> Result<Extracted, Error> {
+    let (files, list_errors) = ingest::list_files(inputs);
+    let mut out = Extracted { articles: 0, read_ids: BTreeSet::new(), claims: 0, skipped: 0 };
     let mut skip = |e: &dyn std::fmt::Display| {
         eprintln!("econtrack: skipped {e}");
-        out_skipped += 1;
+        out.skipped += 1;
     };
     for e in &list_errors {
         skip(e);
     }
+    let progress = Progress::new(&files);
     let mut first_file: BTreeMap<String, usize> = BTreeMap::new();
-    for (_, outcome) in outcomes {
-        match outcome {
-            Outcome::Skipped(e) => skip(&e),
-            Outcome::Read { file, id, claims } => {
-                if let Some(&first) = first_file.get(&id) {
-                    let message = format!(
-                        "{}: article id {id:?} was already read from {}, expected ids to be unique (give one an `id`)",
-                        files[file].display(),
-                        files[first].display()
-                    );
-                    skip(&message);
-                    continue;
+    let (mut articles, mut claims_n, mut read_ids) = (0, 0, BTreeSet::new());
+    let result = std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(usize, Result<Article, Error>)>>(1);
+        let (files, bar) = (&files, progress.bar.clone());
+        scope.spawn(move || {
+            let mut chunk = Vec::new();
+            let mut bytes = 0;
+            for item in articles_of(files, &bar) {
+                bytes += item.1.as_ref().map_or(0, |a| a.text.len());
+                chunk.push(item);
+                if chunk.len() == CHUNK_ARTICLES || bytes >= CHUNK_BYTES {
+                    if tx.send(std::mem::take(&mut chunk)).is_err() {
+                        return;
+                    }
+                    bytes = 0;
                 }
-                first_file.insert(id.clone(), file);
-                out.articles += 1;
-                out.claims.extend(claims);
-                out.read_ids.insert(id);
+            }
+            if !chunk.is_empty() {
+                let _ = tx.send(chunk);
+            }
+        });
+        for chunk in rx {
+            let outcomes: Vec<Outcome> = chunk
+                .into_par_iter()
+                .map(|(file, item)| match item {
+                    Ok(article) => Outcome::Read { file, claims: extract_claims(&article), id: article.id },
+                    Err(e) => Outcome::Skipped(e),
+                })
+                .collect();
+            for outcome in outcomes {
+                match outcome {
+                    Outcome::Skipped(e) => skip(&e),
+                    Outcome::Read { file, id, claims } => {
+                        if let Some(&first) = first_file.get(&id) {
+                            let message = format!(
+                                "{}: article id {id:?} was already read from {}, expected ids to be unique (give one an `id`)",
+                                files[file].display(),
+                                files[first].display()
+                            );
+                            skip(&message);
+                            continue;
+                        }
+                        first_file.insert(id.clone(), file);
+                        articles += 1;
+                        claims_n += claims.len();
+                        read_ids.insert(id);
+                        sink(claims)?;
+                    }
+                }
             }
         }
-    }
-    out.skipped = out_skipped;
-    out
+        Ok(())
+    });
+    progress.bar.finish_and_clear();
+    result?;
+    out.articles = articles;
+    out.claims = claims_n;
+    out.read_ids = read_ids;
+    Ok(out)
+}
+
+/// The articles of `files` in order, each with its file's number. The bar
+/// moves by each article's text as it is handed out, and by the rest of the
+/// file (markup, JSON) once its last article is out.
+fn articles_of<'a>(
+    files: &'a [PathBuf],
+    bar: &'a ProgressBar,
+) -> impl Iterator<Item = (usize, Result<Article, Error>)> + 'a {
+    files.iter().enumerate().flat_map(move |(file, path)| {
+        let size = fs::metadata(path).map_or(0, |m| m.len());
+        let counted = Arc::new(AtomicU64::new(0));
+        let (bar_item, counted_end) = (bar.clone(), counted.clone());
+        ingest::read_file(path)
+            .map(move |item| {
+                if let Ok(article) = &item {
+                    let before = counted.fetch_add(article.text.len() as u64, Ordering::Relaxed);
+                    bar_item.inc((article.text.len() as u64).min(size.saturating_sub(before)));
+                }
+                (file, item)
+            })
+            .chain(
+                std::iter::once_with(move || {
+                    bar.inc(size.saturating_sub(counted_end.load(Ordering::Relaxed)));
+                    None
+                })
+                .flatten(),
+            )
+    })
 }
 
 /// A progress bar on stderr for long jobs, hidden when stderr is not a

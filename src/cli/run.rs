@@ -1,5 +1,6 @@
 //! `econtrack run`: the main job over the sample in `data/`.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -9,8 +10,9 @@ use clap::Args;
 
 use super::InputArgs;
 use crate::chart::{OVERVIEW_STEM, money_label, write_charts, write_overview};
-use crate::export::write_claims;
+use crate::export::ClaimsWriter;
 use crate::series::{self, Track};
+use crate::spill::ClaimSpill;
 use crate::{Indicator, store};
 
 /// The store of record in the output folder ([`crate::store`]).
@@ -43,22 +45,38 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let store_path = args.out.join(STORE);
+    store::remove_stale_temp_files(&args.out);
+    store::remove_stale_temp_files(&args.charts);
+    // Claims wait on disk until the tables are written, stored ones first.
+    let mut spill = ClaimSpill::create(&args.out)?;
     // Read the store first: a store that cannot be read stops the run before
     // anything is written, so nothing stored is lost.
-    let stored = if args.rebuild {
-        Vec::new()
+    let stored_ids = if args.rebuild {
+        BTreeSet::new()
     } else {
-        store::load(&store_path).with_context(|| {
+        store::load_into(&store_path, &mut spill).with_context(|| {
             format!("reading the claims store; move {} away or pass --rebuild to start afresh", store_path.display())
         })?
     };
-    store::remove_stale_temp_files(&args.out);
-    store::remove_stale_temp_files(&args.charts);
-    let extracted = super::extract_inputs(std::slice::from_ref(&args.articles));
-    let (claims, merged) = store::merge(stored, &extracted.read_ids, extracted.claims);
-    // The store of record first, then the tables made from it.
-    write_claims(&store_path, &claims, false)?;
-    write_claims(&args.out.join("claims.csv"), &claims, false)?;
+    let extracted = super::extract_inputs(std::slice::from_ref(&args.articles), |claims| {
+        claims.iter().try_for_each(|c| spill.push(c))
+    })?;
+    let merged = store::merge(&mut spill, &stored_ids, &extracted.read_ids);
+    // The store of record and its CSV twin in one pass over the claims; the
+    // series need only part of them, kept in memory.
+    let mut stored = ClaimsWriter::create(&store_path, false)?;
+    let mut csv = ClaimsWriter::create(&args.out.join("claims.csv"), false)?;
+    let mut claims = Vec::new();
+    spill.for_each_batch(super::WRITE_BATCH, |batch| {
+        stored.write(batch)?;
+        csv.write(batch)?;
+        claims.extend(batch.iter().filter_map(series::series_part));
+        Ok(())
+    })?;
+    stored.commit()?;
+    csv.commit()?;
+    let n_claims = spill.len();
+    drop(spill);
     let tracks = series::tracks(&claims);
     super::series::write_series_tables(&args.out, &claims, &tracks, false)?;
     fs::create_dir_all(&args.charts).with_context(|| format!("creating {}", args.charts.display()))?;
@@ -76,7 +94,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
         merged.added,
         merged.replaced,
         merged.kept,
-        claims.len(),
+        n_claims,
         tracks.len(),
         args.out.display(),
         args.charts.display()
