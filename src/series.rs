@@ -16,7 +16,8 @@
 //! Plain structs, so charts and tests need no polars; [`crate::table`] turns
 //! them into frames for export.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -189,15 +190,15 @@ const SAME_VALUE: f64 = 0.005;
 /// of a trade_turnover claim is unordered, so it is put in code order.
 type SeriesKey = (Indicator, String, Option<String>, String);
 
-fn series_key(c: &Claim) -> SeriesKey {
-    let (mut country, mut partner) = (c.country.clone(), c.partner.clone());
-    if c.indicator == Indicator::TradeTurnover
+fn series_key(c: &(impl Figure + ?Sized)) -> SeriesKey {
+    let (mut country, mut partner) = (c.country().to_string(), c.partner().map(str::to_string));
+    if c.indicator() == Indicator::TradeTurnover
         && let Some(p) = &partner
         && *p < country
     {
         (country, partner) = (p.clone(), Some(country));
     }
-    (c.indicator, country, partner, c.unit.clone())
+    (c.indicator(), country, partner, c.unit().to_string())
 }
 
 /// The date a period ends: `2023` -> 2023-12-31, `2024-01/2024-09` -> 2024-09-30,
@@ -255,27 +256,27 @@ fn median(values: &mut [f64]) -> f64 {
 
 /// Groups actual claims into observations. A claim with no period and no
 /// publication date cannot be placed in time and is left out.
-pub fn observations(claims: &[Claim]) -> Vec<ObservationRow> {
-    let mut groups: BTreeMap<(SeriesKey, Measure, Option<String>, NaiveDate), Vec<&Claim>> = BTreeMap::new();
-    for c in claims.iter().filter(|c| c.kind == ClaimKind::Actual) {
-        let period = c.period.as_deref().map(canonical_period);
+pub fn observations<C: Figure>(claims: &[C]) -> Vec<ObservationRow> {
+    let mut groups: BTreeMap<(SeriesKey, Measure, Option<String>, NaiveDate), Vec<&C>> = BTreeMap::new();
+    for c in claims.iter().filter(|c| c.kind() == ClaimKind::Actual) {
+        let period = c.period().map(canonical_period);
         let date = match &period {
             Some(p) => period_end(p),
-            None => c.published,
+            None => c.published(),
         };
         if let Some(date) = date {
-            groups.entry((series_key(c), c.measure, period, date)).or_default().push(c);
+            groups.entry((series_key(c), c.measure(), period, date)).or_default().push(c);
         }
     }
     groups
         .into_iter()
         .map(|(((indicator, country, partner, unit), measure, period, date), cs)| {
-            let mut values: Vec<f64> = cs.iter().map(|c| c.value).collect();
+            let mut values: Vec<f64> = cs.iter().map(|c| c.value()).collect();
             let value = median(&mut values);
             let (min, max) = (values[0], values[values.len() - 1]);
             let conflict = min > 0.0 && max / min - 1.0 > CONFLICT_SPREAD
                 || min <= 0.0 && (max - min).abs() > CONFLICT_SPREAD * value.abs();
-            let articles: BTreeSet<&str> = cs.iter().map(|c| c.article_id.as_str()).collect();
+            let articles: BTreeSet<&str> = cs.iter().map(|c| c.article_id()).collect();
             ObservationRow {
                 indicator, country, partner, measure, unit, period, date, value, min, max,
                 n_sources: cs.len(),
@@ -286,23 +287,125 @@ pub fn observations(claims: &[Claim]) -> Vec<ObservationRow> {
         .collect()
 }
 
-/// The part of a claim the series read, or `None` when they read none of it:
-/// actual figures (observations and track points) and dated target levels,
-/// without the sentence and the claim id. A long run keeps only these in
-/// memory; [`observations`] and [`tracks`] give the same from them as from
-/// the whole claims.
-pub fn series_part(c: &Claim) -> Option<Claim> {
-    let used = c.kind == ClaimKind::Actual
-        || c.kind == ClaimKind::Target && c.measure == Measure::Level && c.published.is_some();
-    used.then(|| Claim { evidence: String::new(), claim_id: String::new(), ..c.clone() })
+/// What the series read of a claim. [`Claim`] gives it, and so does the
+/// compact [`SeriesClaim`] that a long run keeps instead of whole claims.
+pub trait Figure {
+    fn indicator(&self) -> Indicator;
+    fn country(&self) -> &str;
+    fn partner(&self) -> Option<&str>;
+    fn unit(&self) -> &str;
+    fn kind(&self) -> ClaimKind;
+    fn measure(&self) -> Measure;
+    fn value(&self) -> f64;
+    fn period(&self) -> Option<&str>;
+    fn deadline(&self) -> Option<&str>;
+    fn published(&self) -> Option<NaiveDate>;
+    fn article_id(&self) -> &str;
+    fn source(&self) -> &str;
+}
+
+impl Figure for Claim {
+    fn indicator(&self) -> Indicator { self.indicator }
+    fn country(&self) -> &str { &self.country }
+    fn partner(&self) -> Option<&str> { self.partner.as_deref() }
+    fn unit(&self) -> &str { &self.unit }
+    fn kind(&self) -> ClaimKind { self.kind }
+    fn measure(&self) -> Measure { self.measure }
+    fn value(&self) -> f64 { self.value }
+    fn period(&self) -> Option<&str> { self.period.as_deref() }
+    fn deadline(&self) -> Option<&str> { self.deadline.as_deref() }
+    fn published(&self) -> Option<NaiveDate> { self.published }
+    fn article_id(&self) -> &str { &self.article_id }
+    fn source(&self) -> &str { &self.source }
+}
+
+/// A claim as the series read it: numbers, and its strings shared with every
+/// other claim that has the same ones (a few countries, units, periods and
+/// sources; one id per article). No sentence, no claim id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesClaim {
+    indicator: Indicator,
+    kind: ClaimKind,
+    measure: Measure,
+    value: f64,
+    published: Option<NaiveDate>,
+    country: Arc<str>,
+    partner: Option<Arc<str>>,
+    unit: Arc<str>,
+    period: Option<Arc<str>>,
+    deadline: Option<Arc<str>>,
+    article_id: Arc<str>,
+    source: Arc<str>,
+}
+
+impl Figure for SeriesClaim {
+    fn indicator(&self) -> Indicator { self.indicator }
+    fn country(&self) -> &str { &self.country }
+    fn partner(&self) -> Option<&str> { self.partner.as_deref() }
+    fn unit(&self) -> &str { &self.unit }
+    fn kind(&self) -> ClaimKind { self.kind }
+    fn measure(&self) -> Measure { self.measure }
+    fn value(&self) -> f64 { self.value }
+    fn period(&self) -> Option<&str> { self.period.as_deref() }
+    fn deadline(&self) -> Option<&str> { self.deadline.as_deref() }
+    fn published(&self) -> Option<NaiveDate> { self.published }
+    fn article_id(&self) -> &str { &self.article_id }
+    fn source(&self) -> &str { &self.source }
+}
+
+/// The claims the series read, gathered one at a time: actual figures
+/// (observations and track points) and dated target levels. [`observations`]
+/// and [`tracks`] give the same from these as from every claim.
+#[derive(Debug, Default)]
+pub struct SeriesClaims {
+    claims: Vec<SeriesClaim>,
+    strings: HashSet<Arc<str>>,
+}
+
+impl SeriesClaims {
+    /// Keeps what the series read of `c`, if anything.
+    pub fn push(&mut self, c: &Claim) {
+        let used = c.kind == ClaimKind::Actual
+            || c.kind == ClaimKind::Target && c.measure == Measure::Level && c.published.is_some();
+        if !used {
+            return;
+        }
+        let mut share = |s: &str| -> Arc<str> {
+            if let Some(a) = self.strings.get(s) {
+                return a.clone();
+            }
+            let a: Arc<str> = s.into();
+            self.strings.insert(a.clone());
+            a
+        };
+        let claim = SeriesClaim {
+            indicator: c.indicator,
+            kind: c.kind,
+            measure: c.measure,
+            value: c.value,
+            published: c.published,
+            country: share(&c.country),
+            partner: c.partner.as_deref().map(&mut share),
+            unit: share(&c.unit),
+            period: c.period.as_deref().map(&mut share),
+            deadline: c.deadline.as_deref().map(&mut share),
+            article_id: share(&c.article_id),
+            source: share(&c.source),
+        };
+        self.claims.push(claim);
+    }
+
+    pub fn as_slice(&self) -> &[SeriesClaim] {
+        &self.claims
+    }
 }
 
 /// Builds one [`Track`] per (indicator, pair, unit) with at least one dated
 /// target level, ordered by indicator and pair.
-pub fn tracks(claims: &[Claim]) -> Vec<Track> {
-    let mut targets: BTreeMap<SeriesKey, Vec<&Claim>> = BTreeMap::new();
+pub fn tracks<C: Figure>(claims: &[C]) -> Vec<Track> {
+    let mut targets: BTreeMap<SeriesKey, Vec<&C>> = BTreeMap::new();
     for c in claims {
-        if c.kind == ClaimKind::Target && c.measure == Measure::Level && c.published.is_some() {
+        if c.kind() == ClaimKind::Target && c.measure() == Measure::Level && c.published().is_some() {
             targets.entry(series_key(c)).or_default().push(c);
         }
     }
@@ -311,13 +414,13 @@ pub fn tracks(claims: &[Claim]) -> Vec<Track> {
 
 /// The full-year and "as of" levels of one series; partial years are dropped
 /// here, so nothing downstream can mix them with full years.
-fn source_points(key: &SeriesKey, claims: &[Claim]) -> Vec<SourcePoint> {
+fn source_points<C: Figure>(key: &SeriesKey, claims: &[C]) -> Vec<SourcePoint> {
     let mut points: Vec<SourcePoint> = claims
         .iter()
-        .filter(|c| c.kind == ClaimKind::Actual && c.measure == Measure::Level && series_key(c) == *key)
+        .filter(|c| c.kind() == ClaimKind::Actual && c.measure() == Measure::Level && series_key(*c) == *key)
         .filter_map(|c| {
-            let (period, date) = match c.period.as_deref() {
-                None => (None, c.published?),
+            let (period, date) = match c.period() {
+                None => (None, c.published()?),
                 Some(p) => {
                     let year = full_year(p)?;
                     (Some(year.to_string()), NaiveDate::from_ymd_opt(year, 12, 31)?)
@@ -325,11 +428,11 @@ fn source_points(key: &SeriesKey, claims: &[Claim]) -> Vec<SourcePoint> {
             };
             Some(SourcePoint {
                 date,
-                value: c.value,
+                value: c.value(),
                 period,
-                published: c.published,
-                article_id: c.article_id.clone(),
-                source: c.source.clone(),
+                published: c.published(),
+                article_id: c.article_id().to_string(),
+                source: c.source().to_string(),
             })
         })
         .collect();
@@ -348,7 +451,7 @@ fn medians<'a>(points: impl Iterator<Item = &'a SourcePoint>) -> Vec<(NaiveDate,
     by_date.into_iter().map(|(d, mut vs)| (d, median(&mut vs))).collect()
 }
 
-fn build_track(key: SeriesKey, stated: &[&Claim], claims: &[Claim]) -> Track {
+fn build_track<C: Figure>(key: SeriesKey, stated: &[&C], claims: &[C]) -> Track {
     let targets = merge_targets(stated);
     let active = targets.iter().find(|t| !t.superseded).unwrap_or(&targets[0]).clone();
     let points = source_points(&key, claims);
@@ -371,31 +474,31 @@ fn build_track(key: SeriesKey, stated: &[&Claim], claims: &[Claim]) -> Track {
 /// and marks all but the active one as superseded: walking in the order they
 /// were first stated, a target replaces the active one when it is larger, or
 /// when it is the same size and adds a deadline.
-fn merge_targets(stated: &[&Claim]) -> Vec<Target> {
+fn merge_targets<C: Figure>(stated: &[&C]) -> Vec<Target> {
     let mut targets: Vec<Target> = Vec::new();
-    let mut sorted: Vec<&&Claim> = stated.iter().collect();
-    sorted.sort_by(|a, b| a.published.cmp(&b.published).then(a.value.total_cmp(&b.value)));
+    let mut sorted: Vec<&&C> = stated.iter().collect();
+    sorted.sort_by(|a, b| a.published().cmp(&b.published()).then(a.value().total_cmp(&b.value())));
     for c in sorted {
-        let Some(date) = c.published else { continue };
-        let deadline = c.deadline.as_deref().and_then(|d| d.get(..4)?.parse().ok());
+        let Some(date) = c.published() else { continue };
+        let deadline = c.deadline().and_then(|d| d.get(..4)?.parse().ok());
         match targets
             .iter_mut()
-            .find(|t| t.deadline == deadline && (t.value - c.value).abs() <= SAME_VALUE * t.value.abs())
+            .find(|t| t.deadline == deadline && (t.value - c.value()).abs() <= SAME_VALUE * t.value.abs())
         {
             Some(t) => {
                 t.last_stated = t.last_stated.max(date);
-                if let Err(i) = t.articles.binary_search(&c.article_id) {
-                    t.articles.insert(i, c.article_id.clone());
+                if let Err(i) = t.articles.binary_search_by(|a| a.as_str().cmp(c.article_id())) {
+                    t.articles.insert(i, c.article_id().to_string());
                 }
                 t.n_sources = t.articles.len();
             }
             None => targets.push(Target {
-                value: c.value,
+                value: c.value(),
                 deadline,
                 first_stated: date,
                 last_stated: date,
                 n_sources: 1,
-                articles: vec![c.article_id.clone()],
+                articles: vec![c.article_id().to_string()],
                 superseded: true,
             }),
         }
@@ -710,12 +813,15 @@ mod tests {
         // A growth target and an undated target, which the series leave out.
         whole.push(Claim { measure: Measure::GrowthPct, unit: "%".into(), ..claim("g", "2025-01-01", ClaimKind::Target, 5.0, None, None) });
         whole.push(Claim { published: None, ..claim("u", "2025-01-01", ClaimKind::Target, 9e9, None, None) });
-        let part: Vec<Claim> = whole.iter().filter_map(series_part).collect();
+        let mut part = SeriesClaims::default();
+        for c in &whole {
+            part.push(c);
+        }
+        let part = part.as_slice();
         assert!(part.len() < whole.len() && whole.iter().any(|c| c.kind == ClaimKind::Forecast));
-        assert!(part.iter().all(|c| c.evidence.is_empty()));
-        let (tracks_whole, tracks_part) = (tracks(&whole), tracks(&part));
+        let (tracks_whole, tracks_part) = (tracks(&whole), tracks(part));
         assert!(tracks_whole.len() >= 3, "the fixtures track targets");
         assert_eq!(tracks_whole, tracks_part);
-        assert_eq!(observations(&whole), observations(&part));
+        assert_eq!(observations(&whole), observations(part));
     }
 }

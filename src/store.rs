@@ -14,7 +14,7 @@
 //! The store is written like every table: to a temporary file beside it, then
 //! renamed into place ([`crate::export::write_atomic`]).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
@@ -53,17 +53,18 @@ pub fn load_into(path: &Path, spill: &mut ClaimSpill) -> Result<BTreeSet<String>
     Ok(ids)
 }
 
-/// Merges the articles read now (`read_ids`, including those that gave no
-/// claim; their claims already pushed to `spill`) with the stored ones (ids
-/// `stored_ids`), by the rules in the module doc, and puts the claims in the
-/// store's order.
-pub fn merge(spill: &mut ClaimSpill, stored_ids: &BTreeSet<String>, read_ids: &BTreeSet<String>) -> MergeCounts {
+/// Merges the articles read now (the keys of `read`, including those that
+/// gave no claim; their claims already pushed to `spill`) with the stored ones
+/// (ids `stored_ids`), by the rules in the module doc, and puts the claims in
+/// the store's order.
+pub fn merge<V>(spill: &mut ClaimSpill, stored_ids: &BTreeSet<String>, read: &BTreeMap<String, V>) -> MergeCounts {
+    let replaced = read.keys().filter(|id| stored_ids.contains(*id)).count();
     let counts = MergeCounts {
-        added: read_ids.difference(stored_ids).count(),
-        replaced: read_ids.intersection(stored_ids).count(),
-        kept: stored_ids.difference(read_ids).count(),
+        added: read.len() - replaced,
+        replaced,
+        kept: stored_ids.iter().filter(|id| !read.contains_key(*id)).count(),
     };
-    spill.drop_stored(|id| read_ids.contains(id));
+    spill.drop_stored(|id| read.contains_key(id));
     spill.sort();
     counts
 }
@@ -146,7 +147,7 @@ mod tests {
         for c in fresh {
             spill.push(c).unwrap();
         }
-        let read: BTreeSet<String> = read.iter().map(|s| s.to_string()).collect();
+        let read: BTreeMap<String, ()> = read.iter().map(|s| (s.to_string(), ())).collect();
         let counts = merge(&mut spill, &stored_ids, &read);
         let mut merged = Vec::new();
         spill

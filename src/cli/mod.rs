@@ -11,7 +11,7 @@ mod extract;
 mod run;
 mod series;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -78,8 +78,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 pub(crate) struct Extracted {
     /// How many articles were read.
     pub articles: usize,
-    /// The ids of the articles read, including those that gave no claim.
-    pub read_ids: BTreeSet<String>,
+    /// The ids of the articles read, including those that gave no claim,
+    /// each with the number of the file it was read from.
+    pub read_ids: BTreeMap<String, usize>,
     /// How many claims they gave.
     pub claims: usize,
     /// How many inputs (files, lines, records) were skipped.
@@ -115,7 +116,7 @@ pub(crate) fn extract_inputs(
     mut sink: impl FnMut(Vec<Claim>) -> Result<(), Error>,
 ) -> Result<Extracted, Error> {
     let (files, list_errors) = ingest::list_files(inputs);
-    let mut out = Extracted { articles: 0, read_ids: BTreeSet::new(), claims: 0, skipped: 0 };
+    let mut out = Extracted { articles: 0, read_ids: BTreeMap::new(), claims: 0, skipped: 0 };
     let mut skip = |e: &dyn std::fmt::Display| {
         eprintln!("econtrack: skipped {e}");
         out.skipped += 1;
@@ -125,7 +126,7 @@ pub(crate) fn extract_inputs(
     }
     let progress = Progress::new(&files);
     let mut first_file: BTreeMap<String, usize> = BTreeMap::new();
-    let (mut articles, mut claims_n, mut read_ids) = (0, 0, BTreeSet::new());
+    let (mut articles, mut claims_n) = (0, 0);
     let result = std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(usize, Result<Article, Error>)>>(1);
         let (files, bar) = (&files, progress.bar.clone());
@@ -167,10 +168,9 @@ pub(crate) fn extract_inputs(
                             skip(&message);
                             continue;
                         }
-                        first_file.insert(id.clone(), file);
+                        first_file.insert(id, file);
                         articles += 1;
                         claims_n += claims.len();
-                        read_ids.insert(id);
                         sink(claims)?;
                     }
                 }
@@ -182,7 +182,7 @@ pub(crate) fn extract_inputs(
     result?;
     out.articles = articles;
     out.claims = claims_n;
-    out.read_ids = read_ids;
+    out.read_ids = first_file;
     Ok(out)
 }
 

@@ -66,19 +66,19 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     // series need only part of them, kept in memory.
     let mut stored = ClaimsWriter::create(&store_path, false)?;
     let mut csv = ClaimsWriter::create(&args.out.join("claims.csv"), false)?;
-    let mut claims = Vec::new();
+    let mut claims = series::SeriesClaims::default();
     spill.for_each_batch(super::WRITE_BATCH, |batch| {
         stored.write(batch)?;
         csv.write(batch)?;
-        claims.extend(batch.iter().filter_map(series::series_part));
+        batch.iter().for_each(|c| claims.push(c));
         Ok(())
     })?;
     stored.commit()?;
     csv.commit()?;
     let n_claims = spill.len();
     drop(spill);
-    let tracks = series::tracks(&claims);
-    super::series::write_series_tables(&args.out, &claims, &tracks, false)?;
+    let tracks = series::tracks(claims.as_slice());
+    super::series::write_series_tables(&args.out, claims.as_slice(), &tracks, false)?;
     fs::create_dir_all(&args.charts).with_context(|| format!("creating {}", args.charts.display()))?;
     let mut charts = Vec::new();
     for track in &tracks {

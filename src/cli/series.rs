@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use clap::Args;
 
 use crate::error::Error;
-use crate::{Claim, series, table};
+use crate::series::Figure;
+use crate::{series, table};
 
 #[derive(Debug, Args)]
 pub struct SeriesArgs {
@@ -29,7 +30,7 @@ fn table_err(context: &'static str) -> impl Fn(polars::error::PolarsError) -> Er
 }
 
 /// Writes series, targets and progress as CSV and Parquet into `dir`.
-pub(crate) fn write_series_tables(dir: &Path, claims: &[Claim], tracks: &[series::Track], excel: bool) -> Result<(), Error> {
+pub(crate) fn write_series_tables<C: Figure>(dir: &Path, claims: &[C], tracks: &[series::Track], excel: bool) -> Result<(), Error> {
     let observations = series::observations(claims);
     let frames = [
         ("series", table::series_frame(&observations).map_err(table_err("building the series table"))?),
