@@ -215,7 +215,7 @@ fn names_the_figure(t: &SentenceTokens, lo: usize, hi: usize) -> bool {
     t.words
         .iter()
         .filter(|w| w.start >= lo && w.end <= hi)
-        .any(|w| FIGURE_WORDS.contains(&w.lower.as_str()))
+        .any(|w| FIGURE_WORDS.contains(&w.lower()))
 }
 
 /// True when a goal with no indicator cue is still about the pair's trade: a goal
@@ -305,14 +305,14 @@ fn rate_cue(t: &SentenceTokens, i: usize) -> bool {
         .words
         .iter()
         .find(|w| w.start >= a.end)
-        .is_some_and(|w| matches!(w.lower.as_str(), "of" | "от" | "всего"));
+        .is_some_and(|w| matches!(w.lower(), "of" | "от" | "всего"));
     // "rose to 35.1 percent", "вырос до 20%": a percent reached is a level (a share, a rate).
     let reached = t
         .words
         .iter()
         .rev()
         .find(|w| w.end <= a.start && w.start >= floor)
-        .is_some_and(|w| matches!(w.lower.as_str(), "to" | "до"));
+        .is_some_and(|w| matches!(w.lower(), "to" | "до"));
     change && !pct_trap && !share && !reached
 }
 

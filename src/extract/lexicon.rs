@@ -14,7 +14,8 @@
 //!
 //! At each position the longest phrase wins; matches never overlap.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use rustc_hash::FxHashMap;
 
 /// One word of a text, with its byte span.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,7 +23,15 @@ pub struct Word<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
-    pub lower: String,
+    /// The word in lower case; the text itself when it has no capitals.
+    pub lower: Cow<'a, str>,
+}
+
+impl Word<'_> {
+    /// The word in lower case.
+    pub fn lower(&self) -> &str {
+        &self.lower
+    }
 }
 
 /// Splits `text` into words: maximal runs of alphanumeric characters.
@@ -50,7 +59,17 @@ fn word(text: &str, start: usize, end: usize) -> Word<'_> {
         start,
         end,
         text: t,
-        lower: t.to_lowercase(),
+        lower: lowercase(t),
+    }
+}
+
+/// `t` in lower case, borrowed when that is `t` itself: most words of a text
+/// are, and this runs for every one.
+fn lowercase(t: &str) -> Cow<'_, str> {
+    if t.is_ascii() {
+        if t.bytes().any(|b| b.is_ascii_uppercase()) { Cow::Owned(t.to_ascii_lowercase()) } else { Cow::Borrowed(t) }
+    } else {
+        Cow::Owned(t.to_lowercase())
     }
 }
 
@@ -85,9 +104,9 @@ impl Pat {
 
     fn matches(&self, w: &Word) -> bool {
         match self {
-            Pat::Word(p) => w.lower == *p,
+            Pat::Word(p) => w.lower() == p,
             Pat::Exact(p) => w.text == p,
-            Pat::Prefix(p) => w.lower.starts_with(p.as_str()),
+            Pat::Prefix(p) => w.lower().starts_with(p.as_str()),
             Pat::Any => true,
         }
     }
@@ -97,7 +116,7 @@ impl Pat {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     /// Entries keyed by the lowercase first letter of the first word, for speed.
-    entries: HashMap<char, Bucket>,
+    entries: FxHashMap<char, Bucket>,
 }
 
 /// The entries of one first letter, longest first, with an index of which ones
@@ -108,7 +127,7 @@ pub struct Lexicon {
 #[derive(Debug, Clone, Default)]
 struct Bucket {
     list: Vec<(Vec<Pat>, String)>,
-    by_word: HashMap<String, Vec<usize>>,
+    by_word: FxHashMap<String, Vec<usize>>,
     prefixes: Vec<usize>,
 }
 
@@ -125,7 +144,7 @@ impl Bucket {
 
     /// The first entry, in list order, that matches at `words[i..]`.
     fn first_match(&self, words: &[Word], i: usize) -> Option<&(Vec<Pat>, String)> {
-        let exact = self.by_word.get(words[i].lower.as_str()).map_or(&[][..], Vec::as_slice);
+        let exact = self.by_word.get(words[i].lower()).map_or(&[][..], Vec::as_slice);
         let (mut a, mut b) = (exact.iter().peekable(), self.prefixes.iter().peekable());
         loop {
             let next = match (a.peek(), b.peek()) {
@@ -175,7 +194,7 @@ impl Lexicon {
     /// Lines with more than two columns keep the middle columns in the tag,
     /// joined by `|` (e.g. `trade_turnover|WORLD`).
     pub fn from_tsv(data: &str) -> Lexicon {
-        let mut entries: HashMap<char, Bucket> = HashMap::new();
+        let mut entries: FxHashMap<char, Bucket> = FxHashMap::default();
         for line in tsv_lines(data) {
             let cols: Vec<&str> = line.split('\t').collect();
             if cols.len() < 2 {

@@ -45,7 +45,7 @@ use crate::{Article, Claim, Indicator};
 use assemble::{ArticleContext, Draft, SentenceTokens, State};
 use number::Lang;
 use regex::Regex;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// A dateline at the start of an article: "BAKU, Feb. 25 - ", "BISHKEK - ".
@@ -179,7 +179,7 @@ fn article_context(article: &Article, sents: &[sentence::Sentence]) -> ArticleCo
         }
     }
     pair.truncate(2);
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut counts: FxHashMap<String, usize> = FxHashMap::default();
     for p in parties::parties(&text[skip..]) {
         *counts.entry(p.code).or_default() += 1;
     }

@@ -20,7 +20,7 @@
 //! growth rate is decided by the claim layer.
 
 use super::number::{Lang, Number, numbers, scale_after};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// What an amount is counted in.
@@ -96,8 +96,8 @@ static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
 /// The post forms by their lower-cased first letter, in `CURRENCIES.post`
 /// order. A form whose first letter differs from the text's (case aside)
 /// cannot match there, so `post_form` looks only at this bucket.
-static POST_BY_FIRST: LazyLock<HashMap<String, Vec<usize>>> = LazyLock::new(|| {
-    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+static POST_BY_FIRST: LazyLock<FxHashMap<String, Vec<usize>>> = LazyLock::new(|| {
+    let mut index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (i, f) in CURRENCIES.post.iter().enumerate() {
         if let Some(c) = f.form.chars().next() {
             index.entry(c.to_lowercase().collect()).or_default().push(i);

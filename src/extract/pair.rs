@@ -95,7 +95,7 @@ fn choose(
         t.words
             .iter()
             .find(|w| {
-                w.start >= s.lo && w.end <= a.start && CONJUNCTIONS.contains(&w.lower.as_str())
+                w.start >= s.lo && w.end <= a.start && CONJUNCTIONS.contains(&w.lower())
             })
             .map_or(s.lo, |w| w.end)
     } else {

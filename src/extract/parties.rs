@@ -91,10 +91,10 @@ pub fn parties_in(ws: &[Word]) -> Vec<Party> {
         .map(|m| {
             let mut role = Role::Plain;
             for w in ws[..m.word_index].iter().rev().take(3) {
-                if FILLER.contains(&w.lower.as_str()) {
+                if FILLER.contains(&w.lower()) {
                     continue;
                 }
-                role = match w.lower.as_str() {
+                role = match w.lower() {
                     "to" | "into" | "towards" | "в" | "во" => Role::To,
                     "from" | "из" | "от" => Role::From,
                     "in" | "inside" => Role::In,
@@ -108,7 +108,7 @@ pub fn parties_in(ws: &[Word]) -> Vec<Party> {
                 && ws
                     .iter()
                     .find(|w| w.start >= m.end)
-                    .is_some_and(|w| GOODS.contains(&w.lower.as_str()))
+                    .is_some_and(|w| GOODS.contains(&w.lower()))
             {
                 role = Role::From;
             }

@@ -23,7 +23,7 @@ pub(super) fn is_base_amount(t: &SentenceTokens, start: usize, lo: usize) -> boo
         .words
         .iter()
         .filter(|w| w.start >= from && w.end <= start)
-        .any(|w| match w.lower.as_str() {
+        .any(|w| match w.lower() {
             "than" | "чем" => words_in(t, w.end, start) > 0 || !is_hedge_word(t, w.start),
             "compared" | "against" | "versus" | "против" => true,
             _ => false,
@@ -34,7 +34,7 @@ pub(super) fn is_base_amount(t: &SentenceTokens, start: usize, lo: usize) -> boo
         .iter()
         .rev()
         .find(|w| w.end <= start && w.start >= lo && !is_hedge_word(t, w.start))
-        .is_some_and(|w| matches!(w.lower.as_str(), "from" | "с" | "со"));
+        .is_some_and(|w| matches!(w.lower(), "from" | "с" | "со"));
     comparison || starting_point
 }
 
@@ -124,7 +124,7 @@ const SUBORDINATORS: &[&str] = &[
 pub(super) fn detached(t: &SentenceTokens, a: &Amount, x: &TimeExpr) -> bool {
     x.start >= a.end
         && t.words.iter().any(|w| {
-            w.start >= a.end && w.end <= x.start && SUBORDINATORS.contains(&w.lower.as_str())
+            w.start >= a.end && w.end <= x.start && SUBORDINATORS.contains(&w.lower())
         })
 }
 
@@ -144,7 +144,7 @@ pub(super) fn base_ref(t: &SentenceTokens, s: &Slot, a: &Amount) -> Option<BaseR
             .and_then(|x| x.base);
     }
     let when = t.words.iter().rev().find(|w| {
-        w.end <= a.start && w.start >= s.lo && matches!(w.lower.as_str(), "when" | "когда")
+        w.end <= a.start && w.start >= s.lo && matches!(w.lower(), "when" | "когда")
     })?;
     let x = t.times.iter().rev().find(|x| x.end <= when.start)?;
     let glued = t.text[x.end..when.start]

@@ -93,7 +93,7 @@ pub(super) fn is_increment(t: &SentenceTokens, a: &Amount, lo: usize) -> bool {
     if t.words
         .iter()
         .find(|w| w.start >= a.end)
-        .is_some_and(|w| DIFFERENCE_WORDS.contains(&w.lower.as_str()))
+        .is_some_and(|w| DIFFERENCE_WORDS.contains(&w.lower()))
     {
         return true;
     }
@@ -106,14 +106,14 @@ pub(super) fn is_increment(t: &SentenceTokens, a: &Amount, lo: usize) -> bool {
         return false;
     };
     // "a drop of some $11 billion", "an increase of $3 million"
-    if w.lower == "of" {
+    if w.lower() == "of" {
         return back.next().is_some_and(|n| {
             t.cues
                 .iter()
                 .any(|c| matches!(c.kind, CueKind::Change(_)) && c.start == n.start)
         });
     }
-    (w.lower == "by" || w.lower == "на")
+    (w.lower() == "by" || w.lower() == "на")
         && cues_in(t, words_back(t, w.start, 3, lo), w.start)
             .any(|c| matches!(c.kind, CueKind::Change(_)))
 }

@@ -13,7 +13,7 @@
 
 use super::super::lexicon::{Word, tsv_lines, words};
 use super::{Number, SCALES};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// What a word can be inside a number.
@@ -34,8 +34,8 @@ enum Tok {
     Point,
 }
 
-static TOKS: LazyLock<HashMap<String, Tok>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+static TOKS: LazyLock<FxHashMap<String, Tok>> = LazyLock::new(|| {
+    let mut m = FxHashMap::default();
     for l in tsv_lines(include_str!("../lexicon/numberwords.tsv")) {
         let Some((v, w)) = l.split_once('\t') else { continue };
         let Ok(v) = v.trim().parse::<f64>() else { continue };
@@ -79,7 +79,7 @@ pub(super) fn word_numbers(text: &str, taken: &[Number]) -> Vec<Number> {
         .iter()
         .map(|w| match taken.iter().any(|n| n.start <= w.start && w.start < n.end) {
             true => None,
-            false => TOKS.get(w.lower.as_str()).copied(),
+            false => TOKS.get(w.lower()).copied(),
         })
         .collect();
     let mut out = Vec::new();
@@ -93,9 +93,9 @@ pub(super) fn word_numbers(text: &str, taken: &[Number]) -> Vec<Number> {
         match p.fraction_led(i).or_else(|| p.cardinal(i)) {
             Some((n, last)) => {
                 let pronoun = last == i
-                    && ws[i].lower == "one"
+                    && ws[i].lower() == "one"
                     && i > 0
-                    && DETERMINERS.contains(&ws[i - 1].lower.as_str());
+                    && DETERMINERS.contains(&ws[i - 1].lower());
                 if !pronoun {
                     out.push(n);
                 }
