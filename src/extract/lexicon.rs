@@ -39,7 +39,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
+        if is_word_char(c) {
             if start.is_none() {
                 start = Some(i);
             }
@@ -67,9 +67,36 @@ fn word(text: &str, start: usize, end: usize) -> Word<'_> {
 /// are, and this runs for every one.
 fn lowercase(t: &str) -> Cow<'_, str> {
     if t.is_ascii() {
-        if t.bytes().any(|b| b.is_ascii_uppercase()) { Cow::Owned(t.to_ascii_lowercase()) } else { Cow::Borrowed(t) }
+        return if t.bytes().any(|b| b.is_ascii_uppercase()) { Cow::Owned(t.to_ascii_lowercase()) } else { Cow::Borrowed(t) };
+    }
+    // Russian words: the basic Cyrillic letters lower-case one to one.
+    let basic = |c: char| c.is_ascii() || matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё');
+    if !t.chars().all(basic) {
+        return Cow::Owned(t.to_lowercase());
+    }
+    if !t.chars().any(|c| c.is_ascii_uppercase() || matches!(c, 'А'..='Я' | 'Ё')) {
+        return Cow::Borrowed(t);
+    }
+    Cow::Owned(
+        t.chars()
+            .map(|c| match c {
+                'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+                'Ё' => 'ё',
+                _ => c.to_ascii_lowercase(),
+            })
+            .collect(),
+    )
+}
+
+/// Whether `c` is a letter or digit, with the common cases (ASCII, basic
+/// Cyrillic) answered before the Unicode tables are looked up.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё') {
+        true
     } else {
-        Cow::Owned(t.to_lowercase())
+        c.is_alphanumeric()
     }
 }
 
@@ -121,31 +148,55 @@ pub struct Lexicon {
 
 /// The entries of one first letter, longest first, with an index of which ones
 /// a given first word can start: those whose first pattern is that whole word,
-/// and those whose first pattern is a prefix (always tried). Both lists hold
-/// positions in `list`, ascending, so the first match is the one a plain scan
-/// of `list` would find.
+/// and those whose first pattern is a prefix of it. Every list holds positions
+/// in `list`, ascending, so the first match is the one a plain scan of `list`
+/// would find.
 #[derive(Debug, Clone, Default)]
 struct Bucket {
     list: Vec<(Vec<Pat>, String)>,
     by_word: FxHashMap<String, Vec<usize>>,
-    prefixes: Vec<usize>,
+    /// Entries starting with a prefix pattern, by the prefix's first two
+    /// letters; each list also holds the entries of `short`.
+    by_two: FxHashMap<[char; 2], Vec<usize>>,
+    /// Entries whose first pattern may match a word the two-letter index
+    /// cannot narrow: one-letter prefixes and `_`.
+    short: Vec<usize>,
+}
+
+/// The first two letters of `w`, if it has two.
+fn first_two(w: &str) -> Option<[char; 2]> {
+    let mut c = w.chars();
+    Some([c.next()?, c.next()?])
 }
 
 impl Bucket {
     fn index(&mut self) {
+        let mut long: Vec<([char; 2], usize)> = Vec::new();
         for (i, (pats, _)) in self.list.iter().enumerate() {
             match &pats[0] {
                 Pat::Word(w) => self.by_word.entry(w.clone()).or_default().push(i),
                 Pat::Exact(w) => self.by_word.entry(w.to_lowercase()).or_default().push(i),
-                Pat::Prefix(_) | Pat::Any => self.prefixes.push(i),
+                Pat::Prefix(p) => match first_two(p) {
+                    Some(two) => long.push((two, i)),
+                    None => self.short.push(i),
+                },
+                Pat::Any => self.short.push(i),
             }
+        }
+        for (two, i) in long {
+            self.by_two.entry(two).or_insert_with(|| self.short.clone()).push(i);
+        }
+        for list in self.by_two.values_mut() {
+            list.sort_unstable();
         }
     }
 
     /// The first entry, in list order, that matches at `words[i..]`.
     fn first_match(&self, words: &[Word], i: usize) -> Option<&(Vec<Pat>, String)> {
-        let exact = self.by_word.get(words[i].lower()).map_or(&[][..], Vec::as_slice);
-        let (mut a, mut b) = (exact.iter().peekable(), self.prefixes.iter().peekable());
+        let lower = words[i].lower();
+        let exact = self.by_word.get(lower).map_or(&[][..], Vec::as_slice);
+        let prefixes = first_two(lower).and_then(|two| self.by_two.get(&two)).unwrap_or(&self.short);
+        let (mut a, mut b) = (exact.iter().peekable(), prefixes.iter().peekable());
         loop {
             let next = match (a.peek(), b.peek()) {
                 (Some(&&x), Some(&&y)) if x < y => a.next(),
@@ -286,5 +337,30 @@ mod tests {
         assert_eq!(tags("Товарооборота России"), ["c"]);
         assert_eq!(tags("exports to the US"), ["d"]);
         assert!(tags("told us").is_empty());
+    }
+
+    #[test]
+    fn the_fast_paths_agree_with_unicode() {
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            let t = c.to_string();
+            assert_eq!(lowercase(&t), t.to_lowercase(), "{c:?}");
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+        for t in ["Товарооборот", "ЕАЭС", "Ёлка", "uzbek", "Kazakh", "Straße", "ΟΔΟΣ", "KazЁ"] {
+            assert_eq!(lowercase(t), t.to_lowercase(), "{t}");
+        }
+        assert!(matches!(lowercase("товарооборот"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_prefix_is_found_whatever_its_length_and_the_first_entry_wins() {
+        // One-letter and longer prefixes, `_`, and a whole word, in one bucket.
+        let lex = Lexicon::from_tsv("long\tтоварооборот* вырос\nshort\tт* _ _\nword\tтовар\nany\tт*\n");
+        let tags = |t: &str| lex.find_in(t).into_iter().map(|m| m.tag).collect::<Vec<_>>();
+        assert_eq!(tags("Товарооборота вырос"), ["long"]);
+        assert_eq!(tags("товарооборот упал на"), ["short"]);
+        assert_eq!(tags("товар"), ["word"]);
+        assert_eq!(tags("ты"), ["any"]);
+        assert!(tags("вырос").is_empty());
     }
 }
