@@ -106,6 +106,18 @@ static POST_BY_FIRST: LazyLock<FxHashMap<String, Vec<usize>>> = LazyLock::new(||
     index
 });
 
+/// The pre forms by their last character, in `CURRENCIES.pre` order: a form
+/// can end the text before a number only if that is the text's last character.
+static PRE_BY_LAST: LazyLock<FxHashMap<char, Vec<usize>>> = LazyLock::new(|| {
+    let mut index: FxHashMap<char, Vec<usize>> = FxHashMap::default();
+    for (i, f) in CURRENCIES.pre.iter().enumerate() {
+        if let Some(c) = f.form.chars().next_back() {
+            index.entry(c).or_default().push(i);
+        }
+    }
+    index
+});
+
 /// Percent signs and words; matched like post currencies.
 const PERCENT: &[&str] = &[
     "%",
@@ -235,7 +247,7 @@ fn is_cents(text: &str, end: usize, c: &Number) -> bool {
 fn pre_currency(text: &str, pos: usize) -> Option<Cur> {
     let before = &text[..pos];
     let trimmed = before.strip_suffix([' ', '\u{00A0}']).unwrap_or(before);
-    for f in &CURRENCIES.pre {
+    for f in PRE_BY_LAST.get(&trimmed.chars().next_back()?)?.iter().map(|&i| &CURRENCIES.pre[i]) {
         if let Some(head) = trimmed.strip_suffix(f.form.as_str()) {
             let alpha_form = f.form.chars().next().is_some_and(char::is_alphabetic);
             if alpha_form && head.chars().next_back().is_some_and(char::is_alphanumeric) {
@@ -347,6 +359,34 @@ fn starts_with_word(tail: &str, form: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `pre_currency` as a plain scan of every pre form, without the index.
+    fn pre_currency_scan(text: &str, pos: usize) -> Option<(&'static str, usize)> {
+        let before = &text[..pos];
+        let trimmed = before.strip_suffix([' ', '\u{00A0}']).unwrap_or(before);
+        for f in &CURRENCIES.pre {
+            if let Some(head) = trimmed.strip_suffix(f.form.as_str()) {
+                let alpha_form = f.form.chars().next().is_some_and(char::is_alphabetic);
+                if alpha_form && head.chars().next_back().is_some_and(char::is_alphanumeric) {
+                    continue;
+                }
+                return Some((f.code, head.len()));
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn the_pre_form_index_finds_what_a_scan_finds() {
+        assert!(CURRENCIES.pre.iter().all(|f| !f.form.is_empty()));
+        for f in &CURRENCIES.pre {
+            for text in [format!("{} 5", f.form), format!("trade of {}5", f.form), format!("US{}\u{00A0}5", f.form), format!("x{} 5", f.form)] {
+                let pos = text.len() - 1;
+                let indexed = pre_currency(&text, pos).map(|c| (c.code, c.edge));
+                assert_eq!(indexed, pre_currency_scan(&text, pos), "{text:?}");
+            }
+        }
+    }
 
     fn money_value(t: &str) -> Option<(f64, &'static str)> {
         let lang = if crate::article::detect_lang(t) == "ru" {
