@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use econtrack::export::{csv_bytes, parquet_bytes, read_claims, write_claims};
+use econtrack::export::{ClaimsWriter, csv_bytes, parquet_bytes, read_claims, read_claims_in_slices, write_claims};
 use econtrack::{Claim, ClaimKind, Indicator, Measure, series, table};
 
 use crate::{econtrack, stderr};
@@ -134,6 +134,51 @@ fn claims_survive_every_table_format() {
     // And Parquet bytes are the same every run.
     let df = table::claims_frame(&claims).unwrap();
     assert_eq!(parquet_bytes(&df).unwrap(), parquet_bytes(&df).unwrap());
+}
+
+/// A table too big for one slice, written a batch at a time, reads back
+/// whole and in order a slice at a time; a writer dropped before `commit`
+/// leaves the previous table and no temporary file.
+#[test]
+fn a_large_table_written_in_batches_reads_back_whole_in_slices() {
+    let base = awkward_claims();
+    let claims: Vec<Claim> = (0..20_001u32)
+        .map(|i| {
+            let mut c = base[i as usize % base.len()].clone();
+            c.article_id = format!("a{:05}", i / 3);
+            c.span_start = i;
+            c.value = f64::from(i) * 1.000_1e6 + 0.1;
+            c
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["big.parquet", "big.csv"] {
+        let path = dir.path().join(name);
+        let mut w = ClaimsWriter::create(&path, false).unwrap();
+        for batch in claims.chunks(7_000) {
+            w.write(batch).unwrap();
+        }
+        w.commit().unwrap();
+        let (mut back, mut slices) = (Vec::new(), 0);
+        read_claims_in_slices(&path, |s| {
+            slices += 1;
+            back.extend_from_slice(s);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(back, claims, "{name}");
+        if name.ends_with(".parquet") {
+            assert!(slices >= 3, "{slices} slices");
+        }
+        // A writer that never commits changes nothing.
+        let before = fs::read(&path).unwrap();
+        let mut w = ClaimsWriter::create(&path, false).unwrap();
+        w.write(&claims[..10]).unwrap();
+        drop(w);
+        assert_eq!(fs::read(&path).unwrap(), before);
+        let names: Vec<String> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        assert!(names.iter().all(|n| !n.starts_with('.')), "{names:?}");
+    }
 }
 
 /// RFC 4180: a field with a comma, quote or line break is quoted, a quote is
