@@ -304,20 +304,27 @@ pub trait Figure {
     fn source(&self) -> &str;
 }
 
-impl Figure for Claim {
-    fn indicator(&self) -> Indicator { self.indicator }
-    fn country(&self) -> &str { &self.country }
-    fn partner(&self) -> Option<&str> { self.partner.as_deref() }
-    fn unit(&self) -> &str { &self.unit }
-    fn kind(&self) -> ClaimKind { self.kind }
-    fn measure(&self) -> Measure { self.measure }
-    fn value(&self) -> f64 { self.value }
-    fn period(&self) -> Option<&str> { self.period.as_deref() }
-    fn deadline(&self) -> Option<&str> { self.deadline.as_deref() }
-    fn published(&self) -> Option<NaiveDate> { self.published }
-    fn article_id(&self) -> &str { &self.article_id }
-    fn source(&self) -> &str { &self.source }
+/// Both claim types hold the same fields, as `String`s or shared `Arc<str>`s.
+macro_rules! impl_figure {
+    ($($ty:ty),*) => {$(
+        impl Figure for $ty {
+            fn indicator(&self) -> Indicator { self.indicator }
+            fn country(&self) -> &str { &self.country }
+            fn partner(&self) -> Option<&str> { self.partner.as_deref() }
+            fn unit(&self) -> &str { &self.unit }
+            fn kind(&self) -> ClaimKind { self.kind }
+            fn measure(&self) -> Measure { self.measure }
+            fn value(&self) -> f64 { self.value }
+            fn period(&self) -> Option<&str> { self.period.as_deref() }
+            fn deadline(&self) -> Option<&str> { self.deadline.as_deref() }
+            fn published(&self) -> Option<NaiveDate> { self.published }
+            fn article_id(&self) -> &str { &self.article_id }
+            fn source(&self) -> &str { &self.source }
+        }
+    )*};
 }
+
+impl_figure!(Claim, SeriesClaim);
 
 /// A claim as the series read it: numbers, and its strings shared with every
 /// other claim that has the same ones (a few countries, units, periods and
@@ -336,21 +343,6 @@ pub struct SeriesClaim {
     deadline: Option<Arc<str>>,
     article_id: Arc<str>,
     source: Arc<str>,
-}
-
-impl Figure for SeriesClaim {
-    fn indicator(&self) -> Indicator { self.indicator }
-    fn country(&self) -> &str { &self.country }
-    fn partner(&self) -> Option<&str> { self.partner.as_deref() }
-    fn unit(&self) -> &str { &self.unit }
-    fn kind(&self) -> ClaimKind { self.kind }
-    fn measure(&self) -> Measure { self.measure }
-    fn value(&self) -> f64 { self.value }
-    fn period(&self) -> Option<&str> { self.period.as_deref() }
-    fn deadline(&self) -> Option<&str> { self.deadline.as_deref() }
-    fn published(&self) -> Option<NaiveDate> { self.published }
-    fn article_id(&self) -> &str { &self.article_id }
-    fn source(&self) -> &str { &self.source }
 }
 
 /// The claims the series read, gathered one at a time: actual figures
