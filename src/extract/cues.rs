@@ -75,6 +75,11 @@ lexicon!(HEDGES, "lexicon/hedges.tsv");
 lexicon!(TRAPS, "lexicon/traps.tsv");
 lexicon!(PAIRS, "lexicon/pairs.tsv");
 
+/// The literals of the indicator phrases ([`Lexicon::literals`]).
+pub fn indicator_literals() -> Option<Vec<String>> {
+    INDICATORS.literals()
+}
+
 /// Every cue of the words of a sentence, sorted by start.
 pub fn cues(words: &[Word]) -> Vec<Cue> {
     let mut out = Vec::new();

@@ -303,6 +303,30 @@ impl Lexicon {
         out
     }
 
+    /// One lower-case literal per entry that every text matching the entry
+    /// holds once lower-cased (the longest word or prefix of its phrase), or `None`
+    /// when some entry is all `_`.
+    pub fn literals(&self) -> Option<Vec<String>> {
+        let mut out = Vec::new();
+        for bucket in self.entries.values() {
+            for (pats, _) in &bucket.list {
+                // The longest word of the phrase: the rarest in a text.
+                let literal = pats
+                    .iter()
+                    .filter_map(|p| match p {
+                        Pat::Word(w) | Pat::Prefix(w) => Some(w.clone()),
+                        Pat::Exact(w) => Some(w.to_lowercase()),
+                        Pat::Any => None,
+                    })
+                    .max_by_key(|w| w.chars().count())?;
+                out.push(literal);
+            }
+        }
+        out.sort();
+        out.dedup();
+        Some(out)
+    }
+
     /// Matches of `text` (convenience over [`words`] + [`Lexicon::find`]).
     pub fn find_in(&self, text: &str) -> Vec<LexMatch> {
         self.find(&words(text))

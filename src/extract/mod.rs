@@ -53,8 +53,45 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?P<city>\p{Lu}[\p{Lu}'’\-\. ]*\p{Lu})(?:\s*\([^)\n]{1,30}\))?(?:,[^-–—\n]{0,25})?\s+[-–—]\s+").expect("valid regex")
 });
 
+/// Words one of which every article with a claim holds: (literals of the
+/// lower-cased text, literals of the text as it is).
+///
+/// A claim needs an indicator cue in the article (its own sentence's, or one
+/// carried from an earlier sentence), except a goal for the pair named without
+/// one ("bring the figure to $10 billion"), which is an amount of money and so
+/// holds a currency form. An article with no indicator literal and no currency
+/// form gives no claim, and is passed over after this one scan: most of a news
+/// archive. Currency forms before a number are matched as written ("Rs" is
+/// rupees, "rs" is the end of "years"), the rest in lower case, as the layers
+/// match them. `None` when some literal is empty (the indicator lexicon has an
+/// entry that is all `_`): every article is read.
+static CLAIM_GATE: LazyLock<Option<(Regex, Regex)>> = LazyLock::new(|| {
+    let (pre, post) = money::currency_literals();
+    let mut lower = cues::indicator_literals()?;
+    lower.extend(post);
+    if lower.iter().chain(&pre).any(String::is_empty) {
+        return None;
+    }
+    let alternation = |v: &[String]| v.iter().map(|l| regex::escape(l)).collect::<Vec<_>>().join("|");
+    let re = |v: &[String]| Regex::new(&alternation(v)).expect("valid literal alternation");
+    Some((re(&lower), re(&pre)))
+});
+
+/// Whether `text` may hold a claim ([`CLAIM_GATE`]).
+pub fn may_hold_claims(text: &str) -> bool {
+    CLAIM_GATE.as_ref().is_none_or(|(lower, exact)| exact.is_match(text) || lower.is_match(&text.to_lowercase()))
+}
+
 /// Every numeric trade claim in the body of `article`, in text order.
 pub fn extract_claims(article: &Article) -> Vec<Claim> {
+    if !may_hold_claims(&article.text) {
+        return Vec::new();
+    }
+    claims_of(article)
+}
+
+/// [`extract_claims`] without the gate.
+fn claims_of(article: &Article) -> Vec<Claim> {
     let text = article.text.as_str();
     let sents = sentence::sentences(text);
     let mut ctx: Option<ArticleContext> = None;
@@ -204,5 +241,7 @@ fn article_context(article: &Article, sents: &[sentence::Sentence]) -> ArticleCo
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_gate;
 #[cfg(test)]
 mod tests_general;

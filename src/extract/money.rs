@@ -118,6 +118,14 @@ static PRE_BY_LAST: LazyLock<FxHashMap<char, Vec<usize>>> = LazyLock::new(|| {
     index
 });
 
+/// Every currency form, as (forms written before the number, matched as
+/// they are; forms written after it, lower-cased and matched in lower-cased
+/// text): an amount of money holds one of them.
+pub fn currency_literals() -> (Vec<String>, Vec<String>) {
+    let forms = |v: &[Form]| v.iter().map(|f| f.form.clone()).collect();
+    (forms(&CURRENCIES.pre), forms(&CURRENCIES.post))
+}
+
 /// Percent signs and words; matched like post currencies.
 const PERCENT: &[&str] = &[
     "%",

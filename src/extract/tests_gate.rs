@@ -1,0 +1,68 @@
+//! The article gate ([`super::may_hold_claims`]) never drops an article that
+//! has a claim: checked on every fixture article, and on every sentence of
+//! them read as an article of its own, which is where a claim without a
+//! currency or an indicator word would show.
+
+use super::{claims_of, extract_claims, may_hold_claims, sentence};
+use crate::Article;
+use crate::ingest::read_inputs;
+use std::path::Path;
+
+fn fixture_articles() -> Vec<Article> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dirs = ["tests/fixtures/dev/articles", "tests/fixtures/dev2/articles", "tests/fixtures/holdout/articles", "data/articles"]
+        .map(|d| root.join(d));
+    read_inputs(&dirs).articles
+}
+
+#[test]
+fn no_article_or_sentence_with_a_claim_is_gated_out() {
+    let articles = fixture_articles();
+    assert!(articles.len() > 50, "{} fixture articles", articles.len());
+    let (mut gated, mut with_claims) = (0, 0);
+    for a in &articles {
+        assert!(may_hold_claims(&a.text), "{}", a.id);
+        for s in sentence::sentences(&a.text) {
+            let one = Article { text: a.text[s.start..s.end].to_string(), ..a.clone() };
+            let claims = claims_of(&one);
+            with_claims += usize::from(!claims.is_empty());
+            if !may_hold_claims(&one.text) {
+                gated += 1;
+                assert!(claims.is_empty(), "{}: {:?} has claims but was gated out", a.id, one.text);
+            }
+        }
+    }
+    // The check has teeth: many sentences are gated out, many have claims.
+    assert!(gated > 100 && with_claims > 100, "{gated} gated out, {with_claims} with claims");
+}
+
+#[test]
+fn the_gate_lets_through_every_indicator_phrase_and_currency_form() {
+    for line in super::lexicon::tsv_lines(include_str!("lexicon/indicators.tsv")) {
+        let phrase = line.rsplit('\t').next().unwrap().replace('*', "а").replace('_', "x");
+        assert!(may_hold_claims(&format!("It said {phrase} grew.")), "{phrase}");
+        assert!(may_hold_claims(&phrase.to_uppercase()), "{phrase}");
+    }
+    let (pre, post) = super::money::currency_literals();
+    for form in pre {
+        assert!(may_hold_claims(&format!("about {form}5")), "{form}");
+    }
+    for form in post {
+        assert!(may_hold_claims(&format!("about 5 {}", form.to_uppercase())), "{form}");
+    }
+    assert!(!may_hold_claims("The home side won 3-1 on Saturday in front of 14,500 fans."));
+}
+
+#[test]
+fn gated_out_archive_articles_are_the_ones_without_claims() {
+    let mut gated = 0;
+    for i in 0..400 {
+        let a = crate::synth::article(7, i);
+        if !may_hold_claims(&a.text) {
+            gated += 1;
+            assert!(claims_of(&a).is_empty(), "{}", a.text);
+        }
+        assert_eq!(extract_claims(&a), claims_of(&a));
+    }
+    assert!(gated > 200, "{gated} of 400 generated articles gated out");
+}
