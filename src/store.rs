@@ -24,7 +24,8 @@ use crate::spill::ClaimSpill;
 /// What merging a run into the store did, counted in articles.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct MergeCounts {
-    /// Articles read now with no claims in the store before.
+    /// Articles read now with no claims in the store before: new ones, and
+    /// ones read before that gave no claim (the store keeps only claims).
     pub added: usize,
     /// Articles read now whose stored claims were replaced.
     pub replaced: usize,

@@ -89,10 +89,10 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     charts.extend(write_overview(&tracks, &args.charts)?);
     remove_stale_charts(&args.charts, &charts);
     eprintln!(
-        "econtrack: {} articles read ({} new, {} replacing their stored claims), {} others kept from the store; {} claims, {} tracked targets -> {}, {}",
+        "econtrack: {} articles read ({} replacing their stored claims, {} with none stored), {} others kept from the store; {} claims, {} tracked targets -> {}, {}",
         extracted.articles,
-        merged.added,
         merged.replaced,
+        merged.added,
         merged.kept,
         n_claims,
         tracks.len(),
