@@ -111,7 +111,8 @@ fn claims_of(article: &Article) -> Vec<Claim> {
         } else {
             0
         };
-        let amounts = money::amounts(stext, lang);
+        let ws = lexicon::words(stext);
+        let amounts = money::amounts_in(stext, lang, &ws);
         if amounts.is_empty() {
             // No figure, no claim: the sentence can only tell the next one what
             // it spoke about, which needs its cues, and only if the next one has
@@ -124,7 +125,6 @@ fn claims_of(article: &Article) -> Vec<Claim> {
         if let Some(prev) = figureless.take() {
             assemble::figureless_sentence(&cues::cues(&lexicon::words(prev)), &mut state);
         }
-        let ws = lexicon::words(stext);
         let parties = parties::parties_in(&ws)
             .into_iter()
             .filter(|p| p.start >= skip && !amounts.iter().any(|a| p.start < a.end && a.start < p.end))

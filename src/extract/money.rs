@@ -19,7 +19,7 @@
 //! ("10 percentage points", "п.п.") are no amount at all. Whether a percent is a
 //! growth rate is decided by the claim layer.
 
-use super::number::{Lang, Number, numbers, scale_after};
+use super::number::{Lang, Number, scale_after};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -167,7 +167,12 @@ struct Cur {
 
 /// Every money amount and percent in `text`, in order.
 pub fn amounts(text: &str, lang: Lang) -> Vec<Amount> {
-    let nums = numbers(text, lang);
+    amounts_in(text, lang, &super::lexicon::words(text))
+}
+
+/// [`amounts`], given the words of `text`.
+pub fn amounts_in(text: &str, lang: Lang, ws: &[super::lexicon::Word]) -> Vec<Amount> {
+    let nums = super::number::numbers_in(text, lang, ws);
     let mut out: Vec<Amount> = Vec::new();
     let mut bare: Vec<Number> = Vec::new();
     let mut i = 0;

@@ -92,9 +92,14 @@ static SCALES: LazyLock<Vec<Scale>> = LazyLock::new(|| {
 
 /// Every number in `text`, in order.
 pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
+    numbers_in(text, lang, &super::lexicon::words(text))
+}
+
+/// [`numbers`], given the words of `text`.
+pub fn numbers_in(text: &str, lang: Lang, ws: &[super::lexicon::Word]) -> Vec<Number> {
     let mut out = digit_numbers(text, lang);
     let digits = out.len();
-    for w in words::word_numbers(text, &out[..digits]) {
+    for w in words::word_numbers(text, ws, &out[..digits]) {
         if !out[..digits].iter().any(|n| n.start < w.end && w.start < n.end) {
             out.push(w);
         }

@@ -11,7 +11,7 @@
 //! and "quarter" are fractions, not amounts, so they need a scale word. A lone
 //! "one" after a determiner ("the one you mentioned", "which one") is a pronoun.
 
-use super::super::lexicon::{Word, tsv_lines, words};
+use super::super::lexicon::{Word, tsv_lines};
 use super::{Number, SCALES};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
@@ -73,8 +73,7 @@ const DETERMINERS: &[&str] = &[
 
 /// Every number written in words in `text`, in order; words inside the digit
 /// numbers `taken` ("3 hundred") are not read again.
-pub(super) fn word_numbers(text: &str, taken: &[Number]) -> Vec<Number> {
-    let ws = words(text);
+pub(super) fn word_numbers(text: &str, ws: &[Word], taken: &[Number]) -> Vec<Number> {
     let toks: Vec<Option<Tok>> = ws
         .iter()
         .map(|w| match taken.iter().any(|n| n.start <= w.start && w.start < n.end) {
@@ -89,7 +88,7 @@ pub(super) fn word_numbers(text: &str, taken: &[Number]) -> Vec<Number> {
             i += 1;
             continue;
         }
-        let p = Parser { text, ws: &ws, toks: &toks };
+        let p = Parser { text, ws, toks: &toks };
         match p.fraction_led(i).or_else(|| p.cardinal(i)) {
             Some((n, last)) => {
                 let pronoun = last == i
