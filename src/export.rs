@@ -121,11 +121,10 @@ fn same_bytes(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Puts the written and synced temporary file `tmp` in place of `path`. When
-/// `path` already holds exactly these bytes it is left alone, so a run that
-/// changes nothing touches nothing.
-fn commit_temp(tmp: &Path, path: &Path) -> Result<(), Error> {
-    let result = if same_bytes(tmp, path) { fs::remove_file(tmp) } else { fs::rename(tmp, path) };
+/// Renames the written and synced temporary file `tmp` to `path`; on failure
+/// the temporary file is removed and `path` is as it was.
+fn rename_into_place(tmp: &Path, path: &Path) -> Result<(), Error> {
+    let result = fs::rename(tmp, path);
     if result.is_err() {
         let _ = fs::remove_file(tmp);
     }
@@ -133,7 +132,8 @@ fn commit_temp(tmp: &Path, path: &Path) -> Result<(), Error> {
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a
-/// rename, creating the folder when needed; see [`commit_temp`].
+/// rename, creating the folder when needed. A file that already holds exactly
+/// these bytes is left alone, so a run that changes nothing touches nothing.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     if fs::metadata(path).is_ok_and(|m| m.len() == bytes.len() as u64) && fs::read(path).is_ok_and(|old| old == bytes) {
         return Ok(());
@@ -148,7 +148,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         let _ = fs::remove_file(&tmp);
         return Err(Error::io(Location::file(path), e));
     }
-    commit_temp(&tmp, path)
+    rename_into_place(&tmp, path)
 }
 
 /// A claims table written a batch at a time to a temporary file, put in place
@@ -197,20 +197,17 @@ impl ClaimsWriter {
 
     /// Appends `claims`.
     pub fn write(&mut self, claims: &[Claim]) -> Result<(), Error> {
+        let frame = || crate::table::claims_frame(claims).map_err(table_error("building the claims table"));
         match self.sink.as_mut().expect("written before commit") {
             Sink::Jsonl(w) => w.write_all(&claims_jsonl_bytes(claims)).map_err(|e| Error::io(Location::file(&self.path), e)),
-            sink => {
-                let df = crate::table::claims_frame(claims).map_err(table_error("building the claims table"))?;
-                match sink {
-                    Sink::Csv(w) => w.write_batch(&df).map_err(table_error("writing CSV")),
-                    Sink::Parquet(w) => w.write_batch(&df).map_err(table_error("writing Parquet")),
-                    Sink::Jsonl(_) => unreachable!(),
-                }
-            }
+            Sink::Csv(w) => w.write_batch(&frame()?).map_err(table_error("writing CSV")),
+            Sink::Parquet(w) => w.write_batch(&frame()?).map_err(table_error("writing Parquet")),
         }
     }
 
-    /// Finishes the file, syncs it and renames it into place.
+    /// Finishes the file, syncs it and renames it into place. When `path`
+    /// already holds exactly these bytes it is left alone, so a run that
+    /// changes nothing touches nothing.
     pub fn commit(mut self) -> Result<(), Error> {
         let io_err = |e| Error::io(Location::file(&self.path), e);
         match self.sink.take().expect("committed once") {
@@ -223,7 +220,10 @@ impl ClaimsWriter {
             }
         }
         self.file.sync_all().map_err(io_err)?;
-        commit_temp(&self.tmp, &self.path)
+        if same_bytes(&self.tmp, &self.path) {
+            return fs::remove_file(&self.tmp).map_err(|e| Error::io(Location::file(&self.tmp), e));
+        }
+        rename_into_place(&self.tmp, &self.path)
     }
 }
 

@@ -11,8 +11,8 @@
 //! - claims are kept sorted by article id and span, so the same articles give
 //!   the same bytes whatever order or batches they came in.
 //!
-//! The store is written like every table: to a temporary file beside it, then
-//! renamed into place ([`crate::export::write_atomic`]).
+//! The store is written like every claims table: to a temporary file beside
+//! it, then renamed into place ([`crate::export::ClaimsWriter`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
