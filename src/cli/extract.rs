@@ -36,7 +36,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     eprintln!(
         "econtrack: {} claims from {} articles -> {}",
         extracted.claims,
-        extracted.articles,
+        extracted.read_ids.len(),
         args.output.display()
     );
     Ok(super::finish(extracted.skipped, args.input.strict))

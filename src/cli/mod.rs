@@ -76,8 +76,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// What reading and extracting a batch of inputs gave (the claims went to
 /// the caller's sink).
 pub(crate) struct Extracted {
-    /// How many articles were read.
-    pub articles: usize,
     /// The ids of the articles read, including those that gave no claim,
     /// each with the number of the file it was read from.
     pub read_ids: BTreeMap<String, usize>,
@@ -116,17 +114,18 @@ pub(crate) fn extract_inputs(
     mut sink: impl FnMut(Vec<Claim>) -> Result<(), Error>,
 ) -> Result<Extracted, Error> {
     let (files, list_errors) = ingest::list_files(inputs);
-    let mut out = Extracted { articles: 0, read_ids: BTreeMap::new(), claims: 0, skipped: 0 };
+    let mut skipped = 0;
     let mut skip = |e: &dyn std::fmt::Display| {
         eprintln!("econtrack: skipped {e}");
-        out.skipped += 1;
+        skipped += 1;
     };
     for e in &list_errors {
         skip(e);
     }
     let progress = Progress::new(&files);
+    // Each article id read, with the file it came from.
     let mut first_file: BTreeMap<String, usize> = BTreeMap::new();
-    let (mut articles, mut claims_n) = (0, 0);
+    let mut claims_n = 0;
     let result = std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(usize, Result<Article, Error>)>>(1);
         let (files, bar) = (&files, progress.bar.clone());
@@ -169,7 +168,6 @@ pub(crate) fn extract_inputs(
                             continue;
                         }
                         first_file.insert(id, file);
-                        articles += 1;
                         claims_n += claims.len();
                         sink(claims)?;
                     }
@@ -180,10 +178,7 @@ pub(crate) fn extract_inputs(
     });
     progress.bar.finish_and_clear();
     result?;
-    out.articles = articles;
-    out.claims = claims_n;
-    out.read_ids = first_file;
-    Ok(out)
+    Ok(Extracted { read_ids: first_file, claims: claims_n, skipped })
 }
 
 /// The articles of `files` in order, each with its file's number. The bar

@@ -90,7 +90,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     remove_stale_charts(&args.charts, &charts);
     eprintln!(
         "econtrack: {} articles read ({} replacing their stored claims, {} with none stored), {} others kept from the store; {} claims, {} tracked targets -> {}, {}",
-        extracted.articles,
+        extracted.read_ids.len(),
         merged.replaced,
         merged.added,
         merged.kept,
