@@ -357,9 +357,7 @@ pub struct SeriesClaims {
 impl SeriesClaims {
     /// Keeps what the series read of `c`, if anything.
     pub fn push(&mut self, c: &Claim) {
-        let used = c.kind == ClaimKind::Actual
-            || c.kind == ClaimKind::Target && c.measure == Measure::Level && c.published.is_some();
-        if !used {
+        if c.kind != ClaimKind::Actual && !is_dated_target_level(c) {
             return;
         }
         let mut share = |s: &str| -> Arc<str> {
@@ -392,12 +390,17 @@ impl SeriesClaims {
     }
 }
 
+/// A target level with a publication date: what a track is built around.
+fn is_dated_target_level(c: &impl Figure) -> bool {
+    c.kind() == ClaimKind::Target && c.measure() == Measure::Level && c.published().is_some()
+}
+
 /// Builds one [`Track`] per (indicator, pair, unit) with at least one dated
 /// target level, ordered by indicator and pair.
 pub fn tracks<C: Figure>(claims: &[C]) -> Vec<Track> {
     let mut targets: BTreeMap<SeriesKey, Vec<&C>> = BTreeMap::new();
     for c in claims {
-        if c.kind() == ClaimKind::Target && c.measure() == Measure::Level && c.published().is_some() {
+        if is_dated_target_level(c) {
             targets.entry(series_key(c)).or_default().push(c);
         }
     }

@@ -70,8 +70,7 @@ fn lowercase(t: &str) -> Cow<'_, str> {
         return if t.bytes().any(|b| b.is_ascii_uppercase()) { Cow::Owned(t.to_ascii_lowercase()) } else { Cow::Borrowed(t) };
     }
     // Russian words: the basic Cyrillic letters lower-case one to one.
-    let basic = |c: char| c.is_ascii() || matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё');
-    if !t.chars().all(basic) {
+    if !t.chars().all(|c| c.is_ascii() || is_basic_cyrillic(c)) {
         return Cow::Owned(t.to_lowercase());
     }
     if !t.chars().any(|c| c.is_ascii_uppercase() || matches!(c, 'А'..='Я' | 'Ё')) {
@@ -88,15 +87,18 @@ fn lowercase(t: &str) -> Cow<'_, str> {
     )
 }
 
+/// The Russian alphabet: А-Я, а-я, Ё, ё.
+fn is_basic_cyrillic(c: char) -> bool {
+    matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё')
+}
+
 /// Whether `c` is a letter or digit, with the common cases (ASCII, basic
 /// Cyrillic) answered before the Unicode tables are looked up.
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
-    } else if matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё') {
-        true
     } else {
-        c.is_alphanumeric()
+        is_basic_cyrillic(c) || c.is_alphanumeric()
     }
 }
 
