@@ -16,11 +16,14 @@
 //! Plain structs, so charts and tests need no polars; [`crate::table`] turns
 //! them into frames for export.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::sync::Arc;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
 
+use crate::error::Error;
+use crate::spill::{Spill, for_each_group};
 use crate::{Claim, ClaimKind, Indicator, Measure};
 
 /// One reported level placed on the time axis: a full-year or an "as of" figure.
@@ -288,7 +291,7 @@ pub fn observations<C: Figure>(claims: &[C]) -> Vec<ObservationRow> {
 }
 
 /// What the series read of a claim. [`Claim`] gives it, and so does the
-/// compact [`SeriesClaim`] that a long run keeps instead of whole claims.
+/// smaller [`SeriesClaim`] that a long run spills instead of whole claims.
 pub trait Figure {
     fn indicator(&self) -> Indicator;
     fn country(&self) -> &str;
@@ -304,7 +307,7 @@ pub trait Figure {
     fn source(&self) -> &str;
 }
 
-/// Both claim types hold the same fields, as `String`s or shared `Arc<str>`s.
+/// Both claim types hold the same fields.
 macro_rules! impl_figure {
     ($($ty:ty),*) => {$(
         impl Figure for $ty {
@@ -326,67 +329,81 @@ macro_rules! impl_figure {
 
 impl_figure!(Claim, SeriesClaim);
 
-/// A claim as the series read it: numbers, and its strings shared with every
-/// other claim that has the same ones (a few countries, units, periods and
-/// sources; one id per article). No sentence, no claim id.
-#[derive(Debug, Clone, PartialEq)]
+/// A claim as the series read it: no sentence, no claim id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SeriesClaim {
     indicator: Indicator,
     kind: ClaimKind,
     measure: Measure,
     value: f64,
     published: Option<NaiveDate>,
-    country: Arc<str>,
-    partner: Option<Arc<str>>,
-    unit: Arc<str>,
-    period: Option<Arc<str>>,
-    deadline: Option<Arc<str>>,
-    article_id: Arc<str>,
-    source: Arc<str>,
+    country: String,
+    partner: Option<String>,
+    unit: String,
+    period: Option<String>,
+    deadline: Option<String>,
+    article_id: String,
+    source: String,
 }
 
-/// The claims the series read, gathered one at a time: actual figures
-/// (observations and track points) and dated target levels. [`observations`]
-/// and [`tracks`] give the same from these as from every claim.
-#[derive(Debug, Default)]
-pub struct SeriesClaims {
-    claims: Vec<SeriesClaim>,
-    strings: HashSet<Arc<str>>,
-}
-
-impl SeriesClaims {
-    /// Keeps what the series read of `c`, if anything.
-    pub fn push(&mut self, c: &Claim) {
+impl SeriesClaim {
+    /// What the series read of `c`: actual figures (observations and track
+    /// points) and dated target levels; nothing of the rest.
+    pub fn of(c: &Claim) -> Option<SeriesClaim> {
         if c.kind != ClaimKind::Actual && !is_dated_target_level(c) {
-            return;
+            return None;
         }
-        let mut share = |s: &str| -> Arc<str> {
-            if let Some(a) = self.strings.get(s) {
-                return a.clone();
-            }
-            let a: Arc<str> = s.into();
-            self.strings.insert(a.clone());
-            a
-        };
-        let claim = SeriesClaim {
+        Some(SeriesClaim {
             indicator: c.indicator,
             kind: c.kind,
             measure: c.measure,
             value: c.value,
             published: c.published,
-            country: share(&c.country),
-            partner: c.partner.as_deref().map(&mut share),
-            unit: share(&c.unit),
-            period: c.period.as_deref().map(&mut share),
-            deadline: c.deadline.as_deref().map(&mut share),
-            article_id: share(&c.article_id),
-            source: share(&c.source),
-        };
-        self.claims.push(claim);
+            country: c.country.clone(),
+            partner: c.partner.clone(),
+            unit: c.unit.clone(),
+            period: c.period.clone(),
+            deadline: c.deadline.clone(),
+            article_id: c.article_id.clone(),
+            source: c.source.clone(),
+        })
+    }
+}
+
+/// The claims the series read, gathered one at a time into a spill sorted by
+/// series, so that a long run holds one series at a time rather than every
+/// claim. [`SeriesSpill::finish`] gives what [`observations`] and [`tracks`]
+/// give over all the claims.
+pub struct SeriesSpill(Spill<SeriesClaim, SeriesKey>);
+
+impl SeriesSpill {
+    /// A spill file in `dir` (see [`crate::spill`]).
+    pub fn create(dir: &Path) -> Result<SeriesSpill, Error> {
+        Self::with_run_bytes(dir, crate::spill::RUN_BYTES)
     }
 
-    pub fn as_slice(&self) -> &[SeriesClaim] {
-        &self.claims
+    fn with_run_bytes(dir: &Path, run_bytes: usize) -> Result<SeriesSpill, Error> {
+        Ok(SeriesSpill(Spill::with_run_bytes(dir, "series-spill", series_key, run_bytes)?))
+    }
+
+    /// Keeps what the series read of `c`, if anything.
+    pub fn push(&mut self, c: &Claim) -> Result<(), Error> {
+        match SeriesClaim::of(c) {
+            Some(sc) => self.0.push(&sc),
+            None => Ok(()),
+        }
+    }
+
+    /// The observations and tracks, built one series at a time.
+    pub fn finish(self) -> Result<(Vec<ObservationRow>, Vec<Track>), Error> {
+        let (mut rows, mut all_tracks) = (Vec::new(), Vec::new());
+        // Both are ordered by series first, so series in key order append.
+        for_each_group(self.0.into_sorted()?, |a, b| series_key(a) == series_key(b), |series| {
+            rows.extend(observations(&series));
+            all_tracks.extend(tracks(&series));
+            Ok(())
+        })?;
+        Ok((rows, all_tracks))
     }
 }
 
@@ -808,15 +825,19 @@ mod tests {
         // A growth target and an undated target, which the series leave out.
         whole.push(Claim { measure: Measure::GrowthPct, unit: "%".into(), ..claim("g", "2025-01-01", ClaimKind::Target, 5.0, None, None) });
         whole.push(Claim { published: None, ..claim("u", "2025-01-01", ClaimKind::Target, 9e9, None, None) });
-        let mut part = SeriesClaims::default();
+        // Runs of a few claims, so the series come back merged from many.
+        let dir = tempfile::tempdir().unwrap();
+        let mut spill = SeriesSpill::with_run_bytes(dir.path(), 2000).unwrap();
         for c in &whole {
-            part.push(c);
+            spill.push(c).unwrap();
         }
-        let part = part.as_slice();
-        assert!(part.len() < whole.len() && whole.iter().any(|c| c.kind == ClaimKind::Forecast));
-        let (tracks_whole, tracks_part) = (tracks(&whole), tracks(part));
+        let (n_part, runs) = (spill.0.len(), spill.0.runs());
+        assert!(n_part < whole.len() && whole.iter().any(|c| c.kind == ClaimKind::Forecast));
+        assert!(runs > 10, "{runs} runs");
+        let (obs_part, tracks_part) = spill.finish().unwrap();
+        let tracks_whole = tracks(&whole);
         assert!(tracks_whole.len() >= 3, "the fixtures track targets");
         assert_eq!(tracks_whole, tracks_part);
-        assert_eq!(observations(&whole), observations(part));
+        assert_eq!(observations(&whole), obs_part);
     }
 }

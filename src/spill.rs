@@ -1,165 +1,257 @@
-//! A claims spill: claims go to a temporary file as they come, and only a
-//! small index (article, span, where the claim's bytes are) stays in memory.
-//! They are read back in batches, in input order or in the store's order, so
-//! a job's memory does not grow with the sentences it keeps.
+//! An external sort: items go to a temporary file in sorted runs, and come
+//! back merged in key order. Only the run being filled is held in memory, so
+//! a job's memory does not grow with the articles it reads or the claims it
+//! keeps; the file grows instead.
 //!
-//! The file is `.claims-spill.<pid>.tmp` in the output folder: on the same
-//! disk as the tables, never in a `/tmp` that may live in memory, and named
-//! like every temporary file of ours, so one left by a killed run is removed by
-//! the next ([`crate::store::remove_stale_temp_files`]). It is removed when the
-//! spill is dropped.
+//! Each run is up to [`RUN_BYTES`] of JSON lines (serde_json with
+//! `float_roundtrip`, so numbers come back bit for bit), sorted by key before
+//! it is written. Reading back merges the runs with a heap; items with equal
+//! keys come back in the order they were pushed, so a spill keyed by input
+//! order gives the input back unchanged.
+//!
+//! The file is `.<name>.<pid>.tmp` in the output folder: on the same disk as
+//! the tables, never in a `/tmp` that may live in memory, and named like every
+//! temporary file of ours, so one left by a killed run is removed by the next
+//! ([`crate::store::remove_stale_temp_files`]). It is removed when the spill,
+//! or the merge reading it, is dropped.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::fs::{self, File};
-use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{BufRead, BufReader, BufWriter, Read, Seek, SeekFrom, Take, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-use crate::Claim;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
 use crate::error::{Error, Location};
 
-/// Claims on disk, indexed in memory.
-pub struct ClaimSpill {
-    path: PathBuf,
+/// Bytes of serialized items held before a run is sorted and written.
+pub const RUN_BYTES: usize = 4 << 20;
+
+/// Room above [`RUN_BYTES`] in the run's buffer for the item that fills it,
+/// so the buffer is allocated once (a larger item grows it).
+const ITEM_ROOM: usize = 64 << 10;
+
+/// Read buffer per run while merging.
+const READ_BUFFER: usize = 32 << 10;
+
+/// The temporary file, removed when dropped.
+struct TempFile(PathBuf);
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.0);
+    }
+}
+
+impl TempFile {
+    fn io_err(&self, e: std::io::Error) -> Error {
+        Error::io(Location::file(&self.0), e)
+    }
+}
+
+/// Items of type `T` on their way to being sorted by the key `key` gives.
+pub struct Spill<T, K> {
+    file: TempFile,
     writer: BufWriter<File>,
-    reader: File,
     written: u64,
-    index: Vec<Entry>,
-    /// The last article id seen, shared by the entries of its claims.
-    last_article: Option<Arc<str>>,
-    buf: Vec<u8>,
+    /// (start, length) of each run written.
+    runs: Vec<(u64, u64)>,
+    key: fn(&T) -> K,
+    /// The run being filled: serialized items, and per item its key and bytes.
+    arena: Vec<u8>,
+    index: Vec<(K, usize, usize)>,
+    run_bytes: usize,
+    len: usize,
 }
 
-/// Where one claim is, and what it is sorted and filtered by.
-struct Entry {
-    article: Arc<str>,
-    span_start: u32,
-    span_end: u32,
-    /// From the store rather than from this run's articles.
-    stored: bool,
-    offset: u64,
-    len: u32,
-}
+impl<T: Serialize + DeserializeOwned, K: Ord> Spill<T, K> {
+    /// Creates an empty spill, `.<name>.<pid>.tmp` in `dir` (created when
+    /// missing), sorting by `key`.
+    pub fn create(dir: &Path, name: &str, key: fn(&T) -> K) -> Result<Self, Error> {
+        Self::with_run_bytes(dir, name, key, RUN_BYTES)
+    }
 
-impl ClaimSpill {
-    /// Creates an empty spill in `dir` (created when missing).
-    pub fn create(dir: &Path) -> Result<ClaimSpill, Error> {
-        let path = dir.join(format!(".claims-spill.{}.tmp", std::process::id()));
-        let io_err = |e| Error::io(Location::file(&path), e);
+    /// As [`Spill::create`], with runs of `run_bytes` (tests use small ones).
+    pub fn with_run_bytes(dir: &Path, name: &str, key: fn(&T) -> K, run_bytes: usize) -> Result<Self, Error> {
         fs::create_dir_all(dir).map_err(|e| Error::io(Location::file(dir), e))?;
-        let file = File::options().read(true).write(true).create(true).truncate(true).open(&path).map_err(io_err)?;
-        let reader = file.try_clone().map_err(io_err)?;
-        Ok(ClaimSpill {
-            writer: BufWriter::with_capacity(1 << 16, file),
-            reader,
-            path,
+        let file = TempFile(dir.join(format!(".{name}.{}.tmp", std::process::id())));
+        let handle = File::options().write(true).create(true).truncate(true).open(&file.0).map_err(|e| file.io_err(e))?;
+        Ok(Spill {
+            writer: BufWriter::with_capacity(1 << 16, handle),
+            file,
             written: 0,
+            runs: Vec::new(),
+            key,
+            arena: Vec::new(),
             index: Vec::new(),
-            last_article: None,
-            buf: Vec::new(),
+            run_bytes,
+            len: 0,
         })
     }
 
-    fn io_err(&self, e: std::io::Error) -> Error {
-        Error::io(Location::file(&self.path), e)
-    }
-
-    /// Adds a claim read from this run's articles.
-    pub fn push(&mut self, claim: &Claim) -> Result<(), Error> {
-        self.push_as(claim, false)
-    }
-
-    /// Adds a claim from the store; see [`ClaimSpill::drop_stored`].
-    pub fn push_stored(&mut self, claim: &Claim) -> Result<(), Error> {
-        self.push_as(claim, true)
-    }
-
-    fn push_as(&mut self, claim: &Claim, stored: bool) -> Result<(), Error> {
-        self.buf.clear();
-        // A claim is plain strings and numbers: serializing it cannot fail.
-        serde_json::to_writer(&mut self.buf, claim).expect("a claim serializes");
-        self.writer.write_all(&self.buf).map_err(|e| self.io_err(e))?;
-        let article = match &self.last_article {
-            Some(a) if **a == *claim.article_id => a.clone(),
-            _ => {
-                let a: Arc<str> = claim.article_id.as_str().into();
-                self.last_article = Some(a.clone());
-                a
-            }
-        };
-        self.index.push(Entry {
-            article,
-            span_start: claim.span_start,
-            span_end: claim.span_end,
-            stored,
-            offset: self.written,
-            len: self.buf.len() as u32,
-        });
-        self.written += self.buf.len() as u64;
+    /// Adds an item.
+    pub fn push(&mut self, item: &T) -> Result<(), Error> {
+        if self.arena.capacity() == 0 {
+            self.arena.reserve_exact(self.run_bytes + ITEM_ROOM);
+        }
+        let start = self.arena.len();
+        // Our items are plain strings and numbers: serializing cannot fail.
+        serde_json::to_writer(&mut self.arena, item).expect("a spilled item serializes");
+        self.arena.push(b'\n');
+        self.index.push(((self.key)(item), start, self.arena.len() - start));
+        self.len += 1;
+        if self.arena.len() >= self.run_bytes {
+            self.write_run()?;
+        }
         Ok(())
     }
 
-    /// How many claims are kept.
+    /// How many items were pushed.
     pub fn len(&self) -> usize {
-        self.index.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.index.is_empty()
+        self.len == 0
     }
 
-    /// Forgets the stored claims for which `replaced` holds (their articles
-    /// were read again in this run).
-    pub fn drop_stored(&mut self, replaced: impl Fn(&str) -> bool) {
-        self.index.retain(|e| !(e.stored && replaced(&e.article)));
+    /// How many runs have been written so far.
+    pub fn runs(&self) -> usize {
+        self.runs.len()
     }
 
-    /// Puts the claims in the store's order: article id, then the amount's
-    /// span; claims with the same key keep the order they came in.
-    pub fn sort(&mut self) {
-        self.index.sort_by(|a, b| (&*a.article, a.span_start, a.span_end).cmp(&(&*b.article, b.span_start, b.span_end)));
-    }
-
-    /// Reads the claims back in the index's order, `size` at a time, calling
-    /// `each` with every batch.
-    pub fn for_each_batch(
-        &mut self,
-        size: usize,
-        mut each: impl FnMut(&[Claim]) -> Result<(), Error>,
-    ) -> Result<(), Error> {
-        self.writer.flush().map_err(|e| self.io_err(e))?;
-        let mut batch = Vec::with_capacity(size.min(self.index.len()));
-        let mut buf = Vec::new();
-        for i in 0..self.index.len() {
-            let (offset, len) = (self.index[i].offset, self.index[i].len as usize);
-            buf.resize(len, 0);
-            self.reader.seek(SeekFrom::Start(offset)).map_err(|e| self.io_err(e))?;
-            self.reader.read_exact(&mut buf).map_err(|e| self.io_err(e))?;
-            let claim = serde_json::from_slice(&buf).map_err(|e| {
-                Error::parse(Location { path: self.path.clone(), line: None, byte: Some(offset as usize) }, e.to_string())
-            })?;
-            batch.push(claim);
-            if batch.len() == size {
-                each(&batch)?;
-                batch.clear();
-            }
+    /// Sorts the run being filled (stably) and appends it to the file.
+    fn write_run(&mut self) -> Result<(), Error> {
+        if self.index.is_empty() {
+            return Ok(());
         }
-        if !batch.is_empty() {
-            each(&batch)?;
+        self.index.sort_by(|a, b| a.0.cmp(&b.0));
+        let start = self.written;
+        for (_, from, len) in &self.index {
+            self.writer.write_all(&self.arena[*from..from + len]).map_err(|e| self.file.io_err(e))?;
         }
+        self.written += self.arena.len() as u64;
+        self.runs.push((start, self.written - start));
+        self.arena.clear();
+        self.index.clear();
+        Ok(())
+    }
+
+    /// Every item pushed, in key order; equal keys in the order pushed.
+    pub fn into_sorted(mut self) -> Result<Sorted<T, K>, Error> {
+        self.write_run()?;
+        self.writer.flush().map_err(|e| self.file.io_err(e))?;
+        let mut readers = Vec::with_capacity(self.runs.len());
+        for &(start, len) in &self.runs {
+            // One handle per run: each keeps its own offset.
+            let mut f = File::open(&self.file.0).map_err(|e| self.file.io_err(e))?;
+            f.seek(SeekFrom::Start(start)).map_err(|e| self.file.io_err(e))?;
+            readers.push(Run { reader: BufReader::with_capacity(READ_BUFFER, f.take(len)), at: start });
+        }
+        let mut sorted = Sorted { file: self.file, key: self.key, heap: BinaryHeap::new(), heads: Vec::new(), readers, line: Vec::new() };
+        sorted.heads = (0..sorted.readers.len()).map(|_| None).collect();
+        for run in 0..sorted.readers.len() {
+            sorted.advance(run)?;
+        }
+        Ok(sorted)
+    }
+}
+
+struct Run {
+    reader: BufReader<Take<File>>,
+    /// Offset in the file of the next line, for error messages.
+    at: u64,
+}
+
+/// The items of a [`Spill`], merged from its runs in key order.
+pub struct Sorted<T, K> {
+    file: TempFile,
+    key: fn(&T) -> K,
+    /// The smallest unread key of each run, with the run's number, which
+    /// breaks ties so that earlier runs (earlier pushes) come first.
+    heap: BinaryHeap<Reverse<(K, usize)>>,
+    heads: Vec<Option<T>>,
+    readers: Vec<Run>,
+    line: Vec<u8>,
+}
+
+impl<T: DeserializeOwned, K: Ord> Sorted<T, K> {
+    /// Reads the next item of `run` into its head and the heap.
+    fn advance(&mut self, run: usize) -> Result<(), Error> {
+        let r = &mut self.readers[run];
+        self.line.clear();
+        let n = r.reader.read_until(b'\n', &mut self.line).map_err(|e| self.file.io_err(e))?;
+        if n == 0 {
+            return Ok(());
+        }
+        let at = r.at;
+        r.at += n as u64;
+        let item: T = serde_json::from_slice(&self.line).map_err(|e| {
+            Error::parse(Location { path: self.file.0.clone(), line: None, byte: Some(at as usize) }, e.to_string())
+        })?;
+        self.heap.push(Reverse(((self.key)(&item), run)));
+        self.heads[run] = Some(item);
         Ok(())
     }
 }
 
-impl Drop for ClaimSpill {
-    fn drop(&mut self) {
-        let _ = fs::remove_file(&self.path);
+impl<T: DeserializeOwned, K: Ord> Iterator for Sorted<T, K> {
+    type Item = Result<T, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let Reverse((_, run)) = self.heap.pop()?;
+        let item = self.heads[run].take().expect("a run in the heap has a head");
+        Some(self.advance(run).map(|()| item))
     }
+}
+
+/// Calls `each` with each run of consecutive `items` that `same` puts in one
+/// group, in order; the first error stops it.
+pub fn for_each_group<T>(
+    items: impl Iterator<Item = Result<T, Error>>,
+    same: impl Fn(&T, &T) -> bool,
+    mut each: impl FnMut(Vec<T>) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let mut current: Vec<T> = Vec::new();
+    for item in items {
+        let item = item?;
+        if current.last().is_some_and(|last| !same(last, &item)) {
+            each(std::mem::take(&mut current))?;
+        }
+        current.push(item);
+    }
+    if !current.is_empty() {
+        each(current)?;
+    }
+    Ok(())
+}
+
+/// Calls `each` with `items` in batches of `size`; the first error stops it.
+pub fn for_each_batch<T>(
+    items: impl Iterator<Item = Result<T, Error>>,
+    size: usize,
+    mut each: impl FnMut(&[T]) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let mut batch = Vec::with_capacity(size);
+    for item in items {
+        batch.push(item?);
+        if batch.len() == size {
+            each(&batch)?;
+            batch.clear();
+        }
+    }
+    if !batch.is_empty() {
+        each(&batch)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{ClaimKind, Indicator, Measure};
+    use crate::{Claim, ClaimKind, Indicator, Measure};
 
     fn claim(article: &str, span: u32, value: f64, evidence: &str) -> Claim {
         Claim {
@@ -183,22 +275,18 @@ mod tests {
         }
     }
 
-    fn read_all(spill: &mut ClaimSpill, size: usize) -> (Vec<Claim>, Vec<usize>) {
-        let (mut all, mut sizes) = (Vec::new(), Vec::new());
-        spill
-            .for_each_batch(size, |b| {
-                sizes.push(b.len());
-                all.extend_from_slice(b);
-                Ok(())
-            })
-            .unwrap();
-        (all, sizes)
+    fn by_article(c: &Claim) -> (String, u32) {
+        (c.article_id.clone(), c.span_start)
+    }
+
+    fn files(dir: &Path) -> usize {
+        fs::read_dir(dir).unwrap().count()
     }
 
     #[test]
-    fn claims_come_back_whole_in_order_and_in_batches() {
+    fn claims_come_back_whole_and_sorted_from_one_run() {
         let dir = tempfile::tempdir().unwrap();
-        let mut spill = ClaimSpill::create(&dir.path().join("out")).unwrap();
+        let mut spill = Spill::create(&dir.path().join("out"), "claims-spill", by_article).unwrap();
         // Values that a decimal round trip could get wrong, and text that needs escaping.
         let claims = [
             claim("b", 40, 0.1 + 0.2, "Trade \"rose\",\nsaid the\tminister: 2 млрд"),
@@ -209,30 +297,58 @@ mod tests {
             spill.push(c).unwrap();
         }
         assert_eq!(spill.len(), 3);
-        let (back, sizes) = read_all(&mut spill, 2);
-        assert_eq!(back, claims);
-        assert_eq!(sizes, [2, 1]);
-        spill.sort();
-        let (sorted, _) = read_all(&mut spill, 10);
-        let keys: Vec<(&str, u32)> = sorted.iter().map(|c| (c.article_id.as_str(), c.span_start)).collect();
-        assert_eq!(keys, [("a", 9), ("b", 5), ("b", 40)]);
+        let back: Vec<Claim> = spill.into_sorted().unwrap().map(Result::unwrap).collect();
+        assert_eq!(back, [claims[1].clone(), claims[2].clone(), claims[0].clone()]);
     }
 
     #[test]
-    fn stored_claims_of_articles_read_again_are_dropped_and_the_file_goes_with_the_spill() {
+    fn many_runs_merge_in_key_order_and_equal_keys_keep_the_order_pushed() {
         let dir = tempfile::tempdir().unwrap();
-        let mut spill = ClaimSpill::create(dir.path()).unwrap();
-        spill.push_stored(&claim("old", 1, 1.0, "")).unwrap();
-        spill.push_stored(&claim("edited", 1, 2.0, "")).unwrap();
-        spill.push(&claim("edited", 7, 3.0, "")).unwrap();
-        spill.drop_stored(|id| id == "edited");
-        spill.sort();
-        let (back, _) = read_all(&mut spill, 8);
-        let kept: Vec<(&str, f64)> = back.iter().map(|c| (c.article_id.as_str(), c.value)).collect();
-        assert_eq!(kept, [("edited", 3.0), ("old", 1.0)]);
-        let files = || fs::read_dir(dir.path()).unwrap().count();
-        assert_eq!(files(), 1);
+        // Runs of about three items, so 200 items make dozens of runs.
+        let mut spill = Spill::with_run_bytes(dir.path(), "t", |x: &(u32, u32)| x.0, 30).unwrap();
+        let items: Vec<(u32, u32)> = (0..200u32).map(|i| ((i * 7919) % 13, i)).collect();
+        for x in &items {
+            spill.push(x).unwrap();
+        }
+        assert!(spill.runs.len() > 20, "{} runs", spill.runs.len());
+        let back: Vec<(u32, u32)> = spill.into_sorted().unwrap().map(Result::unwrap).collect();
+        let mut expected = items.clone();
+        expected.sort_by_key(|x| x.0); // stable: pushes in order within a key
+        assert_eq!(back, expected);
+    }
+
+    #[test]
+    fn the_file_goes_with_the_spill_or_with_its_merge() {
+        let dir = tempfile::tempdir().unwrap();
+        let spill = Spill::create(dir.path(), "a", |x: &u8| *x).unwrap();
+        assert_eq!(files(dir.path()), 1);
         drop(spill);
-        assert_eq!(files(), 0);
+        assert_eq!(files(dir.path()), 0);
+        let mut spill = Spill::create(dir.path(), "b", |x: &u8| *x).unwrap();
+        spill.push(&1).unwrap();
+        let mut sorted = spill.into_sorted().unwrap();
+        assert_eq!(sorted.next().unwrap().unwrap(), 1);
+        assert_eq!(files(dir.path()), 1);
+        drop(sorted);
+        assert_eq!(files(dir.path()), 0);
+    }
+
+    #[test]
+    fn groups_and_batches_cover_every_item_once() {
+        let items = [1, 1, 2, 3, 3, 3, 1];
+        let mut groups = Vec::new();
+        for_each_group(items.iter().map(|x| Ok(*x)), |a, b| a == b, |g| {
+            groups.push(g);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(groups, [vec![1, 1], vec![2], vec![3, 3, 3], vec![1]]);
+        let mut batches = Vec::new();
+        for_each_batch(items.iter().map(|x| Ok(*x)), 3, |b| {
+            batches.push(b.to_vec());
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(batches, [vec![1, 1, 2], vec![3, 3, 3], vec![1]]);
     }
 }

@@ -14,12 +14,53 @@
 //! The store is written like every claims table: to a temporary file beside
 //! it, then renamed into place ([`crate::export::ClaimsWriter`]).
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
+use serde::{Deserialize, Serialize};
+
+use crate::Claim;
 use crate::error::Error;
-use crate::spill::ClaimSpill;
+use crate::spill::{Sorted, Spill, for_each_group};
+
+/// What a run's claims spill holds. Sorted by [`entry_key`], each article's
+/// entries come together: first the readings of its id, then its claims, stored
+/// and new, by span.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Entry {
+    /// An article read in this run (with or without claims): the reading's
+    /// number in input order and the number of the file it came from.
+    Read { article: String, reading: u64, file: u32 },
+    /// A claim from the store.
+    Stored(Claim),
+    /// A claim of an article read in this run, with the reading's number.
+    Fresh { reading: u64, claim: Claim },
+}
+
+/// Article id; readings before claims; then the claim's span.
+pub type EntryKey = (String, u8, u32, u32);
+
+pub fn entry_key(e: &Entry) -> EntryKey {
+    match e {
+        Entry::Read { article, .. } => (article.clone(), 0, 0, 0),
+        Entry::Stored(c) | Entry::Fresh { claim: c, .. } => (c.article_id.clone(), 1, c.span_start, c.span_end),
+    }
+}
+
+fn entry_article(e: &Entry) -> &str {
+    match e {
+        Entry::Read { article, .. } => article,
+        Entry::Stored(c) | Entry::Fresh { claim: c, .. } => &c.article_id,
+    }
+}
+
+/// A run's claims on their way into the store.
+pub type ClaimSpill = Spill<Entry, EntryKey>;
+
+/// Creates the claims spill of a run in `dir`.
+pub fn claim_spill(dir: &Path) -> Result<ClaimSpill, Error> {
+    Spill::create(dir, "claims-spill", entry_key)
+}
 
 /// What merging a run into the store did, counted in articles.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -33,41 +74,69 @@ pub struct MergeCounts {
     pub kept: usize,
 }
 
-/// Reads the store into `spill` and returns the ids of the articles in it; a
+/// A second reading of an article id: it is skipped, so no claim is stored twice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repeat {
+    pub article: String,
+    /// The file of the skipped reading, and of the first one.
+    pub file: u32,
+    pub first_file: u32,
+}
+
+/// Reads the store into `spill` and returns how many claims it holds; a
 /// missing store is an empty one. A store that exists but cannot be read is an
 /// error, never silently replaced. The store is read a slice of rows at a
 /// time, so its size does not count against memory.
-pub fn load_into(path: &Path, spill: &mut ClaimSpill) -> Result<BTreeSet<String>, Error> {
-    let mut ids = BTreeSet::new();
+pub fn load_into(path: &Path, spill: &mut ClaimSpill) -> Result<usize, Error> {
+    let mut n = 0;
     if !path.exists() {
-        return Ok(ids);
+        return Ok(n);
     }
     crate::export::read_claims_in_slices(path, |claims| {
-        for c in claims {
-            if !ids.contains(&c.article_id) {
-                ids.insert(c.article_id.clone());
+        n += claims.len();
+        claims.iter().try_for_each(|c| spill.push(&Entry::Stored(c.clone())))
+    })?;
+    Ok(n)
+}
+
+/// Merges the articles read now with the stored ones, by the rules in the
+/// module doc, handing the claims to `each` in the store's order. Of two
+/// readings of one id, the first in input order counts and the later one is
+/// returned as a [`Repeat`], its claims dropped.
+pub fn merge(
+    entries: Sorted<Entry, EntryKey>,
+    mut each: impl FnMut(Claim) -> Result<(), Error>,
+) -> Result<(MergeCounts, Vec<Repeat>), Error> {
+    let mut counts = MergeCounts::default();
+    let mut repeats = Vec::new();
+    for_each_group(entries, |a, b| entry_article(a) == entry_article(b), |group| {
+        let mut first: Option<(u64, u32)> = None;
+        let mut stored = false;
+        for e in &group {
+            match e {
+                Entry::Read { article, reading, file } => match first {
+                    None => first = Some((*reading, *file)),
+                    Some((_, first_file)) => repeats.push(Repeat { article: article.clone(), file: *file, first_file }),
+                },
+                Entry::Stored(_) => stored = true,
+                Entry::Fresh { .. } => {}
             }
-            spill.push_stored(c)?;
+        }
+        match (first, stored) {
+            (None, _) => counts.kept += 1,
+            (Some(_), true) => counts.replaced += 1,
+            (Some(_), false) => counts.added += 1,
+        }
+        for e in group {
+            match e {
+                Entry::Stored(c) if first.is_none() => each(c)?,
+                Entry::Fresh { reading, claim } if first.is_some_and(|(r, _)| r == reading) => each(claim)?,
+                _ => {}
+            }
         }
         Ok(())
     })?;
-    Ok(ids)
-}
-
-/// Merges the articles read now (the keys of `read`, including those that
-/// gave no claim; their claims already pushed to `spill`) with the stored ones
-/// (ids `stored_ids`), by the rules in the module doc, and puts the claims in
-/// the store's order.
-pub fn merge<V>(spill: &mut ClaimSpill, stored_ids: &BTreeSet<String>, read: &BTreeMap<String, V>) -> MergeCounts {
-    let replaced = read.keys().filter(|id| stored_ids.contains(*id)).count();
-    let counts = MergeCounts {
-        added: read.len() - replaced,
-        replaced,
-        kept: stored_ids.iter().filter(|id| !read.contains_key(*id)).count(),
-    };
-    spill.drop_stored(|id| read.contains_key(id));
-    spill.sort();
-    counts
+    Ok((counts, repeats))
 }
 
 /// Removes temporary files that an interrupted earlier run left in `dir`
@@ -137,27 +206,37 @@ mod tests {
         claims.iter().map(|c| (c.article_id.clone(), c.span_start)).collect()
     }
 
-    /// One run's merge through a spill, as `run` does it.
+    /// One run's merge through a spill, as `run` does it: `read` are the
+    /// articles read in this run (in input order, from file 0), `fresh` their claims.
     fn run_merge(dir: &Path, stored: &[Claim], read: &[&str], fresh: &[Claim]) -> (Vec<Claim>, MergeCounts) {
-        let mut spill = ClaimSpill::create(dir).unwrap();
-        let mut stored_ids = BTreeSet::new();
-        for c in stored {
-            stored_ids.insert(c.article_id.clone());
-            spill.push_stored(c).unwrap();
-        }
-        for c in fresh {
-            spill.push(c).unwrap();
-        }
-        let read: BTreeMap<String, ()> = read.iter().map(|s| (s.to_string(), ())).collect();
-        let counts = merge(&mut spill, &stored_ids, &read);
-        let mut merged = Vec::new();
-        spill
-            .for_each_batch(2, |b| {
-                merged.extend_from_slice(b);
-                Ok(())
-            })
-            .unwrap();
+        let readings: Vec<(&str, u32, Vec<Claim>)> =
+            read.iter().map(|a| (*a, 0, fresh.iter().filter(|c| c.article_id == *a).cloned().collect())).collect();
+        let (merged, counts, repeats) = spill_and_merge(dir, stored, &readings);
+        assert!(repeats.is_empty());
         (merged, counts)
+    }
+
+    /// Each reading is an article id, its file's number and its claims.
+    fn spill_and_merge(dir: &Path, stored: &[Claim], readings: &[(&str, u32, Vec<Claim>)]) -> (Vec<Claim>, MergeCounts, Vec<Repeat>) {
+        // Runs of a few claims, so the merge reads many.
+        let mut spill = Spill::with_run_bytes(dir, "claims-spill", entry_key, 700).unwrap();
+        for c in stored {
+            spill.push(&Entry::Stored(c.clone())).unwrap();
+        }
+        for (reading, (article, file, claims)) in readings.iter().enumerate() {
+            let reading = reading as u64;
+            spill.push(&Entry::Read { article: article.to_string(), reading, file: *file }).unwrap();
+            for claim in claims {
+                spill.push(&Entry::Fresh { reading, claim: claim.clone() }).unwrap();
+            }
+        }
+        let mut merged = Vec::new();
+        let (counts, repeats) = merge(spill.into_sorted().unwrap(), |c| {
+            merged.push(c);
+            Ok(())
+        })
+        .unwrap();
+        (merged, counts, repeats)
     }
 
     #[test]
@@ -188,6 +267,22 @@ mod tests {
     }
 
     #[test]
+    fn a_repeated_id_keeps_its_first_reading_and_is_returned() {
+        let dir = tempfile::tempdir().unwrap();
+        // "a" is read from file 3 and again from file 1; the copy's claim,
+        // though it sorts first by span, is dropped with it.
+        let readings = [
+            ("a", 3, vec![claim("a", 8, 2.0)]),
+            ("b", 3, vec![claim("b", 1, 2.0)]),
+            ("a", 1, vec![claim("a", 2, 9.0)]),
+        ];
+        let (merged, counts, repeats) = spill_and_merge(dir.path(), &[claim("a", 5, 1.0)], &readings);
+        assert_eq!(ids(&merged), [("a".into(), 8), ("b".into(), 1)]);
+        assert_eq!(counts, MergeCounts { added: 1, replaced: 1, kept: 0 });
+        assert_eq!(repeats, [Repeat { article: "a".into(), file: 1, first_file: 3 }]);
+    }
+
+    #[test]
     fn stale_temp_files_of_dead_writers_are_removed_and_nothing_else() {
         let dir = tempfile::tempdir().unwrap();
         let own = format!(".claims.csv.{}.tmp", std::process::id());
@@ -211,8 +306,8 @@ mod tests {
     #[test]
     fn a_missing_store_is_empty_and_a_broken_one_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
-        let mut spill = ClaimSpill::create(dir.path()).unwrap();
-        assert!(load_into(&dir.path().join("claims.parquet"), &mut spill).unwrap().is_empty());
+        let mut spill = claim_spill(dir.path()).unwrap();
+        assert_eq!(load_into(&dir.path().join("claims.parquet"), &mut spill).unwrap(), 0);
         assert!(spill.is_empty());
         let broken = dir.path().join("claims.parquet");
         fs::write(&broken, b"PAR1 not really").unwrap();

@@ -37,7 +37,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let tracks = series::tracks(&claims);
     let df = table::claims_frame(&claims)?;
     write_table_pair(&args.output, "claims", &df, args.excel)?;
-    super::series::write_series_tables(&args.output, &claims, &tracks, args.excel)?;
+    super::series::write_series_tables(&args.output, &crate::series::observations(&claims), &tracks, args.excel)?;
     if args.wide {
         write_table_pair(&args.output, "wide", &table::wide_frame(&claims)?, args.excel)?;
     }

@@ -7,7 +7,6 @@ use clap::Args;
 
 use super::InputArgs;
 use crate::export::ClaimsWriter;
-use crate::spill::ClaimSpill;
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
@@ -28,15 +27,13 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     crate::export::Format::from_path(&args.output).map_err(anyhow::Error::msg)?;
     // Claims wait on disk beside the output until it is written, in input order.
     let dir = args.output.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut spill = ClaimSpill::create(dir)?;
-    let extracted = super::extract_inputs(&args.inputs, |claims| claims.iter().try_for_each(|c| spill.push(c)))?;
     let mut output = ClaimsWriter::create(&args.output, args.excel)?;
-    spill.for_each_batch(super::WRITE_BATCH, |batch| output.write(batch))?;
+    let extracted = super::extract_in_input_order(&args.inputs, dir, |batch| output.write(batch))?;
     output.commit()?;
     eprintln!(
         "econtrack: {} claims from {} articles -> {}",
         extracted.claims,
-        extracted.read_ids.len(),
+        extracted.articles,
         args.output.display()
     );
     Ok(super::finish(extracted.skipped, args.input.strict))

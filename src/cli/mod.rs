@@ -11,7 +11,7 @@ mod extract;
 mod run;
 mod series;
 
-use std::collections::BTreeMap;
+use std::collections::HashSet;
 use std::fs;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -25,7 +25,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::iter::{IntoParallelIterator, ParallelIterator};
 
 use crate::error::Error;
-use crate::{Article, Claim, extract::extract_claims, ingest};
+use crate::spill::{Spill, for_each_batch, for_each_group};
+use crate::{Article, Claim, extract::extract_claims, ingest, store};
 
 /// Pull numeric trade claims out of news articles and track progress toward targets.
 #[derive(Debug, Parser)]
@@ -73,15 +74,21 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// What reading and extracting a batch of inputs gave (the claims went to
-/// the caller's sink).
-pub(crate) struct Extracted {
-    /// The ids of the articles read, including those that gave no claim,
-    /// each with the number of the file it was read from.
-    pub read_ids: BTreeMap<String, usize>,
-    /// How many claims they gave.
-    pub claims: usize,
-    /// How many inputs (files, lines, records) were skipped.
+/// An article read from the inputs, and its claims.
+pub(crate) struct ArticleRead {
+    /// Its place in input order, counting every article read.
+    pub reading: u64,
+    /// The number of the file it came from, in [`Inputs::files`].
+    pub file: u32,
+    pub id: String,
+    pub claims: Vec<Claim>,
+}
+
+/// What reading a batch of inputs gave, besides the articles.
+pub(crate) struct Inputs {
+    /// The files read, in order.
+    pub files: Vec<PathBuf>,
+    /// How many inputs (files, lines, records) were skipped as bad.
     pub skipped: usize,
 }
 
@@ -99,20 +106,20 @@ enum Outcome {
 const CHUNK_ARTICLES: usize = 512;
 const CHUNK_BYTES: usize = 32 << 20;
 
-/// Reads `inputs` and extracts claims, in parallel over articles, handing each
-/// article's claims to `sink` in input order.
+/// Reads `inputs` and extracts claims, in parallel over articles, handing
+/// each article read to `sink` in input order.
 ///
 /// One thread reads the files one after another and streams their articles
 /// in chunks; the chunks are extracted on all cores while the next is read.
 /// Only a chunk or two of texts is ever held, and the claims go to `sink`, so
 /// memory does not grow with the input. The output and the messages on stderr
 /// do not depend on the scheduling. Each skipped input gets one line on
-/// stderr; an article whose id was already read from another input is skipped
-/// too, so no claim is stored twice. An error from `sink` stops the job.
+/// stderr. Article ids are not checked here: see [`report_repeats`]. An error
+/// from `sink` stops the job.
 pub(crate) fn extract_inputs(
     inputs: &[PathBuf],
-    mut sink: impl FnMut(Vec<Claim>) -> Result<(), Error>,
-) -> Result<Extracted, Error> {
+    mut sink: impl FnMut(ArticleRead) -> Result<(), Error>,
+) -> Result<Inputs, Error> {
     let (files, list_errors) = ingest::list_files(inputs);
     let mut skipped = 0;
     let mut skip = |e: &dyn std::fmt::Display| {
@@ -123,9 +130,7 @@ pub(crate) fn extract_inputs(
         skip(e);
     }
     let progress = Progress::new(&files);
-    // Each article id read, with the file it came from.
-    let mut first_file: BTreeMap<String, usize> = BTreeMap::new();
-    let mut claims_n = 0;
+    let mut reading = 0;
     let result = std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(usize, Result<Article, Error>)>>(1);
         let (files, bar) = (&files, progress.bar.clone());
@@ -158,18 +163,8 @@ pub(crate) fn extract_inputs(
                 match outcome {
                     Outcome::Skipped(e) => skip(&e),
                     Outcome::Read { file, id, claims } => {
-                        if let Some(&first) = first_file.get(&id) {
-                            let message = format!(
-                                "{}: article id {id:?} was already read from {}, expected ids to be unique (give one an `id`)",
-                                files[file].display(),
-                                files[first].display()
-                            );
-                            skip(&message);
-                            continue;
-                        }
-                        first_file.insert(id, file);
-                        claims_n += claims.len();
-                        sink(claims)?;
+                        sink(ArticleRead { reading, file: file as u32, id, claims })?;
+                        reading += 1;
                     }
                 }
             }
@@ -178,7 +173,68 @@ pub(crate) fn extract_inputs(
     });
     progress.bar.finish_and_clear();
     result?;
-    Ok(Extracted { read_ids: first_file, claims: claims_n, skipped })
+    Ok(Inputs { files, skipped })
+}
+
+/// Says on stderr that each repeated article id was skipped, naming both
+/// files; returns how many were.
+pub(crate) fn report_repeats(files: &[PathBuf], repeats: &[store::Repeat]) -> usize {
+    for r in repeats {
+        eprintln!(
+            "econtrack: skipped {}: article id {:?} was already read from {}, expected ids to be unique (give one an `id`)",
+            files[r.file as usize].display(),
+            r.article,
+            files[r.first_file as usize].display()
+        );
+    }
+    repeats.len()
+}
+
+/// What [`extract_in_input_order`] gave.
+pub(crate) struct Extracted {
+    /// Articles read, each id once, including those that gave no claim.
+    pub articles: u64,
+    pub claims: usize,
+    /// Inputs skipped: bad ones, and articles repeating an id read before.
+    pub skipped: usize,
+}
+
+/// Reads and extracts `inputs` like [`extract_inputs`] and hands the claims to
+/// `each` in input order, a batch at a time, once every input has been read:
+/// an article whose id was already read is skipped, so no claim is kept
+/// twice. The articles' ids and claims wait in spill files in `dir`, so
+/// memory does not grow with the input.
+pub(crate) fn extract_in_input_order(
+    inputs: &[PathBuf],
+    dir: &Path,
+    each: impl FnMut(&[Claim]) -> Result<(), Error>,
+) -> Result<Extracted, Error> {
+    let mut ids = Spill::create(dir, "articles-spill", |r: &(String, u64, u32)| r.0.clone())?;
+    let mut claims = Spill::create(dir, "claims-spill", |c: &(u64, Claim)| c.0)?;
+    let read = extract_inputs(inputs, |a| {
+        ids.push(&(a.id, a.reading, a.file))?;
+        a.claims.into_iter().try_for_each(|c| claims.push(&(a.reading, c)))
+    })?;
+    let readings = ids.len() as u64;
+    // Each id's readings come together, in input order: the first counts.
+    let (mut repeats, mut dropped) = (Vec::new(), HashSet::new());
+    for_each_group(ids.into_sorted()?, |a, b| a.0 == b.0, |group| {
+        for (article, reading, file) in &group[1..] {
+            repeats.push(store::Repeat { article: article.clone(), file: *file, first_file: group[0].2 });
+            dropped.insert(*reading);
+        }
+        Ok(())
+    })?;
+    repeats.sort_by_key(|r| r.file);
+    let skipped = read.skipped + report_repeats(&read.files, &repeats);
+    let mut kept = 0;
+    let claims = claims.into_sorted()?.filter(|c| !c.as_ref().is_ok_and(|(r, _)| dropped.contains(r)));
+    let mut each = each;
+    for_each_batch(claims.map(|c| c.map(|(_, c)| c)), WRITE_BATCH, |batch| {
+        kept += batch.len();
+        each(batch)
+    })?;
+    Ok(Extracted { articles: readings - dropped.len() as u64, claims: kept, skipped })
 }
 
 /// The articles of `files` in order, each with its file's number. The bar

@@ -1,6 +1,5 @@
 //! `econtrack run`: the main job over the sample in `data/`.
 
-use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -11,9 +10,9 @@ use clap::Args;
 use super::InputArgs;
 use crate::chart::{OVERVIEW_STEM, money_label, write_charts, write_overview};
 use crate::export::ClaimsWriter;
-use crate::series::{self, Track};
-use crate::spill::ClaimSpill;
-use crate::{Indicator, store};
+use crate::series::{SeriesSpill, Track};
+use crate::store::Entry;
+use crate::{Claim, Indicator, store};
 
 /// The store of record in the output folder ([`crate::store`]).
 pub const STORE: &str = "claims.parquet";
@@ -47,38 +46,47 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     let store_path = args.out.join(STORE);
     store::remove_stale_temp_files(&args.out);
     store::remove_stale_temp_files(&args.charts);
-    // Claims wait on disk until the tables are written, stored ones first.
-    let mut spill = ClaimSpill::create(&args.out)?;
+    // Claims wait on disk, sorted into the store's order, until the tables
+    // are written: stored ones first, then this run's with its articles' ids.
+    let mut spill = store::claim_spill(&args.out)?;
     // Read the store first: a store that cannot be read stops the run before
     // anything is written, so nothing stored is lost.
-    let stored_ids = if args.rebuild {
-        BTreeSet::new()
-    } else {
+    if !args.rebuild {
         store::load_into(&store_path, &mut spill).with_context(|| {
             format!("reading the claims store; move {} away or pass --rebuild to start afresh", store_path.display())
-        })?
-    };
-    let extracted = super::extract_inputs(std::slice::from_ref(&args.articles), |claims| {
-        claims.iter().try_for_each(|c| spill.push(c))
+        })?;
+    }
+    let read = super::extract_inputs(std::slice::from_ref(&args.articles), |a| {
+        spill.push(&Entry::Read { article: a.id, reading: a.reading, file: a.file })?;
+        a.claims.into_iter().try_for_each(|claim| spill.push(&Entry::Fresh { reading: a.reading, claim }))
     })?;
-    let merged = store::merge(&mut spill, &stored_ids, &extracted.read_ids);
-    // The store of record and its CSV twin in one pass over the claims; the
-    // series need only part of them, kept in memory.
+    // The store of record and its CSV twin in one pass over the merged
+    // claims; the series read part of them, one series at a time.
     let mut stored = ClaimsWriter::create(&store_path, false)?;
     let mut csv = ClaimsWriter::create(&args.out.join("claims.csv"), false)?;
-    let mut claims = series::SeriesClaims::default();
-    spill.for_each_batch(super::WRITE_BATCH, |batch| {
+    let mut series = SeriesSpill::create(&args.out)?;
+    let mut batch = Vec::with_capacity(super::WRITE_BATCH);
+    let mut n_claims = 0;
+    let mut write = |batch: &mut Vec<Claim>| -> Result<(), crate::error::Error> {
         stored.write(batch)?;
         csv.write(batch)?;
-        batch.iter().for_each(|c| claims.push(c));
+        batch.iter().try_for_each(|c| series.push(c))?;
+        n_claims += batch.len();
+        batch.clear();
         Ok(())
+    };
+    let (merged, mut repeats) = store::merge(spill.into_sorted()?, |claim| {
+        batch.push(claim);
+        if batch.len() == super::WRITE_BATCH { write(&mut batch) } else { Ok(()) }
     })?;
+    write(&mut batch)?;
     stored.commit()?;
     csv.commit()?;
-    let n_claims = spill.len();
-    drop(spill);
-    let tracks = series::tracks(claims.as_slice());
-    super::series::write_series_tables(&args.out, claims.as_slice(), &tracks, false)?;
+    repeats.sort_by_key(|r| r.file);
+    let skipped = read.skipped + super::report_repeats(&read.files, &repeats);
+    let (observations, tracks) = series.finish()?;
+    super::series::write_series_tables(&args.out, &observations, &tracks, false)?;
+    drop(observations);
     fs::create_dir_all(&args.charts).with_context(|| format!("creating {}", args.charts.display()))?;
     let mut charts = Vec::new();
     for track in &tracks {
@@ -90,7 +98,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     remove_stale_charts(&args.charts, &charts);
     eprintln!(
         "econtrack: {} articles read ({} replacing their stored claims, {} with none stored), {} others kept from the store; {} claims, {} tracked targets -> {}, {}",
-        extracted.read_ids.len(),
+        merged.replaced + merged.added,
         merged.replaced,
         merged.added,
         merged.kept,
@@ -100,7 +108,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
         args.charts.display()
     );
     print!("{}", summary(&tracks));
-    Ok(super::finish(extracted.skipped, args.input.strict))
+    Ok(super::finish(skipped, args.input.strict))
 }
 
 /// Removes charts a previous run drew for pairs that are no longer tracked, so

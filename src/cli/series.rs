@@ -6,7 +6,6 @@ use std::process::ExitCode;
 use clap::Args;
 
 use crate::error::Error;
-use crate::series::Figure;
 use crate::{series, table};
 
 #[derive(Debug, Args)]
@@ -21,7 +20,7 @@ pub struct SeriesArgs {
 pub fn run(args: &SeriesArgs) -> anyhow::Result<ExitCode> {
     let claims = super::read_claims(&args.claims)?;
     let tracks = series::tracks(&claims);
-    write_series_tables(&args.output, &claims, &tracks, false)?;
+    write_series_tables(&args.output, &series::observations(&claims), &tracks, false)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -30,10 +29,14 @@ fn table_err(context: &'static str) -> impl Fn(polars::error::PolarsError) -> Er
 }
 
 /// Writes series, targets and progress as CSV and Parquet into `dir`.
-pub(crate) fn write_series_tables<C: Figure>(dir: &Path, claims: &[C], tracks: &[series::Track], excel: bool) -> Result<(), Error> {
-    let observations = series::observations(claims);
+pub(crate) fn write_series_tables(
+    dir: &Path,
+    observations: &[series::ObservationRow],
+    tracks: &[series::Track],
+    excel: bool,
+) -> Result<(), Error> {
     let frames = [
-        ("series", table::series_frame(&observations).map_err(table_err("building the series table"))?),
+        ("series", table::series_frame(observations).map_err(table_err("building the series table"))?),
         ("targets", table::targets_frame(tracks).map_err(table_err("building the targets table"))?),
         ("progress", table::progress_frame(tracks).map_err(table_err("building the progress table"))?),
     ];
