@@ -373,7 +373,7 @@ impl SeriesClaim {
 /// The claims the series read, gathered one at a time into a spill sorted by
 /// series, so that a long run holds one series at a time rather than every
 /// claim. [`SeriesSpill::finish`] gives what [`observations`] and [`tracks`]
-/// give over all the claims.
+/// give over all the claims, a track at a time.
 pub struct SeriesSpill(Spill<SeriesClaim, SeriesKey>);
 
 impl SeriesSpill {
@@ -394,16 +394,16 @@ impl SeriesSpill {
         }
     }
 
-    /// The observations and tracks, built one series at a time.
-    pub fn finish(self) -> Result<(Vec<ObservationRow>, Vec<Track>), Error> {
-        let (mut rows, mut all_tracks) = (Vec::new(), Vec::new());
+    /// The observations, built one series at a time, each series' track (if
+    /// it has one) handed to `each_track` as soon as it is built, in order.
+    pub fn finish(self, mut each_track: impl FnMut(Track) -> Result<(), Error>) -> Result<Vec<ObservationRow>, Error> {
+        let mut rows = Vec::new();
         // Both are ordered by series first, so series in key order append.
         for_each_group(self.0.into_sorted()?, |a, b| series_key(a) == series_key(b), |series| {
             rows.extend(observations(&series));
-            all_tracks.extend(tracks(&series));
-            Ok(())
+            tracks(&series).into_iter().try_for_each(&mut each_track)
         })?;
-        Ok((rows, all_tracks))
+        Ok(rows)
     }
 }
 
@@ -834,7 +834,13 @@ mod tests {
         let (n_part, runs) = (spill.0.len(), spill.0.runs());
         assert!(n_part < whole.len() && whole.iter().any(|c| c.kind == ClaimKind::Forecast));
         assert!(runs > 10, "{runs} runs");
-        let (obs_part, tracks_part) = spill.finish().unwrap();
+        let mut tracks_part = Vec::new();
+        let obs_part = spill
+            .finish(|t| {
+                tracks_part.push(t);
+                Ok(())
+            })
+            .unwrap();
         let tracks_whole = tracks(&whole);
         assert!(tracks_whole.len() >= 3, "the fixtures track targets");
         assert_eq!(tracks_whole, tracks_part);

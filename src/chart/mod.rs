@@ -36,6 +36,8 @@ use crate::series::{Status, Target, Track};
 mod labels;
 pub mod overview;
 
+pub use overview::{Footnote, FootnoteTally};
+
 use labels::{deadline_phrase, source_name, subtitle, title};
 pub use labels::{money_label, progress_label};
 
@@ -82,9 +84,53 @@ pub fn write_charts(track: &Track, dir: &Path) -> Result<Vec<PathBuf>, Error> {
 
 /// Draws every track as one small panel of [`OVERVIEW_STEM`]`.png` and `.svg` in
 /// `dir` (see [`overview`]) and returns their paths, PNG first. Written like
-/// [`write_charts`]; with no tracks the picture says so.
+/// [`write_charts`]; with no tracks the picture says so. [`Overview`] draws the
+/// same a track at a time.
 pub fn write_overview(tracks: &[Track], dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    write_picture(Picture::Overview(tracks), dir, OVERVIEW_STEM, overview::size(tracks.len()))
+    let scenes: Vec<Scene> = tracks.iter().map(Scene::new).collect();
+    write_overview_of(tracks, &scenes, &Footnote::of(tracks), dir)
+}
+
+fn write_overview_of(tracks: &[Track], scenes: &[Scene], footnote: &Footnote, dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    write_picture(Picture::Overview(tracks, scenes, footnote), dir, OVERVIEW_STEM, overview::size(tracks.len()))
+}
+
+/// The overview, gathered a track at a time: each track keeps its targets and
+/// progress, and of its source figures only what its panel draws (a date and a
+/// value each); the articles the footnote counts wait in a spill file. A long
+/// run, whose tracks name every article, holds no more than that.
+pub struct Overview {
+    tracks: Vec<Track>,
+    scenes: Vec<Scene>,
+    footnote: FootnoteTally,
+}
+
+impl Overview {
+    /// An empty overview, its spill file in `spill_dir`.
+    pub fn create(spill_dir: &Path) -> Result<Overview, Error> {
+        Ok(Overview { tracks: Vec::new(), scenes: Vec::new(), footnote: FootnoteTally::create(spill_dir)? })
+    }
+
+    /// Adds the next track, in the order the panels come.
+    pub fn push(&mut self, mut track: Track) -> Result<(), Error> {
+        self.footnote.add(&track)?;
+        self.scenes.push(Scene::new(&track));
+        track.points = Vec::new();
+        self.tracks.push(track);
+        Ok(())
+    }
+
+    /// The tracks so far, without their source figures.
+    pub fn tracks(&self) -> &[Track] {
+        &self.tracks
+    }
+
+    /// Writes the overview into `dir` like [`write_overview`]; returns its
+    /// paths, PNG first, and gives the tracks back.
+    pub fn write(self, dir: &Path) -> Result<(Vec<PathBuf>, Vec<Track>), Error> {
+        let footnote = self.footnote.finish()?;
+        Ok((write_overview_of(&self.tracks, &self.scenes, &footnote, dir)?, self.tracks))
+    }
 }
 
 /// What one pair of files shows; [`draw_picture`] dispatches on it, so one
@@ -92,13 +138,13 @@ pub fn write_overview(tracks: &[Track], dir: &Path) -> Result<Vec<PathBuf>, Erro
 #[derive(Clone, Copy)]
 enum Picture<'a> {
     Track(&'a Track),
-    Overview(&'a [Track]),
+    Overview(&'a [Track], &'a [Scene], &'a Footnote),
 }
 
 fn draw_picture<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, picture: Picture<'_>) -> Result<(), String> {
     match picture {
         Picture::Track(track) => draw(root, track),
-        Picture::Overview(tracks) => overview::draw(root, tracks),
+        Picture::Overview(tracks, scenes, footnote) => overview::draw(root, tracks, scenes, footnote),
     }
 }
 

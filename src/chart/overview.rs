@@ -11,6 +11,7 @@
 //! tracks give byte-identical files.
 
 use std::collections::BTreeSet;
+use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 use plotters::coord::Shift;
@@ -22,7 +23,9 @@ use super::{
     GRID_COLOR, MEDIAN_COLOR, MUTED_COLOR, PATH_COLOR, POINT_COLOR, SIDE, Scene, Swatch, TARGET_COLOR,
     anchored, bold, draw_swatches, fit, font, mid_year, status_color,
 };
+use crate::error::Error;
 use crate::series::Track;
+use crate::spill::{Spill, for_each_group};
 
 /// Width of the overview, whatever the number of panels.
 pub const WIDTH: u32 = 1200;
@@ -47,8 +50,13 @@ pub fn size(n: usize) -> (u32, u32) {
     (WIDTH, HEADER_H + rows * PANEL_H + FOOTER_H)
 }
 
-/// Draws the overview of `tracks` on `root` and presents it.
-pub(super) fn draw<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, tracks: &[Track]) -> Result<(), String> {
+/// Draws the overview of `tracks` (with their `scenes`) on `root` and presents it.
+pub(super) fn draw<DB: DrawingBackend>(
+    root: DrawingArea<DB, Shift>,
+    tracks: &[Track],
+    scenes: &[Scene],
+    footnote: &Footnote,
+) -> Result<(), String> {
     let e = |err: DrawingAreaErrorKind<DB::ErrorType>| err.to_string();
     let (_, height) = root.dim_in_pixel();
     root.fill(&WHITE).map_err(e)?;
@@ -70,38 +78,85 @@ pub(super) fn draw<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, tracks: &[T
     let grid = root.margin(HEADER_H, FOOTER_H, SIDE / 2, SIDE / 2);
     let cols = columns(tracks.len());
     let rows = tracks.len().div_ceil(cols).max(1);
-    for (panel, track) in grid.split_evenly((rows, cols)).iter().zip(tracks) {
-        draw_panel(panel, track).map_err(e)?;
+    for (panel, (track, scene)) in grid.split_evenly((rows, cols)).iter().zip(tracks.iter().zip(scenes)) {
+        draw_panel(panel, track, scene).map_err(e)?;
     }
 
-    let foot = footnote(tracks);
+    let foot = footnote.text();
     root.draw(&Text::new(foot, (SIDE, height as i32 - FOOTER_H as i32 + 10), font(17).color(&MUTED_COLOR)))
         .map_err(e)?;
     root.present().map_err(e)
 }
 
-/// `24 source articles, published 2017-12-25 to 2026-02-13`: every article behind
-/// a figure or a target statement of any panel.
-fn footnote(tracks: &[Track]) -> String {
-    let articles: BTreeSet<&String> = tracks
-        .iter()
-        .flat_map(|t| t.points.iter().map(|p| &p.article_id).chain(t.targets.iter().flat_map(|g| &g.articles)))
-        .collect();
-    let dates: Vec<NaiveDate> = tracks
-        .iter()
-        .flat_map(|t| {
-            t.points.iter().filter_map(|p| p.published).chain(t.targets.iter().flat_map(|g| [g.first_stated, g.last_stated]))
-        })
-        .collect();
-    let mut text = match articles.len() {
-        1 => "1 source article".to_string(),
-        n => format!("{n} source articles"),
-    };
-    if let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) {
-        text.push_str(&format!(", published {first} to {last}"));
+/// What the footnote counts: every article behind a figure or a target
+/// statement of any panel, and when they were published.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Footnote {
+    pub articles: usize,
+    pub published: Option<(NaiveDate, NaiveDate)>,
+}
+
+/// The article ids behind a track's figures and target statements (with repeats).
+fn articles_of(t: &Track) -> impl Iterator<Item = &String> {
+    t.points.iter().map(|p| &p.article_id).chain(t.targets.iter().flat_map(|g| &g.articles))
+}
+
+/// The publication dates of those articles, as the track knows them.
+fn dates_of(t: &Track) -> impl Iterator<Item = NaiveDate> + '_ {
+    t.points.iter().filter_map(|p| p.published).chain(t.targets.iter().flat_map(|g| [g.first_stated, g.last_stated]))
+}
+
+fn widen(span: Option<(NaiveDate, NaiveDate)>, d: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    Some(span.map_or((d, d), |(a, b)| (a.min(d), b.max(d))))
+}
+
+impl Footnote {
+    /// The footnote of `tracks`, counted in memory.
+    pub fn of(tracks: &[Track]) -> Footnote {
+        let articles: BTreeSet<&String> = tracks.iter().flat_map(articles_of).collect();
+        Footnote { articles: articles.len(), published: tracks.iter().flat_map(dates_of).fold(None, widen) }
     }
-    text.push_str("  ·  progress: the latest full-year figure against the active target");
-    text
+
+    /// `24 source articles, published 2017-12-25 to 2026-02-13  ·  progress: ...`.
+    fn text(&self) -> String {
+        let mut text = match self.articles {
+            1 => "1 source article".to_string(),
+            n => format!("{n} source articles"),
+        };
+        if let Some((first, last)) = self.published {
+            text.push_str(&format!(", published {first} to {last}"));
+        }
+        text.push_str("  ·  progress: the latest full-year figure against the active target");
+        text
+    }
+}
+
+/// A [`Footnote`] counted a track at a time: the article ids wait in a spill
+/// file (`.overview-spill.<pid>.tmp`), since a long run's tracks name every
+/// article, and are counted once sorted.
+pub struct FootnoteTally {
+    ids: Spill<String, String>,
+    published: Option<(NaiveDate, NaiveDate)>,
+}
+
+impl FootnoteTally {
+    pub fn create(dir: &Path) -> Result<FootnoteTally, Error> {
+        Ok(FootnoteTally { ids: Spill::create(dir, "overview-spill", String::clone)?, published: None })
+    }
+
+    pub fn add(&mut self, track: &Track) -> Result<(), Error> {
+        self.published = dates_of(track).fold(self.published, widen);
+        articles_of(track).try_for_each(|id| self.ids.push(id))
+    }
+
+    pub fn finish(self) -> Result<Footnote, Error> {
+        let mut articles = 0;
+        for_each_group(self.ids.into_sorted()?, |a, b| a == b, |_| {
+            articles += 1;
+            Ok(())
+        })?;
+        Ok(Footnote { articles, published: self.published })
+    }
 }
 
 /// `on track  ·  latest $1.7bn (2024)`.
@@ -119,8 +174,8 @@ fn status_line(track: &Track) -> String {
 fn draw_panel<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     track: &Track,
+    scene: &Scene,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let scene = Scene::new(track);
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
     area.draw(&Rectangle::new([(4, 4), (w - 5, h - 5)], GRID_COLOR.stroke_width(2)))?;

@@ -390,3 +390,35 @@ fn status_phrase_says_why() {
     );
     assert!(!subtitle(&open).contains("no deadline:"), "the target phrase already says so: {}", subtitle(&open));
 }
+
+#[test]
+fn an_overview_gathered_a_track_at_a_time_is_the_same_picture_and_footnote() {
+    let tracks = three_tracks();
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let whole = write_overview(&tracks, a.path()).unwrap();
+    let mut overview = Overview::create(b.path()).unwrap();
+    for t in &tracks {
+        overview.push(t.clone()).unwrap();
+    }
+    assert!(overview.tracks().iter().all(|t| t.points.is_empty()), "the source figures are not kept");
+    let (parts, back) = overview.write(b.path()).unwrap();
+    for (x, y) in whole.iter().zip(&parts) {
+        assert!(fs::read(x).unwrap() == fs::read(y).unwrap(), "{} differs", y.display());
+    }
+    assert_eq!(back.len(), 3);
+    assert!(back.iter().zip(&tracks).all(|(b, t)| b.targets == t.targets && b.progress == t.progress));
+    // The sample's figures and statements name a1..a7 and t1 (a6 twice).
+    let foot = Footnote::of(&tracks);
+    assert_eq!(foot.articles, 8);
+    assert_eq!(foot.published, Some((date(2021, 3, 1), date(2025, 7, 30))));
+    let svg = fs::read_to_string(&parts[1]).unwrap();
+    assert!(svg.contains("8 source articles, published 2021-03-01 to 2025-07-30"), "the footnote counts each article once");
+    let mut tally = FootnoteTally::create(b.path()).unwrap();
+    for t in &tracks {
+        tally.add(t).unwrap();
+    }
+    assert_eq!(tally.finish().unwrap(), foot);
+    let names: Vec<String> =
+        fs::read_dir(b.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(names.len(), 2, "the spill files are gone: {names:?}");
+}

@@ -8,7 +8,7 @@ use anyhow::Context;
 use clap::Args;
 
 use super::InputArgs;
-use crate::chart::{OVERVIEW_STEM, money_label, write_charts, write_overview};
+use crate::chart::{OVERVIEW_STEM, Overview, money_label, write_charts};
 use crate::export::ClaimsWriter;
 use crate::series::{SeriesSpill, Track};
 use crate::store::Entry;
@@ -84,17 +84,21 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     csv.commit()?;
     repeats.sort_by_key(|r| r.file);
     let skipped = read.skipped + super::report_repeats(&read.files, &repeats);
-    let (observations, tracks) = series.finish()?;
-    super::series::write_series_tables(&args.out, &observations, &tracks, false)?;
-    drop(observations);
+    // Each track's charts are drawn as soon as it is built; the overview keeps
+    // only what its panels draw.
     fs::create_dir_all(&args.charts).with_context(|| format!("creating {}", args.charts.display()))?;
     let mut charts = Vec::new();
-    for track in &tracks {
-        charts.extend(write_charts(track, &args.charts)?);
-    }
+    let mut overview = Overview::create(&args.out)?;
+    let observations = series.finish(|track| {
+        charts.extend(write_charts(&track, &args.charts)?);
+        overview.push(track)
+    })?;
+    super::series::write_series_tables(&args.out, &observations, overview.tracks(), false)?;
+    drop(observations);
     // The overview is drawn even with no track, saying so, so the folder never
     // keeps one from an earlier run that shows targets no longer tracked.
-    charts.extend(write_overview(&tracks, &args.charts)?);
+    let (written, tracks) = overview.write(&args.charts)?;
+    charts.extend(written);
     remove_stale_charts(&args.charts, &charts);
     eprintln!(
         "econtrack: {} articles read ({} replacing their stored claims, {} with none stored), {} others kept from the store; {} claims, {} tracked targets -> {}, {}",
