@@ -26,8 +26,14 @@ use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Location};
 
-/// Bytes of serialized items held before a run is sorted and written.
+/// Bytes held for the run being filled (its items serialized, and their
+/// index) before it is sorted and written.
 pub const RUN_BYTES: usize = 4 << 20;
+
+/// What one index entry is taken to hold besides its own size: a key's
+/// string on the heap. Small items (article ids) would otherwise fill memory
+/// with index entries long before their bytes reach [`RUN_BYTES`].
+const KEY_HEAP: usize = 32;
 
 /// Room above [`RUN_BYTES`] in the run's buffer for the item that fills it,
 /// so the buffer is allocated once (a larger item grows it).
@@ -102,7 +108,8 @@ impl<T: Serialize + DeserializeOwned, K: Ord> Spill<T, K> {
         self.arena.push(b'\n');
         self.index.push(((self.key)(item), start, self.arena.len() - start));
         self.len += 1;
-        if self.arena.len() >= self.run_bytes {
+        let index_bytes = self.index.len() * (std::mem::size_of::<(K, usize, usize)>() + KEY_HEAP);
+        if self.arena.len() + index_bytes >= self.run_bytes {
             self.write_run()?;
         }
         Ok(())
@@ -315,6 +322,21 @@ mod tests {
         let mut expected = items.clone();
         expected.sort_by_key(|x| x.0); // stable: pushes in order within a key
         assert_eq!(back, expected);
+    }
+
+    #[test]
+    fn small_items_count_their_index_against_the_run() {
+        let dir = tempfile::tempdir().unwrap();
+        // Two bytes each ("7\n"), but an index entry apiece: runs of 1000
+        // bytes hold a few dozen, not five hundred.
+        let mut spill = Spill::with_run_bytes(dir.path(), "t", |x: &u8| *x, 1000).unwrap();
+        for i in 0..1000u32 {
+            spill.push(&((i * 37 % 10) as u8)).unwrap();
+        }
+        assert!(spill.runs() > 20, "{} runs", spill.runs());
+        let back: Vec<u8> = spill.into_sorted().unwrap().map(Result::unwrap).collect();
+        assert_eq!(back.len(), 1000);
+        assert!(back.windows(2).all(|w| w[0] <= w[1]));
     }
 
     #[test]
