@@ -216,26 +216,32 @@ fn article_context(article: &Article, sents: &[sentence::Sentence]) -> ArticleCo
         }
     }
     pair.truncate(2);
-    let mut counts: FxHashMap<String, usize> = FxHashMap::default();
-    for p in parties::parties(&text[skip..]) {
-        *counts.entry(p.code).or_default() += 1;
-    }
     let dateline_party = dateline
         .and_then(|c| {
             c.name("city")
                 .map(|m| parties::distinct(&parties::parties(m.as_str())))
         })
         .and_then(|v| v.into_iter().next());
-    let focus = dateline_party.filter(|d| pair.contains(d)).or_else(|| {
-        pair.iter()
-            .max_by_key(|p| {
-                (
-                    counts.get(*p).copied().unwrap_or(0),
-                    std::cmp::Reverse(pair.iter().position(|q| q == *p)),
-                )
-            })
-            .cloned()
-    });
+    // The most mentioned of the pair, counted over the whole text only when
+    // the dateline does not settle it and there are two to choose from.
+    let focus = match dateline_party.filter(|d| pair.contains(d)) {
+        Some(d) => Some(d),
+        None if pair.len() < 2 => pair.first().cloned(),
+        None => {
+            let mut counts: FxHashMap<String, usize> = FxHashMap::default();
+            for p in parties::parties(&text[skip..]) {
+                *counts.entry(p.code).or_default() += 1;
+            }
+            pair.iter()
+                .max_by_key(|p| {
+                    (
+                        counts.get(*p).copied().unwrap_or(0),
+                        std::cmp::Reverse(pair.iter().position(|q| q == *p)),
+                    )
+                })
+                .cloned()
+        }
+    };
     ArticleContext { pair, focus }
 }
 

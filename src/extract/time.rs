@@ -32,9 +32,10 @@
 //! period nor deadline, so they shadow a farther year.
 
 use super::lexicon::value_table;
+use aho_corasick::AhoCorasick;
 use chrono::{Datelike, NaiveDate};
 use regex::{Captures, Regex, RegexSet};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 /// How a time expression relates to the figure next to it.
@@ -280,6 +281,66 @@ static GATE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSet::new(pats).expect("valid gates")
 });
 
+/// The gates again, as one Aho-Corasick automaton over the lower-cased text,
+/// which finds every gate literal in one plain pass where [`GATE_SET`] runs a
+/// case-insensitive overlapping search. Each literal carries the rules (bits,
+/// by place in [`RULES`]) whose gate holds it; `always` are the rules without
+/// a gate.
+struct GateLiterals {
+    ac: AhoCorasick,
+    rules_of: Vec<u32>,
+    always: u32,
+}
+
+static GATE_LITERALS: LazyLock<GateLiterals> = LazyLock::new(|| {
+    let (rules_of, always) = gate_literals();
+    let ac = AhoCorasick::new(rules_of.keys()).expect("gate literals build an automaton");
+    GateLiterals { ac, rules_of: rules_of.into_values().collect(), always }
+});
+
+/// Each gate literal, lower-cased, with the rules whose gate holds it; and
+/// the rules without a gate.
+fn gate_literals() -> (BTreeMap<String, u32>, u32) {
+    let mut rules_of: BTreeMap<String, u32> = BTreeMap::new();
+    let mut always = 0;
+    for (i, gate) in GATES.iter().enumerate() {
+        let bit = 1u32 << i;
+        match gate {
+            None => always |= bit,
+            Some(words) => {
+                for w in words.iter() {
+                    let literals: Vec<&str> = if *w == "MON" { MONTHS.keys().map(String::as_str).collect() } else { vec![w] };
+                    for l in literals {
+                        *rules_of.entry(l.to_lowercase()).or_default() |= bit;
+                    }
+                }
+            }
+        }
+    }
+    (rules_of, always)
+}
+
+/// Letters that `(?i)` takes for a letter of some gate literal but that
+/// lower-case to another letter (the long s, the old Cyrillic letter
+/// variants). A text with one is gated by [`GATE_SET`] instead, which folds
+/// case as the rules do. A test finds these from the case-folding tables.
+const FOLD_IRREGULAR: &[char] = &['\u{17F}', '\u{1C80}', '\u{1C81}', '\u{1C82}', '\u{1C83}', '\u{1C84}', '\u{1C85}'];
+
+/// The rules whose gate is open on `text`, as bits by place in [`RULES`].
+fn open_rules(text: &str) -> u32 {
+    if !text.is_ascii() && text.contains(FOLD_IRREGULAR) {
+        let open = GATE_SET.matches(text);
+        return open.iter().fold(0, |bits, i| bits | 1 << i);
+    }
+    let g = &*GATE_LITERALS;
+    let lower = text.to_lowercase();
+    let mut open = g.always;
+    for m in g.ac.find_overlapping_iter(&lower) {
+        open |= g.rules_of[m.pattern().as_usize()];
+    }
+    open
+}
+
 static RULE_SET: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let mon = alternation(&MONTHS);
     let ord = alternation(&ORDINALS);
@@ -330,9 +391,9 @@ fn first_year(text: &str) -> Option<i32> {
 pub fn times(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
     let explicit_year = first_year(text);
     let mut cands: Vec<(usize, usize, usize, TimeExpr)> = Vec::new();
-    let open = GATE_SET.matches(text);
+    let open = open_rules(text);
     for (prio, rule) in RULE_SET.iter().enumerate() {
-        if !open.matched(prio) || !rule.relaxed.is_match(text) {
+        if open & 1 << prio == 0 || !rule.relaxed.is_match(text) {
             continue;
         }
         // Every match of the rule starts where its twin has one, so each search
@@ -671,6 +732,54 @@ pub fn time_exprs(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every letter that the rules' case folding matches to a letter of a gate
+    /// literal lower-cases to that letter, except those in [`FOLD_IRREGULAR`]:
+    /// so a literal found by `(?i)` in a text is found by the automaton in the
+    /// text lower-cased.
+    #[test]
+    fn gate_literals_fold_like_the_rules_but_for_the_irregular_letters() {
+        use regex_syntax::hir::{Class, HirKind};
+        assert!(RULES.len() <= 32, "open rules are bits of a u32");
+        let letters: std::collections::BTreeSet<char> = gate_literals().0.keys().flat_map(|l| l.chars()).collect();
+        let mut irregular = std::collections::BTreeSet::new();
+        for l in letters {
+            assert_eq!(l.to_lowercase().to_string(), l.to_string(), "gate literals are lower case");
+            let hir = regex_syntax::parse(&format!("(?i){}", regex::escape(&l.to_string()))).unwrap();
+            let chars: Vec<char> = match hir.kind() {
+                HirKind::Class(Class::Unicode(c)) => c.iter().flat_map(|r| r.start()..=r.end()).collect(),
+                HirKind::Literal(_) => vec![l],
+                other => panic!("{l:?} parses to {other:?}"),
+            };
+            assert!(chars.contains(&l));
+            irregular.extend(chars.into_iter().filter(|c| c.to_lowercase().to_string() != l.to_string()));
+        }
+        let listed: std::collections::BTreeSet<char> = FOLD_IRREGULAR.iter().copied().collect();
+        assert_eq!(irregular, listed);
+    }
+
+    /// The automaton opens the same rules as the case-insensitive set.
+    #[test]
+    fn gate_literals_open_what_the_gate_set_opens() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let dirs: Vec<std::path::PathBuf> = ["dev", "dev2", "holdout"].iter().map(|c| root.join(c).join("articles")).collect();
+        let mut texts: Vec<String> = Vec::new();
+        for a in crate::ingest::read_inputs(&dirs).articles {
+            for s in super::super::sentence::sentences(&a.text) {
+                let t = &a.text[s.start..s.end];
+                texts.extend([t.to_string(), t.to_uppercase()]);
+            }
+        }
+        texts.push("The fiſcal year and the ᲄретий квартал".into());
+        for text in &texts {
+            let set = GATE_SET.matches(text).iter().fold(0u32, |bits, i| bits | 1 << i);
+            assert_eq!(open_rules(text), set, "{text:?}");
+        }
+        // Without the fallback, the long s would close the fiscal rule.
+        let lower = "the fiſcal year".to_lowercase();
+        let literals: Vec<String> = gate_literals().0.into_keys().collect();
+        assert!(!GATE_LITERALS.ac.find_overlapping_iter(&lower).any(|m| literals[m.pattern().as_usize()] == "fiscal"));
+    }
 
     /// Every rule match in these sentences passes its rule's gate, so the gates
     /// drop nothing (the corpora check the same through the F1 floors).
