@@ -78,6 +78,23 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
     }
 }
 
+/// What is wrong with a line, by its column: serde_json counts lines and
+/// columns within the string it was given, and our line is one line.
+fn json_message(line: &str, e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let what = full.strip_suffix(&format!(" at line {} column {}", e.line(), e.column())).unwrap_or(&full);
+    if e.is_data() && !line.trim_start().starts_with('{') {
+        "not an article: expected a JSON object with `id` and `text`".to_string()
+    } else if e.is_data() {
+        format!("not an article: {what}; expected an object with `id` and `text`")
+    } else if e.is_eof() || e.line() > 1 {
+        // The error is at or past the end of the line: something was left open.
+        "invalid JSON: the line ends inside a string, object or array; expected one whole JSON object per line (write line breaks in `text` as \\n)".to_string()
+    } else {
+        format!("invalid JSON at column {}: {what}", e.column())
+    }
+}
+
 /// Parses every line of JSONL text held in memory (see [`JsonlReader`]).
 pub fn parse_jsonl(path: &Path, content: &str) -> (Vec<Article>, Vec<Error>) {
     let mut articles = Vec::new();
@@ -92,14 +109,7 @@ pub fn parse_jsonl(path: &Path, content: &str) -> (Vec<Article>, Vec<Error>) {
 }
 
 fn parse_record(line: &str, location: &Location) -> Result<Article, Error> {
-    let record: Record = serde_json::from_str(line).map_err(|e| {
-        let message = if e.is_data() {
-            format!("not an article: {e}; expected an object with `id` and `text`")
-        } else {
-            format!("invalid JSON: {e}")
-        };
-        Error::parse(location.clone(), message)
-    })?;
+    let record: Record = serde_json::from_str(line).map_err(|e| Error::parse(location.clone(), json_message(line, &e)))?;
     if record.id.trim().is_empty() {
         return Err(Error::parse(location.clone(), "`id` is empty, expected an article id"));
     }
@@ -147,7 +157,25 @@ mod tests {
         assert_eq!(items[0].as_ref().unwrap().id, "a");
         assert_eq!(items[1].as_ref().unwrap_err(), "d.jsonl:2: invalid UTF-8 at column 22, expected UTF-8 JSON; re-save the file as UTF-8");
         assert!(items[2].as_ref().unwrap_err().starts_with("d.jsonl:3: not an article: missing field `text`"), "{:?}", items[2]);
-        assert!(items[3].as_ref().unwrap_err().starts_with("d.jsonl:4: not an article"), "{:?}", items[3]);
+        assert_eq!(items[3].as_ref().unwrap_err(), "d.jsonl:4: not an article: expected a JSON object with `id` and `text`");
         assert_eq!(items[4].as_ref().unwrap().id, "d");
+    }
+
+    #[test]
+    fn a_line_left_open_or_broken_midway_says_so_by_column() {
+        let content = concat!(
+            r#"{"id": "a", "text": "Trade reached $1 billion"#, "\n",
+            r#"{"id": "b", "text": "ok""#, "\n",
+            r#"{"id": "c", text: "ok"}"#, "\n",
+            r#"{"id": "d", "text": "unclosed at the end of the file"#,
+        );
+        let (articles, errors) = parse_jsonl(Path::new("d.jsonl"), content);
+        assert!(articles.is_empty());
+        let open = "invalid JSON: the line ends inside a string, object or array; expected one whole JSON object per line (write line breaks in `text` as \\n)";
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(messages[0], format!("d.jsonl:1: {open}"));
+        assert_eq!(messages[1], format!("d.jsonl:2: {open}"));
+        assert_eq!(messages[2], "d.jsonl:3: invalid JSON at column 13: key must be a string");
+        assert_eq!(messages[3], format!("d.jsonl:4: {open}"));
     }
 }
