@@ -408,14 +408,7 @@ impl Scene {
 
     /// `12 source articles, published 2017-12-25 to 2026-02-13`.
     fn footnote(&self) -> String {
-        let mut text = match self.n_articles {
-            1 => "1 source article".to_string(),
-            n => format!("{n} source articles"),
-        };
-        if let Some((first, last)) = self.span {
-            text.push_str(&format!(", published {first} to {last}"));
-        }
-        text
+        Footnote { articles: self.n_articles, published: self.span }.sources()
     }
 }
 

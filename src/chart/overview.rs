@@ -117,8 +117,8 @@ impl Footnote {
         Footnote { articles: articles.len(), published: tracks.iter().flat_map(dates_of).fold(None, widen) }
     }
 
-    /// `24 source articles, published 2017-12-25 to 2026-02-13  ·  progress: ...`.
-    fn text(&self) -> String {
+    /// `24 source articles, published 2017-12-25 to 2026-02-13`.
+    pub(super) fn sources(&self) -> String {
         let mut text = match self.articles {
             1 => "1 source article".to_string(),
             n => format!("{n} source articles"),
@@ -126,8 +126,12 @@ impl Footnote {
         if let Some((first, last)) = self.published {
             text.push_str(&format!(", published {first} to {last}"));
         }
-        text.push_str("  ·  progress: the latest full-year figure against the active target");
         text
+    }
+
+    /// The overview's footnote: [`Footnote::sources`] and how progress is read.
+    fn text(&self) -> String {
+        self.sources() + "  ·  progress: the latest full-year figure against the active target"
     }
 }
 

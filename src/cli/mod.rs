@@ -17,7 +17,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
@@ -92,6 +92,16 @@ pub(crate) struct Inputs {
     pub skipped: usize,
 }
 
+/// Says how many web-archive pages were passed over for having no article
+/// text (index and gallery pages: not an error, but the pages read should add
+/// up).
+fn report_pages_without_text(n: usize) {
+    if n > 0 {
+        let s = if n == 1 { "" } else { "s" };
+        eprintln!("econtrack: passed over {n} web archive page{s} with no article text (index or gallery pages)");
+    }
+}
+
 /// Claims per batch when a claims table is written from a spill: one Parquet
 /// row group each.
 pub(crate) const WRITE_BATCH: usize = 8192;
@@ -130,14 +140,15 @@ pub(crate) fn extract_inputs(
         skip(e);
     }
     let progress = Progress::new(&files);
+    let without_text = Arc::new(AtomicUsize::new(0));
     let mut reading = 0;
     let result = std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(usize, Result<Article, Error>)>>(1);
-        let (files, bar) = (&files, progress.bar.clone());
+        let (files, bar, without_text) = (&files, progress.bar.clone(), &without_text);
         scope.spawn(move || {
             let mut chunk = Vec::new();
             let mut bytes = 0;
-            for item in articles_of(files, &bar) {
+            for item in articles_of(files, &bar, without_text) {
                 bytes += item.1.as_ref().map_or(0, |a| a.text.len());
                 chunk.push(item);
                 if chunk.len() == CHUNK_ARTICLES || bytes >= CHUNK_BYTES {
@@ -173,6 +184,7 @@ pub(crate) fn extract_inputs(
     });
     progress.bar.finish_and_clear();
     result?;
+    report_pages_without_text(without_text.load(Ordering::Relaxed));
     Ok(Inputs { files, skipped })
 }
 
@@ -243,12 +255,13 @@ pub(crate) fn extract_in_input_order(
 fn articles_of<'a>(
     files: &'a [PathBuf],
     bar: &'a ProgressBar,
+    without_text: &'a Arc<AtomicUsize>,
 ) -> impl Iterator<Item = (usize, Result<Article, Error>)> + 'a {
     files.iter().enumerate().flat_map(move |(file, path)| {
         let size = fs::metadata(path).map_or(0, |m| m.len());
         let counted = Arc::new(AtomicU64::new(0));
         let (bar_item, counted_end) = (bar.clone(), counted.clone());
-        ingest::read_file(path)
+        ingest::read_file_counting(path, without_text)
             .map(move |item| {
                 if let Ok(article) = &item {
                     let before = counted.fetch_add(article.text.len() as u64, Ordering::Relaxed);

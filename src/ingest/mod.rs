@@ -25,6 +25,8 @@ pub mod warc;
 use std::fs::{self, File};
 use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicUsize;
 
 use flate2::read::MultiGzDecoder;
 
@@ -92,6 +94,12 @@ pub fn list_files(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
 /// skipped a line, a record or the whole file. JSONL and WARC files are read
 /// incrementally; text and HTML files whole.
 pub fn read_file(path: &Path) -> Box<dyn Iterator<Item = Result<Article, Error>> + Send> {
+    read_file_counting(path, &Arc::default())
+}
+
+/// [`read_file`], counting into `without_text` the web-archive pages passed
+/// over for having no article text.
+pub fn read_file_counting(path: &Path, without_text: &Arc<AtomicUsize>) -> Box<dyn Iterator<Item = Result<Article, Error>> + Send> {
     let Some(kind) = FileKind::of(path) else {
         return one(Err(unsupported(path)));
     };
@@ -119,7 +127,7 @@ pub fn read_file(path: &Path) -> Box<dyn Iterator<Item = Result<Article, Error>>
             Ok(f) => {
                 let reader: Box<dyn Read + Send> =
                     if kind == FileKind::WarcGz { Box::new(MultiGzDecoder::new(BufReader::new(f))) } else { Box::new(f) };
-                Box::new(WarcReader::new(path, BufReader::new(reader)))
+                Box::new(WarcReader::new(path, BufReader::new(reader)).counting(without_text.clone()))
             }
             Err(e) => one(Err(e)),
         },

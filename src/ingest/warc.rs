@@ -6,8 +6,10 @@
 //! [`super::html`]: the id is the record's `WARC-Record-ID` (without
 //! `<urn:uuid:`), the source its `WARC-Target-URI`, and the date the page's
 //! own, else the `WARC-Date`. Chunked and gzip-encoded HTTP bodies are
-//! decoded. Other records (warcinfo, request, metadata, images, redirects,
-//! pages with no article text) are passed over without a word.
+//! decoded. Other records (warcinfo, request, metadata, images, redirects)
+//! are passed over without a word; HTML pages with no article text (index
+//! and gallery pages) are passed over too, and counted
+//! ([`WarcReader::counting`]).
 //!
 //! A malformed record is an error naming the byte where it starts (in the
 //! uncompressed stream); the reader then looks for the next `WARC/` line and
@@ -16,6 +18,8 @@
 
 use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
 use flate2::read::GzDecoder;
@@ -38,6 +42,8 @@ pub struct WarcReader<R> {
     /// A version line found while resynchronising, to be read again, and its offset.
     pending: Option<(usize, Vec<u8>)>,
     done: bool,
+    /// HTML pages passed over for having no article text.
+    without_text: Arc<AtomicUsize>,
 }
 
 /// One record's headers and block.
@@ -55,7 +61,14 @@ impl Record {
 
 impl<R: BufRead> WarcReader<R> {
     pub fn new(path: &Path, reader: R) -> Self {
-        WarcReader { path: path.to_path_buf(), reader, offset: 0, pending: None, done: false }
+        WarcReader { path: path.to_path_buf(), reader, offset: 0, pending: None, done: false, without_text: Arc::default() }
+    }
+
+    /// Counts the HTML pages passed over for having no article text into
+    /// `counter`, which the caller keeps.
+    pub fn counting(mut self, counter: Arc<AtomicUsize>) -> Self {
+        self.without_text = counter;
+        self
     }
 
     fn error_at(&self, byte: usize, message: impl Into<String>) -> Error {
@@ -203,7 +216,10 @@ impl<R: BufRead> WarcReader<R> {
             Err(message) => return Some(Err(self.error_at(record.start, message))),
         };
         let charset = charset_of(&http.content_type);
-        let mut article = parse_html(&self.path, &body, charset.as_deref()).ok()?;
+        let Ok(mut article) = parse_html(&self.path, &body, charset.as_deref()) else {
+            self.without_text.fetch_add(1, Ordering::Relaxed);
+            return None;
+        };
         article.id = id;
         article.source = record.header("WARC-Target-URI").unwrap_or("").to_string();
         if article.published.is_none() {
@@ -323,7 +339,12 @@ mod tests {
         warc.extend(record("response", "http://a/2", "2025-01-03T09:00:00Z", &http("Content-Type: text/html\r\n", PAGE.as_bytes()), ""));
         warc.extend(record("response", "http://a/logo.png", "2025-01-03T00:00:00Z", &http("Content-Type: image/png\r\n", b"\x89PNG"), ""));
         warc.extend(record("response", "http://a/moved", "2025-01-03T00:00:00Z", b"HTTP/1.1 301 Moved\r\nLocation: /x\r\n\r\n", ""));
-        let articles: Vec<Article> = read(&warc).into_iter().map(Result::unwrap).collect();
+        let index = "<html><body><nav><a href=\"/1\">One</a></nav></body></html>";
+        warc.extend(record("response", "http://a/", "2025-01-03T00:00:00Z", &http("Content-Type: text/html\r\n", index.as_bytes()), ""));
+        let counter = Arc::new(AtomicUsize::new(0));
+        let articles: Vec<Article> =
+            WarcReader::new(Path::new("a.warc"), &warc[..]).counting(counter.clone()).map(Result::unwrap).collect();
+        assert_eq!(counter.load(Ordering::Relaxed), 1, "the index page is counted, the image and the redirect are not pages");
         assert_eq!(articles.len(), 2);
         assert_eq!(articles[0].id, "http://a/1-id");
         assert_eq!(articles[0].source, "http://a/1");
