@@ -3,9 +3,9 @@
 //! a job's memory does not grow with the articles it reads or the claims it
 //! keeps; the file grows instead.
 //!
-//! Each run is up to [`RUN_BYTES`] of JSON lines (serde_json with
-//! `float_roundtrip`, so numbers come back bit for bit), sorted by key before
-//! it is written. Reading back merges the runs with a heap; items with equal
+//! Each run is up to [`RUN_BYTES`] of records, each a 4-byte length and the
+//! item in postcard's compact binary form (numbers come back bit for bit),
+//! sorted by key before it is written. Reading back merges the runs with a heap; items with equal
 //! keys come back in the order they were pushed, so a spill keyed by input
 //! order gives the input back unchanged.
 //!
@@ -104,8 +104,10 @@ impl<T: Serialize + DeserializeOwned, K: Ord> Spill<T, K> {
         }
         let start = self.arena.len();
         // Our items are plain strings and numbers: serializing cannot fail.
-        serde_json::to_writer(&mut self.arena, item).expect("a spilled item serializes");
-        self.arena.push(b'\n');
+        self.arena.extend_from_slice(&[0; 4]);
+        self.arena = postcard::to_extend(item, std::mem::take(&mut self.arena)).expect("a spilled item serializes");
+        let len = u32::try_from(self.arena.len() - start - 4).expect("an item under 4 GB");
+        self.arena[start..start + 4].copy_from_slice(&len.to_le_bytes());
         self.index.push(((self.key)(item), start, self.arena.len() - start));
         self.len += 1;
         let index_bytes = self.index.len() * (std::mem::size_of::<(K, usize, usize)>() + KEY_HEAP);
@@ -157,7 +159,7 @@ impl<T: Serialize + DeserializeOwned, K: Ord> Spill<T, K> {
             f.seek(SeekFrom::Start(start)).map_err(|e| self.file.io_err(e))?;
             readers.push(Run { reader: BufReader::with_capacity(READ_BUFFER, f.take(len)), at: start });
         }
-        let mut sorted = Sorted { file: self.file, key: self.key, heap: BinaryHeap::new(), heads: Vec::new(), readers, line: Vec::new() };
+        let mut sorted = Sorted { file: self.file, key: self.key, heap: BinaryHeap::new(), heads: Vec::new(), readers, record: Vec::new() };
         sorted.heads = (0..sorted.readers.len()).map(|_| None).collect();
         for run in 0..sorted.readers.len() {
             sorted.advance(run)?;
@@ -168,7 +170,7 @@ impl<T: Serialize + DeserializeOwned, K: Ord> Spill<T, K> {
 
 struct Run {
     reader: BufReader<Take<File>>,
-    /// Offset in the file of the next line, for error messages.
+    /// Offset in the file of the next record, for error messages.
     at: u64,
 }
 
@@ -181,23 +183,25 @@ pub struct Sorted<T, K> {
     heap: BinaryHeap<Reverse<(K, usize)>>,
     heads: Vec<Option<T>>,
     readers: Vec<Run>,
-    line: Vec<u8>,
+    record: Vec<u8>,
 }
 
 impl<T: DeserializeOwned, K: Ord> Sorted<T, K> {
     /// Reads the next item of `run` into its head and the heap.
     fn advance(&mut self, run: usize) -> Result<(), Error> {
         let r = &mut self.readers[run];
-        self.line.clear();
-        let n = r.reader.read_until(b'\n', &mut self.line).map_err(|e| self.file.io_err(e))?;
-        if n == 0 {
+        let at = r.at;
+        let corrupt = |path: &Path, message: String| Error::parse(Location { path: path.to_path_buf(), line: None, byte: Some(at as usize) }, message);
+        if r.reader.fill_buf().map_err(|e| self.file.io_err(e))?.is_empty() {
             return Ok(());
         }
-        let at = r.at;
-        r.at += n as u64;
-        let item: T = serde_json::from_slice(&self.line).map_err(|e| {
-            Error::parse(Location { path: self.file.0.clone(), line: None, byte: Some(at as usize) }, e.to_string())
-        })?;
+        let mut len = [0; 4];
+        r.reader.read_exact(&mut len).map_err(|e| corrupt(&self.file.0, format!("a record cut short: {e}")))?;
+        let len = u32::from_le_bytes(len) as usize;
+        self.record.resize(len, 0);
+        r.reader.read_exact(&mut self.record).map_err(|e| corrupt(&self.file.0, format!("a record cut short: {e}")))?;
+        r.at += 4 + len as u64;
+        let item: T = postcard::from_bytes(&self.record).map_err(|e| corrupt(&self.file.0, e.to_string()))?;
         self.heap.push(Reverse(((self.key)(&item), run)));
         self.heads[run] = Some(item);
         Ok(())
@@ -327,8 +331,8 @@ mod tests {
     #[test]
     fn small_items_count_their_index_against_the_run() {
         let dir = tempfile::tempdir().unwrap();
-        // Two bytes each ("7\n"), but an index entry apiece: runs of 1000
-        // bytes hold a few dozen, not five hundred.
+        // Five bytes each (a length and the byte), but an index entry apiece:
+        // runs of 1000 bytes hold a dozen or so, not two hundred.
         let mut spill = Spill::with_run_bytes(dir.path(), "t", |x: &u8| *x, 1000).unwrap();
         for i in 0..1000u32 {
             spill.push(&((i * 37 % 10) as u8)).unwrap();
