@@ -219,7 +219,7 @@ pub(crate) struct Extracted {
 pub(crate) fn extract_in_input_order(
     inputs: &[PathBuf],
     dir: &Path,
-    each: impl FnMut(&[Claim]) -> Result<(), Error>,
+    mut each: impl FnMut(&[Claim]) -> Result<(), Error>,
 ) -> Result<Extracted, Error> {
     let mut ids = Spill::create(dir, "articles-spill", |r: &(String, u64, u32)| r.0.clone())?;
     let mut claims = Spill::create(dir, "claims-spill", |c: &(u64, Claim)| c.0)?;
@@ -241,7 +241,6 @@ pub(crate) fn extract_in_input_order(
     let skipped = read.skipped + report_repeats(&read.files, &repeats);
     let mut kept = 0;
     let claims = claims.into_sorted()?.filter(|c| !c.as_ref().is_ok_and(|(r, _)| dropped.contains(r)));
-    let mut each = each;
     for_each_batch(claims.map(|c| c.map(|(_, c)| c)), WRITE_BATCH, |batch| {
         kept += batch.len();
         each(batch)
