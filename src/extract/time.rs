@@ -393,13 +393,14 @@ pub fn times(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
     let mut cands: Vec<(usize, usize, usize, TimeExpr)> = Vec::new();
     let open = open_rules(text);
     for (prio, rule) in RULE_SET.iter().enumerate() {
-        if open & 1 << prio == 0 || !rule.relaxed.is_match(text) {
+        if open & 1 << prio == 0 {
             continue;
         }
         // Every match of the rule starts where its twin has one, so each search
         // starts at the twin's next match: the slow engine skips the stretch
-        // before it. Rules never match empty (a test checks), so this finds
-        // what `captures_iter` finds.
+        // before it, and a sentence the twin does not match is never searched.
+        // Rules never match empty (a test checks), so this finds what
+        // `captures_iter` finds.
         let mut pos = 0;
         while let Some(from) = rule.relaxed.find_at(text, pos) {
             let Some(c) = rule.re.captures_at(text, from.start()) else { break };
