@@ -159,8 +159,8 @@ impl<T: Serialize + DeserializeOwned, K: Ord> Spill<T, K> {
             f.seek(SeekFrom::Start(start)).map_err(|e| self.file.io_err(e))?;
             readers.push(Run { reader: BufReader::with_capacity(READ_BUFFER, f.take(len)), at: start });
         }
-        let mut sorted = Sorted { file: self.file, key: self.key, heap: BinaryHeap::new(), heads: Vec::new(), readers, record: Vec::new() };
-        sorted.heads = (0..sorted.readers.len()).map(|_| None).collect();
+        let heads = (0..readers.len()).map(|_| None).collect();
+        let mut sorted = Sorted { file: self.file, key: self.key, heap: BinaryHeap::new(), heads, readers, record: Vec::new() };
         for run in 0..sorted.readers.len() {
             sorted.advance(run)?;
         }

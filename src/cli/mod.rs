@@ -189,9 +189,10 @@ pub(crate) fn extract_inputs(
 }
 
 /// Says on stderr that each repeated article id was skipped, naming both
-/// files; returns how many were.
-pub(crate) fn report_repeats(files: &[PathBuf], repeats: &[store::Repeat]) -> usize {
-    for r in repeats {
+/// files, in the order of the skipped readings' files; returns how many were.
+pub(crate) fn report_repeats(files: &[PathBuf], mut repeats: Vec<store::Repeat>) -> usize {
+    repeats.sort_by_key(|r| r.file);
+    for r in &repeats {
         eprintln!(
             "econtrack: skipped {}: article id {:?} was already read from {}, expected ids to be unique (give one an `id`)",
             files[r.file as usize].display(),
@@ -237,8 +238,7 @@ pub(crate) fn extract_in_input_order(
         }
         Ok(())
     })?;
-    repeats.sort_by_key(|r| r.file);
-    let skipped = read.skipped + report_repeats(&read.files, &repeats);
+    let skipped = read.skipped + report_repeats(&read.files, repeats);
     let mut kept = 0;
     let claims = claims.into_sorted()?.filter(|c| !c.as_ref().is_ok_and(|(r, _)| dropped.contains(r)));
     for_each_batch(claims.map(|c| c.map(|(_, c)| c)), WRITE_BATCH, |batch| {

@@ -75,15 +75,14 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
         batch.clear();
         Ok(())
     };
-    let (merged, mut repeats) = store::merge(spill.into_sorted()?, |claim| {
+    let (merged, repeats) = store::merge(spill.into_sorted()?, |claim| {
         batch.push(claim);
         if batch.len() == super::WRITE_BATCH { write(&mut batch) } else { Ok(()) }
     })?;
     write(&mut batch)?;
     stored.commit()?;
     csv.commit()?;
-    repeats.sort_by_key(|r| r.file);
-    let skipped = read.skipped + super::report_repeats(&read.files, &repeats);
+    let skipped = read.skipped + super::report_repeats(&read.files, repeats);
     // Each track's charts are drawn as soon as it is built; the overview keeps
     // only what its panels draw.
     fs::create_dir_all(&args.charts).with_context(|| format!("creating {}", args.charts.display()))?;
