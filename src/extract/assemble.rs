@@ -171,6 +171,22 @@ pub fn sentence_claims(t: &SentenceTokens, ctx: &ArticleContext, state: &mut Sta
     out
 }
 
+/// Whether a sentence with figures and these cues may give a claim, given
+/// what earlier sentences left. A claim needs an indicator: the sentence's own
+/// cue, the previous sentence's claim or topic, or, for a goal with no
+/// indicator, a target or forecast cue (see [`resolve`]). When this is false,
+/// [`sentence_claims`] gives nothing and only clears `prev` and `topic`.
+pub fn may_claim(cues: &[Cue], state: &State) -> bool {
+    state.prev.is_some()
+        || state.topic.is_some()
+        || cues.iter().any(|c| {
+            matches!(
+                c.kind,
+                CueKind::Indicator(..) | CueKind::Kind(KindCue::Target | KindCue::TargetNoun | KindCue::Forecast)
+            )
+        })
+}
+
 /// What a sentence without any amount leaves for the next one: the indicator
 /// it spoke about ("Trade between the two countries has expanded quickly"), for
 /// an "it" in the next sentence, and no previous claim.

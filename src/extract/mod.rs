@@ -125,13 +125,21 @@ fn claims_of(article: &Article) -> Vec<Claim> {
         if let Some(prev) = figureless.take() {
             assemble::figureless_sentence(&cues::cues(&lexicon::words(prev)), &mut state);
         }
+        let cues = cues::cues(&ws);
+        if !assemble::may_claim(&cues, &state) {
+            // Figures with nothing to make a claim of them (prices, scores):
+            // what the claim layer would conclude, without its times and parties.
+            state.topic = None;
+            state.prev = None;
+            continue;
+        }
         let parties = parties::parties_in(&ws)
             .into_iter()
             .filter(|p| p.start >= skip && !amounts.iter().any(|a| p.start < a.end && a.start < p.end))
             .collect();
         let tokens = SentenceTokens {
             text: stext,
-            cues: cues::cues(&ws),
+            cues,
             words: ws,
             times: time::time_exprs(stext, article.published),
             parties,
