@@ -19,7 +19,7 @@
 //! ("10 percentage points", "п.п.") are no amount at all. Whether a percent is a
 //! growth rate is decided by the claim layer.
 
-use super::number::{Lang, Number, scale_after};
+use super::number::{Lang, Number, lower_starts_with, scale_after};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -318,17 +318,13 @@ fn percent_after(text: &str, pos: usize) -> Option<usize> {
         return None;
     }
     let tail = &rest[gap..];
-    let lower = tail.to_lowercase();
-    if POINTS.iter().any(|p| lower.starts_with(p)) {
+    if POINTS.iter().any(|p| lower_starts_with(tail, p)) {
         return None;
     }
     for p in PERCENT {
         if let Some(len) = starts_with_word(tail, p) {
-            let after = tail[len..].trim_start().to_lowercase();
-            if POINTS.iter().any(|p| after.starts_with(p))
-                || after.starts_with("пункт")
-                || after.starts_with("point")
-            {
+            let after = tail[len..].trim_start();
+            if POINTS.iter().chain(&["пункт", "point"]).any(|p| lower_starts_with(after, p)) {
                 return None;
             }
             return Some(pos + gap + len);

@@ -68,6 +68,14 @@ static AND_FRACTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s+and\s+(?:a|one)\s+(half|quarter)\b").expect("valid regex")
 });
 
+/// The first letters of the scale words: after most numbers comes none of them.
+static SCALE_FIRSTS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut v: Vec<char> = SCALES.iter().filter_map(|s| s.word.chars().next()).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
+
 /// A scale word: multiplier, and whether it must be glued to the digits.
 struct Scale {
     word: String,
@@ -276,6 +284,15 @@ fn starts_scale(rest: &str) -> bool {
     scale_after(rest, 0).0 > 1.0
 }
 
+/// Whether `text` in lower case starts with `prefix`, lower-casing only as far
+/// as the prefix goes: this runs after every number, and the sentence's rest
+/// may be long. (Char by char; `prefix` holds no Greek sigma, the one letter
+/// whose lower case depends on what follows it.)
+pub(super) fn lower_starts_with(text: &str, prefix: &str) -> bool {
+    let mut lower = text.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|p| lower.next() == Some(p))
+}
+
 /// The scale word right after a number ending at `pos`: (multiplier, new end).
 pub(super) fn scale_after(text: &str, pos: usize) -> (f64, usize) {
     let rest = &text[pos..];
@@ -284,10 +301,15 @@ pub(super) fn scale_after(text: &str, pos: usize) -> (f64, usize) {
         return (1.0, pos);
     }
     let tail = &rest[gap..];
-    let lower: String = tail.chars().take(12).collect::<String>().to_lowercase();
+    let Some(first) = tail.chars().next() else { return (1.0, pos) };
+    if !first.to_lowercase().next().is_some_and(|c| SCALE_FIRSTS.contains(&c)) {
+        return (1.0, pos);
+    }
+    // Scale words are matched within the tail's first 12 letters.
+    let head = &tail[..tail.char_indices().nth(12).map_or(tail.len(), |(i, _)| i)];
     for sc in SCALES.iter() {
         let w = sc.word.as_str();
-        if !lower.starts_with(w) || (sc.glued && gap > 0) {
+        if !lower_starts_with(head, w) || (sc.glued && gap > 0) {
             continue;
         }
         let wlen: usize = tail.chars().take(w.chars().count()).map(char::len_utf8).sum();
