@@ -26,6 +26,7 @@
 
 use super::lexicon::tsv_lines;
 use regex::Regex;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 mod words;
@@ -68,12 +69,16 @@ static AND_FRACTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s+and\s+(?:a|one)\s+(half|quarter)\b").expect("valid regex")
 });
 
-/// The first letters of the scale words: after most numbers comes none of them.
-static SCALE_FIRSTS: LazyLock<Vec<char>> = LazyLock::new(|| {
-    let mut v: Vec<char> = SCALES.iter().filter_map(|s| s.word.chars().next()).collect();
-    v.sort_unstable();
-    v.dedup();
-    v
+/// The scale words by first letter, each list longest first: after most
+/// numbers comes a letter no scale word starts with.
+static SCALES_BY_FIRST: LazyLock<FxHashMap<char, Vec<&'static Scale>>> = LazyLock::new(|| {
+    let mut m: FxHashMap<char, Vec<&'static Scale>> = FxHashMap::default();
+    for s in SCALES.iter() {
+        if let Some(c) = s.word.chars().next() {
+            m.entry(c).or_default().push(s);
+        }
+    }
+    m
 });
 
 /// A scale word: multiplier, and whether it must be glued to the digits.
@@ -301,13 +306,11 @@ pub(super) fn scale_after(text: &str, pos: usize) -> (f64, usize) {
         return (1.0, pos);
     }
     let tail = &rest[gap..];
-    let Some(first) = tail.chars().next() else { return (1.0, pos) };
-    if !first.to_lowercase().next().is_some_and(|c| SCALE_FIRSTS.contains(&c)) {
-        return (1.0, pos);
-    }
+    let first = tail.chars().next().and_then(|c| c.to_lowercase().next());
+    let Some(scales) = first.and_then(|c| SCALES_BY_FIRST.get(&c)) else { return (1.0, pos) };
     // Scale words are matched within the tail's first 12 letters.
     let head = &tail[..tail.char_indices().nth(12).map_or(tail.len(), |(i, _)| i)];
-    for sc in SCALES.iter() {
+    for sc in scales {
         let w = sc.word.as_str();
         if !lower_starts_with(head, w) || (sc.glued && gap > 0) {
             continue;
