@@ -15,7 +15,8 @@
 //! At each position the longest phrase wins; matches never overlap.
 
 use std::borrow::Cow;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHasher};
+use std::hash::Hasher;
 
 /// One word of a text, with its byte span.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +26,9 @@ pub struct Word<'a> {
     pub text: &'a str,
     /// The word in lower case; the text itself when it has no capitals.
     pub lower: Cow<'a, str>,
+    /// Hashes of the lower-cased word and of its first two letters, which
+    /// let a lexicon pass over a word that starts none of its phrases.
+    keys: (u64, u64),
 }
 
 impl Word<'_> {
@@ -55,11 +59,50 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
 
 fn word(text: &str, start: usize, end: usize) -> Word<'_> {
     let t = &text[start..end];
+    let lower = lowercase(t);
     Word {
         start,
         end,
         text: t,
-        lower: lowercase(t),
+        keys: (hash(&lower), first_two(&lower).map_or(0, |two| hash_two(two))),
+        lower,
+    }
+}
+
+fn hash(s: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
+fn hash_two(two: [char; 2]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write_u32(two[0] as u32);
+    h.write_u32(two[1] as u32);
+    h.finish()
+}
+
+/// A set of hashes that may err only by holding one it was not given.
+#[derive(Debug, Clone)]
+struct HashFilter(Vec<u64>);
+
+impl HashFilter {
+    /// The filter holds 2^14 bits, indexed by a hash's top bits (Fx hashes
+    /// mix upwards).
+    const SHIFT: u32 = 64 - 14;
+
+    fn new() -> HashFilter {
+        HashFilter(vec![0; 1 << (64 - Self::SHIFT - 6)])
+    }
+
+    fn insert(&mut self, h: u64) {
+        let bit = h >> Self::SHIFT;
+        self.0[(bit / 64) as usize] |= 1 << (bit % 64);
+    }
+
+    fn may_hold(&self, h: u64) -> bool {
+        let bit = h >> Self::SHIFT;
+        self.0[(bit / 64) as usize] & 1 << (bit % 64) != 0
     }
 }
 
@@ -146,6 +189,13 @@ impl Pat {
 pub struct Lexicon {
     /// Entries keyed by the lowercase first letter of the first word, for speed.
     entries: FxHashMap<char, Bucket>,
+    /// What a word must be for some entry to start with it: one of these
+    /// lower-cased words, or a word starting with one of these two letters
+    /// or one of these single letters (the first patterns' prefixes). Most
+    /// words of a sentence are none, and are passed over on two hash bits.
+    first_words: HashFilter,
+    first_twos: HashFilter,
+    first_letters: Vec<char>,
 }
 
 /// The entries of one first letter, longest first, with an index of which ones
@@ -273,12 +323,31 @@ impl Lexicon {
                 entries.entry(k).or_default().list.push((pats, tag));
             }
         }
+        let (mut first_words, mut first_twos, mut first_letters) = (HashFilter::new(), HashFilter::new(), Vec::new());
         for bucket in entries.values_mut() {
             // Longest phrase first, so "trade turnover" beats "trade".
             bucket.list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
             bucket.index();
+            for w in bucket.by_word.keys() {
+                first_words.insert(hash(w));
+            }
+            for two in bucket.by_two.keys() {
+                first_twos.insert(hash_two(*two));
+            }
+            for &i in &bucket.short {
+                if let Pat::Prefix(p) = &bucket.list[i].0[0] {
+                    first_letters.extend(p.chars().next());
+                }
+            }
         }
-        Lexicon { entries }
+        Lexicon { entries, first_words, first_twos, first_letters }
+    }
+
+    /// Whether some entry may start at `w` (see [`Lexicon::first_words`]).
+    fn may_start(&self, w: &Word) -> bool {
+        self.first_words.may_hold(w.keys.0)
+            || (w.keys.1 != 0 && self.first_twos.may_hold(w.keys.1))
+            || (!self.first_letters.is_empty() && w.lower.chars().next().is_some_and(|c| self.first_letters.contains(&c)))
     }
 
     /// All non-overlapping matches in `words`, left to right, longest first.
@@ -286,6 +355,10 @@ impl Lexicon {
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
+            if !self.may_start(&words[i]) {
+                i += 1;
+                continue;
+            }
             let key = words[i].lower.chars().next().unwrap_or(' ');
             let hit = self.entries.get(&key).and_then(|bucket| bucket.first_match(words, i));
             match hit {
