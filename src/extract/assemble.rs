@@ -35,15 +35,38 @@ use super::time::{Role as TimeRole, TimeExpr};
 use super::traps::is_trap;
 use crate::{ClaimKind, Indicator, Measure};
 use regex::Regex;
+use rustc_hash::FxHashMap;
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 /// What is known about the article as a whole.
 #[derive(Debug, Clone, Default)]
-pub struct ArticleContext {
+pub struct ArticleContext<'a> {
     /// The article's two parties, from the title and lead, in order.
     pub pair: Vec<String>,
-    /// The party the article reports from (dateline) or about most.
-    pub focus: Option<String>,
+    /// The party the article reports from (dateline) or about most, once known.
+    pub focus: OnceCell<Option<String>>,
+    /// The text whose party mentions settle the focus when it is not known
+    /// yet: counted on first use, since most articles' claims name both sides.
+    pub mentions: &'a str,
+}
+
+impl ArticleContext<'_> {
+    /// The party the article reports from or about most.
+    pub fn focus(&self) -> Option<String> {
+        self.focus
+            .get_or_init(|| {
+                let mut counts: FxHashMap<String, usize> = FxHashMap::default();
+                for p in super::parties::parties(self.mentions) {
+                    *counts.entry(p.code).or_default() += 1;
+                }
+                let pair = &self.pair;
+                pair.iter()
+                    .max_by_key(|p| (counts.get(*p).copied().unwrap_or(0), std::cmp::Reverse(pair.iter().position(|q| q == *p))))
+                    .cloned()
+            })
+            .clone()
+    }
 }
 
 /// What earlier sentences leave for later ones.

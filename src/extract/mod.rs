@@ -45,7 +45,7 @@ use crate::{Article, Claim, Indicator};
 use assemble::{ArticleContext, Draft, SentenceTokens, State};
 use number::Lang;
 use regex::Regex;
-use rustc_hash::FxHashMap;
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 /// A dateline at the start of an article: "BAKU, Feb. 25 - ", "BISHKEK - ".
@@ -202,7 +202,7 @@ fn same_claim(c: &Claim, d: &Draft) -> bool {
 
 /// The article's pair (title first, then the lead) and its focus party (the
 /// dateline's country when it is one of the pair, else the most mentioned).
-fn article_context(article: &Article, sents: &[sentence::Sentence]) -> ArticleContext {
+fn article_context<'a>(article: &'a Article, sents: &[sentence::Sentence]) -> ArticleContext<'a> {
     let text = article.text.as_str();
     let mut pair = parties::distinct(&parties::parties(&article.title));
     let lead_end = sents
@@ -231,26 +231,14 @@ fn article_context(article: &Article, sents: &[sentence::Sentence]) -> ArticleCo
         })
         .and_then(|v| v.into_iter().next());
     // The most mentioned of the pair, counted over the whole text only when
-    // the dateline does not settle it and there are two to choose from.
+    // the dateline does not settle it, there are two to choose from, and a
+    // claim asks for it.
     let focus = match dateline_party.filter(|d| pair.contains(d)) {
-        Some(d) => Some(d),
-        None if pair.len() < 2 => pair.first().cloned(),
-        None => {
-            let mut counts: FxHashMap<String, usize> = FxHashMap::default();
-            for p in parties::parties(&text[skip..]) {
-                *counts.entry(p.code).or_default() += 1;
-            }
-            pair.iter()
-                .max_by_key(|p| {
-                    (
-                        counts.get(*p).copied().unwrap_or(0),
-                        std::cmp::Reverse(pair.iter().position(|q| q == *p)),
-                    )
-                })
-                .cloned()
-        }
+        Some(d) => OnceCell::from(Some(d)),
+        None if pair.len() < 2 => OnceCell::from(pair.first().cloned()),
+        None => OnceCell::new(),
     };
-    ArticleContext { pair, focus }
+    ArticleContext { pair, focus, mentions: &text[skip..] }
 }
 
 #[cfg(test)]

@@ -27,8 +27,7 @@ pub(super) fn other(ctx: &ArticleContext, code: &str) -> Option<String> {
     if ctx.pair.iter().any(|p| p == code) {
         ctx.pair.iter().find(|p| *p != code).cloned()
     } else {
-        ctx.focus
-            .clone()
+        ctx.focus()
             .filter(|f| f != code)
             .or_else(|| ctx.pair.iter().find(|p| *p != code).cloned())
     }
@@ -148,7 +147,7 @@ fn choose(
                 let c = codes
                     .first()
                     .cloned()
-                    .or(ctx.focus.clone())
+                    .or_else(|| ctx.focus())
                     .or(ctx.pair.first().cloned())?;
                 return Some((c, Some(w)));
             }
@@ -303,7 +302,7 @@ fn choose(
                 .first()
                 .or(all.first())
                 .map(|p| p.code.clone())
-                .or(ctx.focus.clone())?;
+                .or_else(|| ctx.focus())?;
             Some((c, None))
         }
     }
