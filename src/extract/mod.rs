@@ -44,6 +44,7 @@ use crate::claim::claim_id;
 use crate::{Article, Claim, Indicator};
 use assemble::{ArticleContext, Draft, SentenceTokens, State};
 use number::Lang;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 use std::cell::OnceCell;
 use std::sync::LazyLock;
@@ -65,16 +66,21 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// rupees, "rs" is the end of "years"), the rest in lower case, as the layers
 /// match them. `None` when some literal is empty (the indicator lexicon has an
 /// entry that is all `_`): every article is read.
-static CLAIM_GATE: LazyLock<Option<(Regex, Regex)>> = LazyLock::new(|| {
+///
+/// Both are Aho-Corasick DFAs: this scan reads every byte of every article,
+/// and a DFA reads a byte in a table lookup where the regex engine's literal
+/// search walks an automaton with failure links.
+static CLAIM_GATE: LazyLock<Option<(AhoCorasick, AhoCorasick)>> = LazyLock::new(|| {
     let (pre, post) = money::currency_literals();
     let mut lower = cues::indicator_literals()?;
     lower.extend(post);
     if lower.iter().chain(&pre).any(String::is_empty) {
         return None;
     }
-    let alternation = |v: &[String]| v.iter().map(|l| regex::escape(l)).collect::<Vec<_>>().join("|");
-    let re = |v: &[String]| Regex::new(&alternation(v)).expect("valid literal alternation");
-    Some((re(&lower), re(&pre)))
+    let dfa = |v: &[String]| {
+        AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(v).expect("gate literals build a DFA")
+    };
+    Some((dfa(&lower), dfa(&pre)))
 });
 
 /// Whether `text` may hold a claim ([`CLAIM_GATE`]).
