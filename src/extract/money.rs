@@ -287,8 +287,20 @@ fn post_form(text: &str, pos: usize) -> Option<Cur> {
     }
     let tail = &rest[gap..];
     // Only the forms that start with the tail's first letter can match.
-    let first: String = tail.chars().next()?.to_lowercase().collect();
-    for f in POST_BY_FIRST.get(&first)?.iter().map(|&i| &CURRENCIES.post[i]) {
+    let c = tail.chars().next()?;
+    let (mut buf, owned);
+    let mut lower = c.to_lowercase();
+    let first: &str = match (lower.next(), lower.next()) {
+        (Some(l), None) => {
+            buf = [0; 4];
+            l.encode_utf8(&mut buf)
+        }
+        _ => {
+            owned = c.to_lowercase().collect::<String>();
+            &owned
+        }
+    };
+    for f in POST_BY_FIRST.get(first)?.iter().map(|&i| &CURRENCIES.post[i]) {
         let word = f.form.chars().next().is_some_and(char::is_alphabetic);
         if hyphen && !word {
             continue;
@@ -318,6 +330,11 @@ fn percent_after(text: &str, pos: usize) -> Option<usize> {
         return None;
     }
     let tail = &rest[gap..];
+    // After most numbers comes no letter a percent form starts with.
+    let first = tail.chars().next()?;
+    if !PERCENT.iter().any(|p| p.chars().next().is_some_and(|f| first == f || first.to_lowercase().eq(f.to_lowercase()))) {
+        return None;
+    }
     if POINTS.iter().any(|p| lower_starts_with(tail, p)) {
         return None;
     }
