@@ -265,6 +265,10 @@ const GATES: &[Option<&[&str]>] = &[
 
 /// The gates as one set of literal alternations; a rule without a gate gets
 /// one that always matches.
+/// The place in [`GATES`] of the month range rule, whose gate is the month
+/// names alone.
+const MONTH_GATE: usize = 0;
+
 static GATE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
     let mon = alternation(&MONTHS);
     let pats: Vec<String> = GATES
@@ -389,9 +393,13 @@ fn first_year(text: &str) -> Option<i32> {
 
 /// Every time expression of `text`, non-overlapping, in order.
 pub fn times(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
+    times_of_rules(text, published, open_rules(text))
+}
+
+/// [`times`], given the rules whose gate is open on `text`.
+fn times_of_rules(text: &str, published: Option<NaiveDate>, open: u32) -> Vec<TimeExpr> {
     let explicit_year = first_year(text);
     let mut cands: Vec<(usize, usize, usize, TimeExpr)> = Vec::new();
-    let open = open_rules(text);
     for (prio, rule) in RULE_SET.iter().enumerate() {
         if open & 1 << prio == 0 {
             continue;
@@ -707,8 +715,12 @@ pub fn single_months(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> 
 
 /// All time expressions: the rule set plus single months that no rule covers.
 pub fn time_exprs(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
-    let mut out = times(text, published);
-    for m in single_months(text, published) {
+    let open = open_rules(text);
+    let mut out = times_of_rules(text, published, open);
+    // A single month needs a month name, as the month range rule does: when
+    // that rule's gate is closed there is none.
+    let months = if open & 1 << MONTH_GATE != 0 { single_months(text, published) } else { Vec::new() };
+    for m in months {
         let overlapping: Vec<usize> = out
             .iter()
             .enumerate()
@@ -787,6 +799,7 @@ mod tests {
     #[test]
     fn gates_pass_every_match_of_their_rule() {
         assert_eq!(GATES.len(), RULES.len(), "one gate per rule");
+        assert_eq!(GATES[MONTH_GATE], Some(&["MON"][..]), "the month gate is the month names alone");
         for rule in RULE_SET.iter() {
             let hir = regex_syntax::parse(rule.re.as_str()).expect("a valid rule");
             assert!(hir.properties().minimum_len().is_some_and(|n| n > 0), "{} may match empty", rule.name);
@@ -798,9 +811,13 @@ mod tests {
             "Compared with the same period of 2022, year-on-year, in that year, since 2010, 2020-2025, by 2030.",
             "ТОВАРООБОРОТ ЗА ЯНВАРЬ-МАЙ 2024 ГОДА, В ПРОШЛОМ ГОДУ, ПО СРАВНЕНИЮ С АНАЛОГИЧНЫМ ПЕРИОДОМ, К 2030 ГОДУ.",
             "За первое полугодие, за 9 месяцев, в ближайшие годы, в следующем году, за тот же период 2023 года.",
+            "Exports reached $8 billion in September alone; импорт в январе вырос.",
         ];
         for text in texts {
             let open = GATE_SET.matches(text);
+            if !single_months(text, pubd()).is_empty() {
+                assert!(open.matched(MONTH_GATE), "a single month in {text:?} but the month gate is closed");
+            }
             for (i, rule) in RULE_SET.iter().enumerate() {
                 if rule.re.is_match(text) {
                     assert!(open.matched(i), "rule {} matches {text:?} but its gate is closed", rule.name);
