@@ -96,7 +96,7 @@ pub fn cues(words: &[Word]) -> Vec<Cue> {
         }
     }
     for m in KINDS.find(words) {
-        let k = match m.tag.as_str() {
+        let k = match m.tag {
             "target_noun" => KindCue::TargetNoun,
             "target" => KindCue::Target,
             "forecast" => KindCue::Forecast,
@@ -123,7 +123,7 @@ pub fn cues(words: &[Word]) -> Vec<Cue> {
         });
     }
     for m in TRAPS.find(words).into_iter().filter(|m| m.tag != "-") {
-        let t = match m.tag.as_str() {
+        let t = match m.tag {
             "wide" => TrapCue::Wide,
             "pct" => TrapCue::Pct,
             "commodity" => TrapCue::Commodity,

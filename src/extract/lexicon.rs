@@ -65,7 +65,7 @@ fn word(text: &str, start: usize, end: usize) -> Word<'_> {
         start,
         end,
         text: t,
-        keys: (hash(&lower), first_two(&lower).map_or(0, |two| hash_two(two))),
+        keys: (hash(&lower), first_two(&lower).map_or(0, hash_two)),
         lower,
     }
 }
@@ -268,11 +268,11 @@ impl Bucket {
 
 /// A lexicon phrase found in a text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct LexMatch {
+pub struct LexMatch<'l> {
     pub start: usize,
     pub end: usize,
     /// The first column of the TSV line.
-    pub tag: String,
+    pub tag: &'l str,
     /// Index of the first matched word in the word list.
     pub word_index: usize,
 }
@@ -352,7 +352,7 @@ impl Lexicon {
     }
 
     /// All non-overlapping matches in `words`, left to right, longest first.
-    pub fn find(&self, words: &[Word]) -> Vec<LexMatch> {
+    pub fn find(&self, words: &[Word]) -> Vec<LexMatch<'_>> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
@@ -368,7 +368,7 @@ impl Lexicon {
                     out.push(LexMatch {
                         start: words[i].start,
                         end: last.end,
-                        tag: tag.clone(),
+                        tag,
                         word_index: i,
                     });
                     i += pats.len();
@@ -404,7 +404,7 @@ impl Lexicon {
     }
 
     /// Matches of `text` (convenience over [`words`] + [`Lexicon::find`]).
-    pub fn find_in(&self, text: &str) -> Vec<LexMatch> {
+    pub fn find_in(&self, text: &str) -> Vec<LexMatch<'_>> {
         self.find(&words(text))
     }
 }

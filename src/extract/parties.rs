@@ -115,7 +115,7 @@ pub fn parties_in(ws: &[Word]) -> Vec<Party> {
             Party {
                 start: m.start,
                 end: m.end,
-                code: m.tag,
+                code: m.tag.to_string(),
                 role,
             }
         })

@@ -87,10 +87,9 @@ fn starts_bullet(line: &str) -> bool {
 fn split_line(text: &str, from: usize, to: usize, paragraph: usize, out: &mut Vec<Sentence>) {
     let line = &text[from..to];
     let mut start = 0usize;
-    for (i, c) in line.char_indices() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
+    // The ends are ASCII, so a byte scan finds them without decoding the line.
+    for (i, c) in line.bytes().enumerate().filter(|(_, b)| matches!(b, b'.' | b'!' | b'?')) {
+        let c = c as char;
         let after = &line[i + 1..];
         // Closing quotes and brackets stay with the sentence they close.
         let close = after.len() - after.trim_start_matches(['"', '”', '»', ')', '\'']).len();
