@@ -98,6 +98,14 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
 
 /// [`extract_claims`] without the gate.
 fn claims_of(article: &Article) -> Vec<Claim> {
+    claims_with(article, true).0
+}
+
+/// [`claims_of`], with or without passing over the sentences that
+/// [`assemble::may_claim`] rules out (a test holds both equal), and the number
+/// passed over.
+fn claims_with(article: &Article, skip_idle: bool) -> (Vec<Claim>, usize) {
+    let mut idle = 0;
     let text = article.text.as_str();
     let sents = sentence::sentences(text);
     let mut ctx: Option<ArticleContext> = None;
@@ -132,7 +140,8 @@ fn claims_of(article: &Article) -> Vec<Claim> {
             assemble::figureless_sentence(&cues::cues(&lexicon::words(prev)), &mut state);
         }
         let cues = cues::cues(&ws);
-        if !assemble::may_claim(&cues, &state) {
+        if skip_idle && !assemble::may_claim(&cues, &state) {
+            idle += 1;
             // Figures with nothing to make a claim of them (prices, scores):
             // what the claim layer would conclude, without its times and parties.
             state.topic = None;
@@ -184,7 +193,7 @@ fn claims_of(article: &Article) -> Vec<Claim> {
             span_end: end,
         });
     }
-    out
+    (out, idle)
 }
 
 /// Same key (turnover pairs unordered) and a value within 0.5%.
