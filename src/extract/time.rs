@@ -263,12 +263,12 @@ const GATES: &[Option<&[&str]>] = &[
     Some(&["19", "20"]),                                     // year
 ];
 
-/// The gates as one set of literal alternations; a rule without a gate gets
-/// one that always matches.
 /// The place in [`GATES`] of the month range rule, whose gate is the month
 /// names alone.
 const MONTH_GATE: usize = 0;
 
+/// The gates as one set of literal alternations; a rule without a gate gets
+/// one that always matches.
 static GATE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
     let mon = alternation(&MONTHS);
     let pats: Vec<String> = GATES
@@ -391,13 +391,9 @@ fn first_year(text: &str) -> Option<i32> {
     RE.find(text).and_then(|m| m.as_str().parse().ok())
 }
 
-/// Every time expression of `text`, non-overlapping, in order.
-pub fn times(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
-    times_of_rules(text, published, open_rules(text))
-}
-
-/// [`times`], given the rules whose gate is open on `text`.
-fn times_of_rules(text: &str, published: Option<NaiveDate>, open: u32) -> Vec<TimeExpr> {
+/// Every time expression of `text` that the rules find, non-overlapping, in
+/// order, given the rules whose gate is open on it ([`open_rules`]).
+fn times(text: &str, published: Option<NaiveDate>, open: u32) -> Vec<TimeExpr> {
     let explicit_year = first_year(text);
     let mut cands: Vec<(usize, usize, usize, TimeExpr)> = Vec::new();
     for (prio, rule) in RULE_SET.iter().enumerate() {
@@ -716,7 +712,7 @@ pub fn single_months(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> 
 /// All time expressions: the rule set plus single months that no rule covers.
 pub fn time_exprs(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
     let open = open_rules(text);
-    let mut out = times_of_rules(text, published, open);
+    let mut out = times(text, published, open);
     // A single month needs a month name, as the month range rule does: when
     // that rule's gate is closed there is none.
     let months = if open & 1 << MONTH_GATE != 0 { single_months(text, published) } else { Vec::new() };
