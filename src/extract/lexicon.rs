@@ -26,9 +26,10 @@ pub struct Word<'a> {
     pub text: &'a str,
     /// The word in lower case; the text itself when it has no capitals.
     pub lower: Cow<'a, str>,
-    /// Hashes of the lower-cased word and of its first two letters, which
-    /// let a lexicon pass over a word that starts none of its phrases.
-    keys: (u64, u64),
+    /// Hashes of the lower-cased word and of its first two letters (when it
+    /// has two), which let a lexicon pass over a word that starts none of its
+    /// phrases.
+    keys: (u64, Option<u64>),
 }
 
 impl Word<'_> {
@@ -65,7 +66,7 @@ fn word(text: &str, start: usize, end: usize) -> Word<'_> {
         start,
         end,
         text: t,
-        keys: (hash(&lower), first_two(&lower).map_or(0, hash_two)),
+        keys: (hash(&lower), first_two(&lower).map(hash_two)),
         lower,
     }
 }
@@ -88,22 +89,28 @@ fn hash_two(two: [char; 2]) -> u64 {
 struct HashFilter(Vec<u64>);
 
 impl HashFilter {
-    /// The filter holds 2^14 bits, indexed by a hash's top bits (Fx hashes
-    /// mix upwards).
-    const SHIFT: u32 = 64 - 14;
+    /// The filter holds 2^BITS bits, indexed by a hash's top BITS bits (Fx
+    /// hashes mix upwards).
+    const BITS: u32 = 14;
 
     fn new() -> HashFilter {
-        HashFilter(vec![0; 1 << (64 - Self::SHIFT - 6)])
+        HashFilter(vec![0; 1 << (Self::BITS - 6)])
+    }
+
+    /// The word of the filter holding `h`'s bit, and the bit in it.
+    fn place(h: u64) -> (usize, u64) {
+        let bit = h >> (64 - Self::BITS);
+        ((bit / 64) as usize, 1 << (bit % 64))
     }
 
     fn insert(&mut self, h: u64) {
-        let bit = h >> Self::SHIFT;
-        self.0[(bit / 64) as usize] |= 1 << (bit % 64);
+        let (word, bit) = Self::place(h);
+        self.0[word] |= bit;
     }
 
     fn may_hold(&self, h: u64) -> bool {
-        let bit = h >> Self::SHIFT;
-        self.0[(bit / 64) as usize] & 1 << (bit % 64) != 0
+        let (word, bit) = Self::place(h);
+        self.0[word] & bit != 0
     }
 }
 
@@ -347,7 +354,7 @@ impl Lexicon {
     /// Whether some entry may start at `w` (see [`Lexicon::first_words`]).
     fn may_start(&self, w: &Word) -> bool {
         self.first_words.may_hold(w.keys.0)
-            || (w.keys.1 != 0 && self.first_twos.may_hold(w.keys.1))
+            || w.keys.1.is_some_and(|two| self.first_twos.may_hold(two))
             || (!self.first_letters.is_empty() && w.lower.chars().next().is_some_and(|c| self.first_letters.contains(&c)))
     }
 
