@@ -93,14 +93,15 @@ static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
     Currencies { pre, post }
 });
 
-/// The post forms by their lower-cased first letter, in `CURRENCIES.post`
-/// order. A form whose first letter differs from the text's (case aside)
-/// cannot match there, so `post_form` looks only at this bucket.
-static POST_BY_FIRST: LazyLock<FxHashMap<String, Vec<usize>>> = LazyLock::new(|| {
-    let mut index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+/// The post forms by the first char of their first letter's lower case, in
+/// `CURRENCIES.post` order. A form whose first letter differs from the text's
+/// (case aside, [`same_letter`]) cannot match there, so `post_form` looks only
+/// at this bucket; `starts_with_word` checks the letter in full.
+static POST_BY_FIRST: LazyLock<FxHashMap<char, Vec<usize>>> = LazyLock::new(|| {
+    let mut index: FxHashMap<char, Vec<usize>> = FxHashMap::default();
     for (i, f) in CURRENCIES.post.iter().enumerate() {
-        if let Some(c) = f.form.chars().next() {
-            index.entry(c.to_lowercase().collect()).or_default().push(i);
+        if let Some(c) = f.form.chars().next().and_then(|c| c.to_lowercase().next()) {
+            index.entry(c).or_default().push(i);
         }
     }
     index
@@ -287,20 +288,8 @@ fn post_form(text: &str, pos: usize) -> Option<Cur> {
     }
     let tail = &rest[gap..];
     // Only the forms that start with the tail's first letter can match.
-    let c = tail.chars().next()?;
-    let (mut buf, owned);
-    let mut lower = c.to_lowercase();
-    let first: &str = match (lower.next(), lower.next()) {
-        (Some(l), None) => {
-            buf = [0; 4];
-            l.encode_utf8(&mut buf)
-        }
-        _ => {
-            owned = c.to_lowercase().collect::<String>();
-            &owned
-        }
-    };
-    for f in POST_BY_FIRST.get(first)?.iter().map(|&i| &CURRENCIES.post[i]) {
+    let first = tail.chars().next()?.to_lowercase().next()?;
+    for f in POST_BY_FIRST.get(&first)?.iter().map(|&i| &CURRENCIES.post[i]) {
         let word = f.form.chars().next().is_some_and(char::is_alphabetic);
         if hyphen && !word {
             continue;
@@ -332,7 +321,7 @@ fn percent_after(text: &str, pos: usize) -> Option<usize> {
     let tail = &rest[gap..];
     // After most numbers comes no letter a percent form starts with.
     let first = tail.chars().next()?;
-    if !PERCENT.iter().any(|p| p.chars().next().is_some_and(|f| first == f || first.to_lowercase().eq(f.to_lowercase()))) {
+    if !PERCENT.iter().any(|p| p.chars().next().is_some_and(|f| same_letter(first, f))) {
         return None;
     }
     if POINTS.iter().any(|p| lower_starts_with(tail, p)) {
@@ -362,6 +351,11 @@ fn percent_before(text: &str, pos: usize) -> Option<usize> {
     })
 }
 
+/// Whether `c` is the letter `f`, case aside.
+fn same_letter(c: char, f: char) -> bool {
+    c == f || c.to_lowercase().eq(f.to_lowercase())
+}
+
 /// Byte length of `form` at the start of `tail` (case-insensitive), when it ends a word.
 fn starts_with_word(tail: &str, form: &str) -> Option<usize> {
     // Char by char, no allocation: this runs for every form after every number.
@@ -369,7 +363,7 @@ fn starts_with_word(tail: &str, form: &str) -> Option<usize> {
     let mut len = 0;
     for f in form.chars() {
         let c = chars.next()?;
-        if c != f && !c.to_lowercase().eq(f.to_lowercase()) {
+        if !same_letter(c, f) {
             return None;
         }
         len += c.len_utf8();
