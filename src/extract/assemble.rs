@@ -44,14 +44,22 @@ use std::sync::LazyLock;
 pub struct ArticleContext<'a> {
     /// The article's two parties, from the title and lead, in order.
     pub pair: Vec<String>,
-    /// The party the article reports from (dateline) or about most, once known.
-    pub focus: OnceCell<Option<String>>,
+    /// The party the article reports from (dateline) or about most, once
+    /// known: read it through [`ArticleContext::focus`].
+    focus: OnceCell<Option<String>>,
     /// The text whose party mentions settle the focus when it is not known
     /// yet: counted on first use, since most articles' claims name both sides.
-    pub mentions: &'a str,
+    mentions: &'a str,
 }
 
-impl ArticleContext<'_> {
+impl<'a> ArticleContext<'a> {
+    /// The context of an article with this pair; `focus` is already set when
+    /// the dateline or the pair settles it, else it is counted over `mentions`
+    /// when first asked for.
+    pub fn new(pair: Vec<String>, focus: OnceCell<Option<String>>, mentions: &'a str) -> Self {
+        ArticleContext { pair, focus, mentions }
+    }
+
     /// The party the article reports from or about most.
     pub fn focus(&self) -> Option<String> {
         self.focus

@@ -253,7 +253,7 @@ fn article_context<'a>(article: &'a Article, sents: &[sentence::Sentence]) -> Ar
         None if pair.len() < 2 => OnceCell::from(pair.first().cloned()),
         None => OnceCell::new(),
     };
-    ArticleContext { pair, focus, mentions: &text[skip..] }
+    ArticleContext::new(pair, focus, &text[skip..])
 }
 
 #[cfg(test)]
