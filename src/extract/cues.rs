@@ -14,7 +14,7 @@
 //! This layer only finds the phrases; which cue governs which amount is decided
 //! by position in the claim layer.
 
-use super::lexicon::{Lexicon, Word};
+use super::lexicon::{Lexicon, Literal, Word};
 use crate::Indicator;
 use std::sync::LazyLock;
 
@@ -80,6 +80,29 @@ pub fn indicator_literals() -> Option<Vec<String>> {
     INDICATORS.literals()
 }
 
+/// The literals of the phrases that let a sentence with a figure make a claim
+/// on its own ([`super::assemble::may_claim`]): indicators, goals and
+/// forecasts. A sentence holding none of them, once lower-cased, as a word
+/// (or the start of one, see [`Literal`]) has no such cue. `None` when some
+/// such phrase is all `_`.
+pub fn claim_literals() -> Option<Vec<Literal>> {
+    let mut out = INDICATORS.word_literals_of(|_| true)?;
+    out.extend(KINDS.word_literals_of(|tag| kind_of(tag) != KindCue::Actual)?);
+    out.sort_by(|a, b| a.text.cmp(&b.text).then(a.whole.cmp(&b.whole)));
+    out.dedup_by(|later, kept| later.text == kept.text);
+    Some(out)
+}
+
+/// The kind a tag of `kinds.tsv` names; any other tag is an actual figure.
+fn kind_of(tag: &str) -> KindCue {
+    match tag {
+        "target_noun" => KindCue::TargetNoun,
+        "target" => KindCue::Target,
+        "forecast" => KindCue::Forecast,
+        _ => KindCue::Actual,
+    }
+}
+
 /// Every cue of the words of a sentence, sorted by start.
 pub fn cues(words: &[Word]) -> Vec<Cue> {
     let mut out = Vec::new();
@@ -96,16 +119,10 @@ pub fn cues(words: &[Word]) -> Vec<Cue> {
         }
     }
     for m in KINDS.find(words) {
-        let k = match m.tag {
-            "target_noun" => KindCue::TargetNoun,
-            "target" => KindCue::Target,
-            "forecast" => KindCue::Forecast,
-            _ => KindCue::Actual,
-        };
         out.push(Cue {
             start: m.start,
             end: m.end,
-            kind: CueKind::Kind(k),
+            kind: CueKind::Kind(kind_of(m.tag)),
         });
     }
     for m in CHANGES.find(words) {

@@ -273,6 +273,15 @@ impl Bucket {
     }
 }
 
+/// A literal of a lexicon entry ([`Lexicon::word_literals_of`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Literal {
+    /// Lower case.
+    pub text: String,
+    /// A whole word of the phrase; else the start of a word (a prefix).
+    pub whole: bool,
+}
+
 /// A lexicon phrase found in a text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LexMatch<'l> {
@@ -390,23 +399,34 @@ impl Lexicon {
     /// holds once lower-cased (the longest word or prefix of its phrase), or `None`
     /// when some entry is all `_`.
     pub fn literals(&self) -> Option<Vec<String>> {
+        let mut out: Vec<String> = self.word_literals_of(|_| true)?.into_iter().map(|l| l.text).collect();
+        out.dedup();
+        Some(out)
+    }
+
+    /// [`Lexicon::literals`] of the entries whose tag `keep` accepts, each
+    /// with whether it is a whole word of its phrase or only the start of
+    /// one; sorted, and a literal that is both is kept once, as a start.
+    pub fn word_literals_of(&self, keep: impl Fn(&str) -> bool) -> Option<Vec<Literal>> {
         let mut out = Vec::new();
         for bucket in self.entries.values() {
-            for (pats, _) in &bucket.list {
+            for (pats, _) in bucket.list.iter().filter(|(_, tag)| keep(tag)) {
                 // The longest word of the phrase: the rarest in a text.
                 let literal = pats
                     .iter()
                     .filter_map(|p| match p {
-                        Pat::Word(w) | Pat::Prefix(w) => Some(w.clone()),
-                        Pat::Exact(w) => Some(w.to_lowercase()),
+                        Pat::Word(w) => Some(Literal { text: w.clone(), whole: true }),
+                        Pat::Exact(w) => Some(Literal { text: w.to_lowercase(), whole: true }),
+                        Pat::Prefix(w) => Some(Literal { text: w.clone(), whole: false }),
                         Pat::Any => None,
                     })
-                    .max_by_key(|w| w.chars().count())?;
+                    .max_by_key(|l| l.text.chars().count())?;
                 out.push(literal);
             }
         }
-        out.sort();
-        out.dedup();
+        // A start sorts before a whole word of the same text, and is kept.
+        out.sort_by(|a, b| a.text.cmp(&b.text).then(a.whole.cmp(&b.whole)));
+        out.dedup_by(|later, kept| later.text == kept.text);
         Some(out)
     }
 

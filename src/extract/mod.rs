@@ -88,6 +88,39 @@ pub fn may_hold_claims(text: &str) -> bool {
     CLAIM_GATE.as_ref().is_none_or(|(lower, exact)| exact.is_match(text) || lower.is_match(&text.to_lowercase()))
 }
 
+/// The sentence gate: an Aho-Corasick DFA of [`cues::claim_literals`], which
+/// reports every place each literal is found, and whether each is a whole
+/// word; `None` when some literal is empty (every sentence is read).
+static SENTENCE_GATE: LazyLock<Option<(AhoCorasick, Vec<bool>)>> = LazyLock::new(|| {
+    let literals = cues::claim_literals().filter(|v| !v.iter().any(|l| l.text.is_empty()))?;
+    let dfa = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(literals.iter().map(|l| &l.text))
+        .expect("sentence gate literals build a DFA");
+    Some((dfa, literals.iter().map(|l| l.whole).collect()))
+});
+
+/// Whether the sentence `text` may hold an indicator, goal or forecast cue:
+/// some literal of [`SENTENCE_GATE`] in it, lower-cased, that does not run on
+/// from a letter or digit before it (or, for a whole word, into one after
+/// it). Without one the sentence cannot make a claim on its own, nor give the
+/// next sentence a topic.
+///
+/// Only ASCII and Russian letters and digits count as running on: no other
+/// character lower-cases to one of them and is not itself part of a word, so
+/// a literal that starts or ends a word of the text does so in its lower case
+/// too.
+fn may_lead(text: &str) -> bool {
+    let Some((dfa, whole)) = SENTENCE_GATE.as_ref() else { return true };
+    let lower = text.to_lowercase();
+    let runs_on = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, 'а'..='я' | 'ё'));
+    dfa.find_overlapping_iter(&lower).any(|m| {
+        let starts_word = !runs_on(lower[..m.start()].chars().next_back());
+        let ends_word = !runs_on(lower[m.end()..].chars().next());
+        starts_word && (ends_word || !whole[m.pattern().as_usize()])
+    })
+}
+
 /// Every numeric trade claim in the body of `article`, in text order.
 pub fn extract_claims(article: &Article) -> Vec<Claim> {
     if !may_hold_claims(&article.text) {
@@ -115,6 +148,21 @@ fn claims_with(article: &Article, skip_idle: bool) -> (Vec<Claim>, usize) {
     let mut figureless: Option<&str> = None;
     for (n, s) in sents.iter().enumerate() {
         let stext = &text[s.start..s.end];
+        // Nothing carried in, no topic from the sentence before, and no cue of
+        // its own that could start a claim: the sentence gives no claim and
+        // leaves nothing for the next, with or without figures (see below), so
+        // its words and figures are not read. A sentence before it without
+        // figures would have given a topic only through an indicator cue.
+        if skip_idle
+            && state.prev.is_none()
+            && state.topic.is_none()
+            && figureless.is_none_or(|p| !may_lead(p))
+            && !may_lead(stext)
+        {
+            idle += 1;
+            figureless = None;
+            continue;
+        }
         let lang = if detect_lang(stext) == "ru" {
             Lang::Ru
         } else {

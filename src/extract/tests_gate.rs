@@ -84,3 +84,29 @@ fn passing_over_idle_sentences_changes_no_claim() {
     }
     assert!(idle > 100, "only {idle} sentences were passed over");
 }
+
+/// Every indicator, goal and forecast phrase opens the sentence gate, between
+/// other words and in capitals; a sentence with none of them, or with them
+/// only inside longer words, keeps it shut.
+#[test]
+fn the_sentence_gate_opens_on_every_phrase_that_may_lead_a_claim() {
+    let lines = |data: &'static str| super::lexicon::tsv_lines(data).filter_map(|l| l.split_once('\t'));
+    let indicators = lines(include_str!("lexicon/indicators.tsv")).map(|(_, p)| p);
+    let goals = lines(include_str!("lexicon/kinds.tsv")).filter(|(tag, _)| *tag != "actual").map(|(_, p)| p);
+    let mut n = 0;
+    for phrase in indicators.chain(goals) {
+        let phrase = phrase.replace('*', "а").replace('_', "x");
+        for text in [format!("It said {phrase}, 5."), format!("{phrase}-5"), phrase.to_uppercase()] {
+            assert!(super::may_lead(&text), "{text:?}");
+        }
+        n += 1;
+    }
+    assert!(n > 100, "{n} phrases");
+    for text in [
+        "The home side won 3-1 on Saturday in front of 14,500 fans.",
+        "He claimed the market was upset by 14 points.",
+        "Температура 5 градусов.",
+    ] {
+        assert!(!super::may_lead(text), "{text:?}");
+    }
+}
