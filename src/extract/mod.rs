@@ -85,7 +85,7 @@ static CLAIM_GATE: LazyLock<Option<(AhoCorasick, AhoCorasick)>> = LazyLock::new(
 
 /// Whether `text` may hold a claim ([`CLAIM_GATE`]).
 pub fn may_hold_claims(text: &str) -> bool {
-    CLAIM_GATE.as_ref().is_none_or(|(lower, exact)| exact.is_match(text) || lower.is_match(&text.to_lowercase()))
+    CLAIM_GATE.as_ref().is_none_or(|(lower, exact)| exact.is_match(text) || lower.is_match(&lexicon::lower_text(text)))
 }
 
 /// The sentence gate: an Aho-Corasick DFA of [`cues::claim_literals`], which
@@ -112,7 +112,7 @@ static SENTENCE_GATE: LazyLock<Option<(AhoCorasick, Vec<bool>)>> = LazyLock::new
 /// too.
 fn may_lead(text: &str) -> bool {
     let Some((dfa, whole)) = SENTENCE_GATE.as_ref() else { return true };
-    let lower = text.to_lowercase();
+    let lower = lexicon::lower_text(text);
     let runs_on = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, 'а'..='я' | 'ё'));
     dfa.find_overlapping_iter(&lower).any(|m| {
         let starts_word = !runs_on(lower[..m.start()].chars().next_back());

@@ -337,7 +337,7 @@ fn open_rules(text: &str) -> u32 {
         return open.iter().fold(0, |bits, i| bits | 1 << i);
     }
     let g = &*GATE_LITERALS;
-    let lower = text.to_lowercase();
+    let lower = super::lexicon::lower_text(text);
     let mut open = g.always;
     for m in g.ac.find_overlapping_iter(&lower) {
         open |= g.rules_of[m.pattern().as_usize()];
