@@ -88,8 +88,8 @@ fn split_line(text: &str, from: usize, to: usize, paragraph: usize, out: &mut Ve
     let line = &text[from..to];
     let mut start = 0usize;
     // The ends are ASCII, so a byte scan finds them without decoding the line.
-    for (i, c) in line.bytes().enumerate().filter(|(_, b)| matches!(b, b'.' | b'!' | b'?')) {
-        let c = c as char;
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', line.as_bytes()) {
+        let c = line.as_bytes()[i] as char;
         let after = &line[i + 1..];
         // Closing quotes and brackets stay with the sentence they close.
         let close = after.len() - after.trim_start_matches(['"', '”', '»', ')', '\'']).len();
