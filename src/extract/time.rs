@@ -34,7 +34,9 @@
 use super::lexicon::value_table;
 use aho_corasick::AhoCorasick;
 use chrono::{Datelike, NaiveDate};
-use regex::{Captures, Regex, RegexSet};
+use regex::{Regex, RegexSet};
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input, meta};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
@@ -221,7 +223,8 @@ const RULES: &[(&str, &str)] = &[
 
 struct Rule {
     name: &'static str,
-    re: Regex,
+    /// The rule, searched anchored where its twin matches (below).
+    re: meta::Regex,
     /// The rule without its word boundaries: it matches wherever the rule
     /// does (and more), and, with no Unicode `\b`, runs as a fast automaton on
     /// any text. A sentence it does not match is not searched with the rule.
@@ -367,7 +370,7 @@ static RULE_SET: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             Rule {
                 name,
                 relaxed: Regex::new(&p.replace(r"\b", "")).expect("valid relaxed time rule"),
-                re: Regex::new(&p).expect("valid time rule"),
+                re: meta::Regex::new(&p).expect("valid time rule"),
             }
         })
         .collect()
@@ -378,6 +381,38 @@ static BASE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:\bthan|\bчем|\bon|\blevel(?:\s+of)?|\bversus|\bvs\.?|\bcompared\s+(?:with|to)|\bagainst|\bпротив|\bс)\s+(?:in\s+|в\s+)?(?:the\s+)?(?:same\s+period\s+(?:of\s+|in\s+)?)?$")
         .expect("valid regex")
 });
+
+/// The most words, split at white space, that a match of [`BASE_PREFIX`]
+/// spans: "compared", "with", "in", "the", "same", "period", "of".
+const BASE_PREFIX_WORDS: usize = 7;
+
+/// The end of `text` from the start of its `n`th word from the end, split at
+/// white space (`\s`, as the regexes have it), or all of it when it has no
+/// more words. A regex ending in `$` that spans at most `n` such words, each
+/// `\b` of it at a word's edge or between white space, matches `text`
+/// exactly when it matches this end of it: before it is white space or
+/// nothing, which a word boundary tells apart from neither. The regexes
+/// below search a sentence's text up to a time expression; on a long
+/// sentence that would read from its start, and when that holds a letter
+/// outside ASCII the regex engine reads it with its slowest search.
+fn last_words(text: &str, n: usize) -> &str {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text.char_indices().rev() {
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+                if words == n {
+                    return &text[i + c.len_utf8()..];
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    text
+}
 
 /// Words before "in 2022" that make it the year a goal was set, not its deadline.
 static SET_IN: LazyLock<Regex> = LazyLock::new(|| {
@@ -400,15 +435,24 @@ fn times(text: &str, published: Option<NaiveDate>, open: u32) -> Vec<TimeExpr> {
         if open & 1 << prio == 0 {
             continue;
         }
-        // Every match of the rule starts where its twin has one, so each search
-        // starts at the twin's next match: the slow engine skips the stretch
-        // before it, and a sentence the twin does not match is never searched.
+        // Every match of the rule starts where its twin has one (the twin
+        // drops only assertions), so the rule is tried, anchored, only where
+        // the twin's matches start, in order: the first place it matches is
+        // where its leftmost match starts, and an anchored search there finds
+        // that match. An anchored search reads only as far as the rule could
+        // match, where an unanchored one would read on to the sentence's end.
         // Rules never match empty (a test checks), so this finds what
         // `captures_iter` finds.
+        let mut caps: Option<Captures> = None;
         let mut pos = 0;
         while let Some(from) = rule.relaxed.find_at(text, pos) {
-            let Some(c) = rule.re.captures_at(text, from.start()) else { break };
-            let m = c.get(0).expect("whole match");
+            let caps = caps.get_or_insert_with(|| rule.re.create_captures());
+            rule.re.search_captures(&Input::new(text).range(from.start()..).anchored(Anchored::Yes), caps);
+            let Some(m) = caps.get_match() else {
+                pos = from.start() + text[from.start()..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            };
+            let c = Groups { text, caps };
             if let Some(t) = interpret(rule.name, &c, text, published, explicit_year) {
                 cands.push((m.start(), m.end(), prio, t));
             }
@@ -426,7 +470,7 @@ fn times(text: &str, published: Option<NaiveDate>, open: u32) -> Vec<TimeExpr> {
         if out.last().is_some_and(|p| start < p.end) {
             continue;
         }
-        if t.role == Role::Plain && t.period.is_some() && BASE_PREFIX.is_match(&text[..start]) {
+        if t.role == Role::Plain && t.period.is_some() && BASE_PREFIX.is_match(last_words(&text[..start], BASE_PREFIX_WORDS)) {
             t.role = Role::Base;
         }
         t.start = start;
@@ -436,23 +480,57 @@ fn times(text: &str, published: Option<NaiveDate>, open: u32) -> Vec<TimeExpr> {
     out
 }
 
+/// The groups of one match of a rule, read as `regex::Captures` would give them.
+struct Groups<'t> {
+    text: &'t str,
+    caps: &'t Captures,
+}
+
+/// One matched group: where it starts and its text.
+#[derive(Debug, Clone, Copy)]
+struct Group<'t> {
+    start: usize,
+    text: &'t str,
+}
+
+impl<'t> Group<'t> {
+    fn as_str(&self) -> &'t str {
+        self.text
+    }
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+}
+
+impl<'t> Groups<'t> {
+    /// The whole match (0) or a numbered group.
+    fn get(&self, i: usize) -> Option<Group<'t>> {
+        self.caps.get_group(i).map(|s| Group { start: s.start, text: &self.text[s.range()] })
+    }
+    fn name(&self, name: &str) -> Option<Group<'t>> {
+        self.caps.get_group_by_name(name).map(|s| Group { start: s.start, text: &self.text[s.range()] })
+    }
+}
+
 /// The month number of a matched month word; English names need a capital
 /// ("May" the month, not "may" the verb).
-fn month_of(m: Option<regex::Match>) -> Option<u32> {
-    let m = m?;
-    let s = m.as_str();
+fn month_of(s: Option<&str>) -> Option<u32> {
+    let s = s?;
     if s.is_ascii() && !s.starts_with(char::is_uppercase) {
         return None;
     }
     MONTHS.get(&s.to_lowercase()).copied()
 }
 
-fn num(c: &Captures, name: &str) -> Option<u32> {
+fn num(c: &Groups, name: &str) -> Option<u32> {
     let s = c.name(name)?.as_str().to_lowercase();
     s.parse().ok().or_else(|| ORDINALS.get(&s).copied())
 }
 
-fn year(c: &Captures, name: &str) -> Option<i32> {
+fn year(c: &Groups, name: &str) -> Option<i32> {
     c.name(name)?.as_str().parse().ok()
 }
 
@@ -491,7 +569,7 @@ fn infer_year(month: u32, published: Option<NaiveDate>) -> Option<i32> {
 
 fn interpret(
     rule: &str,
-    c: &Captures,
+    c: &Groups,
     text: &str,
     published: Option<NaiveDate>,
     explicit_year: Option<i32>,
@@ -500,7 +578,7 @@ fn interpret(
     let ys = |y: i32| Some(y.to_string());
     match rule {
         "month range" => {
-            let (m1, m2) = (month_of(c.name("m1"))?, month_of(c.name("m2"))?);
+            let (m1, m2) = (month_of(c.name("m1").map(|m| m.as_str()))?, month_of(c.name("m2").map(|m| m.as_str()))?);
             let this = c.name("this").and(published.map(|d| d.year()));
             let y2 = year(c, "y2")
                 .or(this)
@@ -526,11 +604,11 @@ fn interpret(
             }
         }
         "date" => {
-            month_of(c.name("m1"))?;
+            month_of(c.name("m1").map(|m| m.as_str()))?;
             plain(None, None)
         }
         "fiscal year ended" => {
-            let m = month_of(c.name("m1")).or(month_of(c.name("m2")))?;
+            let m = month_of(c.name("m1").map(|m| m.as_str())).or(month_of(c.name("m2").map(|m| m.as_str())))?;
             let end = infer_year(m, published)?;
             let (sy, sm) = if m == 12 { (end, 1) } else { (end - 1, m + 1) };
             plain(Some(format!("{sy}-{sm:02}/{end}-{m:02}")), None)
@@ -650,7 +728,7 @@ fn interpret(
             let future = pub_year.is_none_or(|p| y > p);
             let lead = c.get(0)?.as_str().to_lowercase();
             let set_in = (lead.starts_with("in") || lead.starts_with("в "))
-                && SET_IN.is_match(&text[..m.start()]);
+                && SET_IN.is_match(last_words(&text[..m.start()], 1));
             plain(
                 ys(y),
                 if (prefixed || future) && !set_in {
@@ -683,7 +761,7 @@ pub fn single_months(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> 
     let explicit_year = first_year(text);
     RE.captures_iter(text)
         .filter_map(|c| {
-            let m = month_of(c.name("m"))?;
+            let m = month_of(c.name("m").map(|m| m.as_str()))?;
             let all = c.get(0)?;
             // A month with no year anywhere is the figure's own only when it says so
             // ("$8 billion in September alone", "за сентябрь"), not the month of a
@@ -694,7 +772,7 @@ pub fn single_months(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> 
                     Some("for" | "за")
                 )
                 || AFTER_AMOUNT.is_match(&text[..all.start()]);
-            let y = year(&c, "y")
+            let y = c.name("y").and_then(|y| y.as_str().parse().ok())
                 .or(explicit_year)
                 .or_else(|| infer_year(m, published).filter(|_| own))?;
             Some(TimeExpr {
@@ -796,8 +874,10 @@ mod tests {
     fn gates_pass_every_match_of_their_rule() {
         assert_eq!(GATES.len(), RULES.len(), "one gate per rule");
         assert_eq!(GATES[MONTH_GATE], Some(&["MON"][..]), "the month gate is the month names alone");
+        // The twin matches wherever the rule does, so when it never matches
+        // empty neither does the rule.
         for rule in RULE_SET.iter() {
-            let hir = regex_syntax::parse(rule.re.as_str()).expect("a valid rule");
+            let hir = regex_syntax::parse(rule.relaxed.as_str()).expect("a valid rule");
             assert!(hir.properties().minimum_len().is_some_and(|n| n > 0), "{} may match empty", rule.name);
         }
         let texts = [
@@ -820,6 +900,47 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The prefix regexes read only the last words of the text before a time
+    /// expression and answer as they do on all of it: at every word of every
+    /// fixture sentence, and on made-up endings with odd spacing.
+    #[test]
+    fn prefix_regexes_read_only_the_last_words() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let dirs: Vec<std::path::PathBuf> = ["dev", "dev2", "holdout"].iter().map(|c| root.join(c).join("articles")).collect();
+        let mut texts: Vec<String> = vec![
+            "exports were higher than  in\tthe same\u{a0}period of ".into(),
+            "up 5% (compared with the same period in ".into(),
+            "the target set\n".into(),
+            "a level of ".into(),
+            "x than ".into(),
+            "sunset ".into(),
+            "vs. ".into(),
+            "по сравнению с ".into(),
+        ];
+        for a in crate::ingest::read_inputs(&dirs).articles {
+            for s in super::super::sentence::sentences(&a.text) {
+                texts.push(a.text[s.start..s.end].to_string());
+            }
+        }
+        let (mut base, mut set) = (0, 0);
+        for text in &texts {
+            let ends = text.char_indices().filter(|(_, c)| c.is_whitespace()).map(|(i, c)| i + c.len_utf8());
+            for end in ends.chain([text.len()]) {
+                let before = &text[..end];
+                let b = BASE_PREFIX.is_match(before);
+                assert_eq!(BASE_PREFIX.is_match(last_words(before, BASE_PREFIX_WORDS)), b, "{before:?}");
+                let s = SET_IN.is_match(before);
+                assert_eq!(SET_IN.is_match(last_words(before, 1)), s, "{before:?}");
+                base += usize::from(b);
+                set += usize::from(s);
+            }
+        }
+        assert!(base > 50 && set > 2, "{base} base prefixes, {set} set-in prefixes");
+        assert_eq!(last_words("a b  c d", 2), "c d");
+        assert_eq!(last_words("a b ", 1), "b ");
+        assert_eq!(last_words("b", 3), "b");
     }
 
     fn pubd() -> Option<NaiveDate> {
