@@ -41,6 +41,20 @@ impl Word<'_> {
 
 /// Splits `text` into words: maximal runs of alphanumeric characters.
 pub fn words(text: &str) -> Vec<Word<'_>> {
+    word_spans(text, |s, e| lowercase(&text[s..e]))
+}
+
+/// [`words`], given the lower case of `text` from [`lower_text_aligned`]
+/// when that is aligned (`None` otherwise): each word's lower case is then
+/// borrowed from it, not made word by word.
+pub fn words_lowered<'a>(text: &'a str, lower: Option<&'a str>) -> Vec<Word<'a>> {
+    match lower {
+        Some(lower) => word_spans(text, |s, e| Cow::Borrowed(&lower[s..e])),
+        None => words(text),
+    }
+}
+
+fn word_spans<'a>(text: &'a str, lower: impl Fn(usize, usize) -> Cow<'a, str>) -> Vec<Word<'a>> {
     // About one word in six bytes of prose: room enough to grow once at most.
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut start = None;
@@ -50,18 +64,17 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
                 start = Some(i);
             }
         } else if let Some(s) = start.take() {
-            out.push(word(text, s, i));
+            out.push(word(text, s, i, lower(s, i)));
         }
     }
     if let Some(s) = start {
-        out.push(word(text, s, text.len()));
+        out.push(word(text, s, text.len(), lower(s, text.len())));
     }
     out
 }
 
-fn word(text: &str, start: usize, end: usize) -> Word<'_> {
+fn word<'a>(text: &'a str, start: usize, end: usize, lower: Cow<'a, str>) -> Word<'a> {
     let t = &text[start..end];
-    let lower = lowercase(t);
     Word {
         start,
         end,
@@ -145,10 +158,18 @@ fn lowercase(t: &str) -> Cow<'_, str> {
 /// `to_lowercase` goes char by char from the first character outside ASCII
 /// (a curly quote early in a text) to the end.
 pub fn lower_text(text: &str) -> String {
+    lower_text_aligned(text).0
+}
+
+/// [`lower_text`], and whether it is aligned with `text`: every character
+/// lower-cased on its own into as many bytes, so that the lower case of a
+/// stretch of `text` is the same stretch of it.
+pub fn lower_text_aligned(text: &str) -> (String, bool) {
     // The one letter `to_lowercase` maps by its neighbours (a final sigma).
     if text.contains('Σ') {
-        return text.to_lowercase();
+        return (text.to_lowercase(), false);
     }
+    let mut aligned = true;
     let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let (mut copied, mut i) = (0, 0);
@@ -172,7 +193,9 @@ pub fn lower_text(text: &str) -> String {
         let mut lower = c.to_lowercase();
         if lower.len() != 1 || lower.next() != Some(c) {
             out.push_str(&text[copied..i]);
+            let at = out.len();
             out.extend(c.to_lowercase());
+            aligned &= out.len() - at == c.len_utf8();
             copied = i + c.len_utf8();
         }
         i += c.len_utf8();
@@ -180,7 +203,7 @@ pub fn lower_text(text: &str) -> String {
     out.push_str(&text[copied..]);
     // ASCII capitals, including those in the copied stretches.
     out.make_ascii_lowercase();
-    out
+    (out, aligned)
 }
 
 /// The Russian alphabet: А-Я, а-я, Ё, ё.
@@ -538,7 +561,14 @@ mod tests {
         for c in (0..0x3000).filter_map(char::from_u32) {
             let t = format!("Ab{c}Яz{c}");
             assert_eq!(lower_text(&t), t.to_lowercase(), "{c:?}");
+            // Aligned, each word's lower case is the same stretch of it.
+            if let (lower, true) = lower_text_aligned(&t) {
+                assert_eq!(words_lowered(&t, Some(&lower)), words(&t), "{c:?}");
+            }
         }
+        assert!(!lower_text_aligned("İSTANBUL").1);
+        assert!(!lower_text_aligned("ΟΔΟΣ").1);
+        assert!(lower_text_aligned("ТОВАРООБОРОТ Ёлки").1);
     }
 
     #[test]

@@ -100,21 +100,20 @@ static SENTENCE_GATE: LazyLock<Option<(AhoCorasick, Vec<bool>)>> = LazyLock::new
     Some((dfa, literals.iter().map(|l| l.whole).collect()))
 });
 
-/// Whether the sentence `text` may hold an indicator, goal or forecast cue:
-/// some literal of [`SENTENCE_GATE`] in it, lower-cased, that does not run on
-/// from a letter or digit before it (or, for a whole word, into one after
-/// it). Without one the sentence cannot make a claim on its own, nor give the
+/// Whether a sentence, given in lower case ([`lexicon::lower_text`]), may hold
+/// an indicator, goal or forecast cue: some literal of [`SENTENCE_GATE`] in
+/// it that does not run on from a letter or digit before it (or, for a whole
+/// word, into one after it). Without one the sentence cannot make a claim on its own, nor give the
 /// next sentence a topic.
 ///
 /// Only ASCII and Russian letters and digits count as running on: no other
 /// character lower-cases to one of them and is not itself part of a word, so
 /// a literal that starts or ends a word of the text does so in its lower case
 /// too.
-fn may_lead(text: &str) -> bool {
+fn may_lead(lower: &str) -> bool {
     let Some((dfa, whole)) = SENTENCE_GATE.as_ref() else { return true };
-    let lower = lexicon::lower_text(text);
     let runs_on = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, 'а'..='я' | 'ё'));
-    dfa.find_overlapping_iter(&lower).any(|m| {
+    dfa.find_overlapping_iter(lower).any(|m| {
         let starts_word = !runs_on(lower[..m.start()].chars().next_back());
         let ends_word = !runs_on(lower[m.end()..].chars().next());
         starts_word && (ends_word || !whole[m.pattern().as_usize()])
@@ -148,6 +147,7 @@ fn claims_with(article: &Article, skip_idle: bool) -> (Vec<Claim>, usize) {
     let mut figureless: Option<&str> = None;
     for (n, s) in sents.iter().enumerate() {
         let stext = &text[s.start..s.end];
+        let (lower, aligned) = lexicon::lower_text_aligned(stext);
         // Nothing carried in, no topic from the sentence before, and no cue of
         // its own that could start a claim: the sentence gives no claim and
         // leaves nothing for the next, with or without figures (see below), so
@@ -156,8 +156,8 @@ fn claims_with(article: &Article, skip_idle: bool) -> (Vec<Claim>, usize) {
         if skip_idle
             && state.prev.is_none()
             && state.topic.is_none()
-            && figureless.is_none_or(|p| !may_lead(p))
-            && !may_lead(stext)
+            && figureless.is_none_or(|p| !may_lead(&lexicon::lower_text(p)))
+            && !may_lead(&lower)
         {
             idle += 1;
             figureless = None;
@@ -173,7 +173,7 @@ fn claims_with(article: &Article, skip_idle: bool) -> (Vec<Claim>, usize) {
         } else {
             0
         };
-        let ws = lexicon::words(stext);
+        let ws = lexicon::words_lowered(stext, aligned.then_some(lower.as_str()));
         let amounts = money::amounts_in(stext, lang, &ws);
         if amounts.is_empty() {
             // No figure, no claim: the sentence can only tell the next one what
