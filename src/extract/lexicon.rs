@@ -206,6 +206,38 @@ pub fn lower_text_aligned(text: &str) -> (String, bool) {
     (out, aligned)
 }
 
+/// Whether lower-casing `text` ([`lower_text`]) changes nothing but ASCII
+/// capitals.
+pub fn lowers_only_ascii(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        while let Some(chunk) = b.get(i..i + 8)
+            && u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080 == 0
+        {
+            i += 8;
+        }
+        let Some(&lead) = b.get(i) else { break };
+        if lead.is_ascii() {
+            i += 1;
+            continue;
+        }
+        // а-п, р-я and ё.
+        if matches!((lead, b.get(i + 1)), (0xD0, Some(0xB0..=0xBF)) | (0xD1, Some(0x80..=0x8F | 0x91))) {
+            i += 2;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("a char starts here");
+        let mut lower = c.to_lowercase();
+        // The final sigma is lower-cased by its neighbours, so it counts as changing.
+        if c == 'Σ' || lower.len() != 1 || lower.next() != Some(c) {
+            return false;
+        }
+        i += c.len_utf8();
+    }
+    true
+}
+
 /// The Russian alphabet: А-Я, а-я, Ё, ё.
 fn is_basic_cyrillic(c: char) -> bool {
     matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё')

@@ -54,8 +54,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?P<city>\p{Lu}[\p{Lu}'’\-\. ]*\p{Lu})(?:\s*\([^)\n]{1,30}\))?(?:,[^-–—\n]{0,25})?\s+[-–—]\s+").expect("valid regex")
 });
 
-/// Words one of which every article with a claim holds: (literals of the
-/// lower-cased text, literals of the text as it is).
+/// Words one of which every article with a claim holds.
 ///
 /// A claim needs an indicator cue in the article (its own sentence's, or one
 /// carried from an earlier sentence), except a goal for the pair named without
@@ -67,25 +66,61 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// match them. `None` when some literal is empty (the indicator lexicon has an
 /// entry that is all `_`): every article is read.
 ///
-/// Both are Aho-Corasick DFAs: this scan reads every byte of every article,
-/// and a DFA reads a byte in a table lookup where the regex engine's literal
-/// search walks an automaton with failure links.
-static CLAIM_GATE: LazyLock<Option<(AhoCorasick, AhoCorasick)>> = LazyLock::new(|| {
+/// The scan reads every byte of every article, so it is one Aho-Corasick DFA
+/// that ignores the case of ASCII letters, over the text as it is: that finds
+/// what the lower-case literals find in the lower-cased text whenever
+/// lower-casing changes only ASCII letters, and each currency form found
+/// is then held to how it is written. Any other text (Russian capitals)
+/// is lower-cased and read by [`ClaimGate::lower`] and [`ClaimGate::exact`].
+struct ClaimGate {
+    folded: AhoCorasick,
+    /// For each literal of `folded`: the ways it must be written, or none
+    /// when any case will do (a lower-case literal).
+    written: Vec<Vec<String>>,
+    lower: AhoCorasick,
+    exact: AhoCorasick,
+}
+
+static CLAIM_GATE: LazyLock<Option<ClaimGate>> = LazyLock::new(|| {
     let (pre, post) = money::currency_literals();
     let mut lower = cues::indicator_literals()?;
     lower.extend(post);
     if lower.iter().chain(&pre).any(String::is_empty) {
         return None;
     }
-    let dfa = |v: &[String]| {
-        AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(v).expect("gate literals build a DFA")
+    let mut written: std::collections::BTreeMap<String, Vec<String>> =
+        lower.iter().map(|l| (l.to_ascii_lowercase(), Vec::new())).collect();
+    for form in &pre {
+        let key = form.to_ascii_lowercase();
+        if !written.get(&key).is_some_and(Vec::is_empty) {
+            written.entry(key).or_default().push(form.clone());
+        }
+    }
+    let dfa = |v: &mut dyn Iterator<Item = &String>, fold: bool| {
+        AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .ascii_case_insensitive(fold)
+            .build(v)
+            .expect("gate literals build a DFA")
     };
-    Some((dfa(&lower), dfa(&pre)))
+    Some(ClaimGate {
+        folded: dfa(&mut written.keys(), true),
+        written: written.into_values().collect(),
+        lower: dfa(&mut lower.iter(), false),
+        exact: dfa(&mut pre.iter(), false),
+    })
 });
 
 /// Whether `text` may hold a claim ([`CLAIM_GATE`]).
 pub fn may_hold_claims(text: &str) -> bool {
-    CLAIM_GATE.as_ref().is_none_or(|(lower, exact)| exact.is_match(text) || lower.is_match(&lexicon::lower_text(text)))
+    let Some(gate) = CLAIM_GATE.as_ref() else { return true };
+    if lexicon::lowers_only_ascii(text) {
+        return gate.folded.find_overlapping_iter(text).any(|m| {
+            let forms = &gate.written[m.pattern().as_usize()];
+            forms.is_empty() || forms.iter().any(|f| f.as_str() == &text[m.range()])
+        });
+    }
+    gate.exact.is_match(text) || gate.lower.is_match(&lexicon::lower_text(text))
 }
 
 /// The sentence gate: an Aho-Corasick DFA of [`cues::claim_literals`], which

@@ -110,3 +110,33 @@ fn the_sentence_gate_opens_on_every_phrase_that_may_lead_a_claim() {
         assert!(!super::may_lead(&super::lexicon::lower_text(text)), "{text:?}");
     }
 }
+
+/// The gate's one scan over the text as it is finds what its two scans over
+/// the lower-cased text and the text as written find: on every fixture
+/// article and sentence, in capitals and in lower case, and on generated
+/// archive articles.
+#[test]
+fn the_folded_gate_scan_finds_what_the_lower_cased_scans_find() {
+    let gate = super::CLAIM_GATE.as_ref().expect("a gate");
+    let two_scans = |t: &str| gate.exact.is_match(t) || gate.lower.is_match(&super::lexicon::lower_text(t));
+    let mut texts: Vec<String> = Vec::new();
+    for a in fixture_articles() {
+        for s in sentence::sentences(&a.text) {
+            let t = &a.text[s.start..s.end];
+            texts.extend([t.to_string(), t.to_uppercase(), t.to_lowercase()]);
+        }
+        texts.push(a.text);
+    }
+    texts.extend((0..400).map(|i| crate::synth::article(7, i).text));
+    texts.extend(["5 RS", "5 Rs", "5 rs", "USD 5", "usd 5", "Usd 5", "EUR", "Eur", "MEX $5", "mex $5"].map(String::from));
+    let (mut folded, mut open) = (0, 0);
+    for t in &texts {
+        folded += usize::from(super::lexicon::lowers_only_ascii(t));
+        let want = two_scans(t);
+        open += usize::from(want);
+        assert_eq!(may_hold_claims(t), want, "{t:?}");
+    }
+    // Both ways are taken, and the gate both opens and stays shut.
+    assert!(folded > 1000 && texts.len() - folded > 300, "{folded} of {} read folded", texts.len());
+    assert!(open > 1000 && texts.len() - open > 300, "{open} of {} open", texts.len());
+}
