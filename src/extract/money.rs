@@ -353,6 +353,9 @@ fn percent_before(text: &str, pos: usize) -> Option<usize> {
 
 /// Whether `c` is the letter `f`, case aside.
 fn same_letter(c: char, f: char) -> bool {
+    if c.is_ascii() && f.is_ascii() {
+        return c.eq_ignore_ascii_case(&f);
+    }
     c == f || c.to_lowercase().eq(f.to_lowercase())
 }
 
@@ -379,6 +382,18 @@ fn starts_with_word(tail: &str, form: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ASCII path of [`same_letter`] answers as comparing lower cases
+    /// does, for every character below U+3000 against every ASCII one.
+    #[test]
+    fn same_letter_is_lower_case_equality() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            for f in (0..0x80).filter_map(char::from_u32) {
+                assert_eq!(same_letter(c, f), c == f || c.to_lowercase().eq(f.to_lowercase()), "{c:?} {f:?}");
+                assert_eq!(same_letter(f, c), f == c || f.to_lowercase().eq(c.to_lowercase()), "{f:?} {c:?}");
+            }
+        }
+    }
 
     /// `pre_currency` as a plain scan of every pre form, without the index.
     fn pre_currency_scan(text: &str, pos: usize) -> Option<(&'static str, usize)> {

@@ -367,6 +367,13 @@ fn starts_scale(rest: &str) -> bool {
 /// may be long. (Char by char; `prefix` holds no Greek sigma, the one letter
 /// whose lower case depends on what follows it.)
 pub(super) fn lower_starts_with(text: &str, prefix: &str) -> bool {
+    // ASCII against ASCII: byte by byte (most tails and every English form).
+    if let Some(head) = text.as_bytes().get(..prefix.len())
+        && head.is_ascii()
+        && prefix.is_ascii()
+    {
+        return head.iter().zip(prefix.bytes()).all(|(&t, p)| t.to_ascii_lowercase() == p);
+    }
     let mut lower = text.chars().flat_map(char::to_lowercase);
     prefix.chars().all(|p| lower.next() == Some(p))
 }
@@ -407,6 +414,22 @@ pub(super) fn scale_after(text: &str, pos: usize) -> (f64, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ASCII path of [`lower_starts_with`] answers as lower-casing char
+    /// by char does, for every character below U+3000 before ASCII prefixes.
+    #[test]
+    fn lower_starts_with_is_char_by_char() {
+        let slow = |text: &str, prefix: &str| {
+            let mut lower = text.chars().flat_map(char::to_lowercase);
+            prefix.chars().all(|p| lower.next() == Some(p))
+        };
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            for (text, prefix) in [(format!("{c}n"), "kn"), (format!("{c}N"), "mn"), (format!("b{c}"), "bn"), (format!("{c}"), "i")] {
+                assert_eq!(lower_starts_with(&text, prefix), slow(&text, prefix), "{text:?} {prefix:?}");
+            }
+        }
+        assert!(lower_starts_with("BN.", "bn") && !lower_starts_with("B", "bn") && lower_starts_with("\u{212A}m", "km"));
+    }
 
     /// The `digits` rule of the grammar, as regexes: what [`digits_at`] reads.
     fn digits_regex(lang: Lang) -> Regex {
