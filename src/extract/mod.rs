@@ -70,9 +70,14 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// that ignores the case of ASCII letters, over the text as it is: that finds
 /// what the lower-case literals find in the lower-cased text whenever
 /// lower-casing changes only ASCII letters, and each currency form found
-/// is then held to how it is written. Any other text (Russian capitals)
-/// is lower-cased and read by [`ClaimGate::lower`] and [`ClaimGate::exact`].
+/// is then held to how it is written. A text with other capitals (Russian)
+/// is lower-cased first, and when that keeps every character's place the
+/// same scan reads the lower case, holding the currency forms to the text
+/// at the same place. Any other text is read by [`ClaimGate::lower`] and
+/// [`ClaimGate::exact`], as are all texts when some currency form has
+/// capitals outside ASCII (`folds` is false).
 struct ClaimGate {
+    folds: bool,
     folded: AhoCorasick,
     /// For each literal of `folded`: the ways it must be written, or none
     /// when any case will do (a lower-case literal).
@@ -103,7 +108,9 @@ static CLAIM_GATE: LazyLock<Option<ClaimGate>> = LazyLock::new(|| {
             .build(v)
             .expect("gate literals build a DFA")
     };
+    let folds = pre.iter().all(|f| lexicon::lower_text(f) == f.to_ascii_lowercase());
     Some(ClaimGate {
+        folds,
         folded: dfa(&mut written.keys(), true),
         written: written.into_values().collect(),
         lower: dfa(&mut lower.iter(), false),
@@ -114,13 +121,21 @@ static CLAIM_GATE: LazyLock<Option<ClaimGate>> = LazyLock::new(|| {
 /// Whether `text` may hold a claim ([`CLAIM_GATE`]).
 pub fn may_hold_claims(text: &str) -> bool {
     let Some(gate) = CLAIM_GATE.as_ref() else { return true };
-    if lexicon::lowers_only_ascii(text) {
-        return gate.folded.find_overlapping_iter(text).any(|m| {
+    // `hay` is `text` or its lower case, each character in the same place.
+    let found = |hay: &str| {
+        gate.folded.find_overlapping_iter(hay).any(|m| {
             let forms = &gate.written[m.pattern().as_usize()];
             forms.is_empty() || forms.iter().any(|f| f.as_str() == &text[m.range()])
-        });
+        })
+    };
+    if gate.folds && lexicon::lowers_only_ascii(text) {
+        return found(text);
     }
-    gate.exact.is_match(text) || gate.lower.is_match(&lexicon::lower_text(text))
+    let (lower, aligned) = lexicon::lower_text_aligned(text);
+    if gate.folds && aligned {
+        return found(&lower);
+    }
+    gate.exact.is_match(text) || gate.lower.is_match(&lower)
 }
 
 /// The sentence gate: an Aho-Corasick DFA of [`cues::claim_literals`], which
