@@ -26,6 +26,9 @@ const ABBREVIATIONS: &[&str] = &[
     "трлн", "г", "гг", "т", "е", "д", "руб", "долл", "им", "ул", "св",
 ];
 
+/// The most characters of an entry of [`ABBREVIATIONS`].
+const ABBREVIATION_CHARS: usize = 6;
+
 /// Splits `text` into trimmed, non-empty sentences in text order.
 pub fn sentences(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
@@ -118,16 +121,21 @@ fn split_line(text: &str, from: usize, to: usize, paragraph: usize, out: &mut Ve
 
 /// True when the word before a period is an abbreviation or an initial.
 fn is_abbreviation(before: &str, next: Option<char>) -> bool {
-    let word: String = before
-        .chars()
+    let start = before
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = &before[start..];
+    let chars = word.chars().count();
+    // Lower-casing never shortens a word, so a word longer than every
+    // abbreviation is none (most words before a period).
+    if chars > ABBREVIATION_CHARS {
+        return false;
+    }
     let lower = word.to_lowercase();
-    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+    if chars == 1 && word.chars().all(char::is_uppercase) {
         // "S. Jaishankar", "U.S. exports": an initial, unless a digit follows.
         return !next.is_some_and(char::is_numeric) || lower == "u";
     }
@@ -193,6 +201,11 @@ mod tests {
         ] {
             assert_eq!(split(t), [t], "{t}");
         }
+    }
+
+    #[test]
+    fn no_abbreviation_is_longer_than_the_bound() {
+        assert_eq!(ABBREVIATIONS.iter().map(|a| a.chars().count()).max(), Some(ABBREVIATION_CHARS));
     }
 
     #[test]
