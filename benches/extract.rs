@@ -20,10 +20,6 @@ use econtrack::ingest::read_inputs;
 use econtrack::synth;
 use rayon::prelude::*;
 
-/// The allocator of the `econtrack` binary, so the figures are the binary's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 const TARGET_BYTES: usize = 20 * 1024 * 1024;
 const ROUNDS: usize = 3;
 
