@@ -170,35 +170,14 @@ pub fn lower_text_aligned(text: &str) -> (String, bool) {
         return (text.to_lowercase(), false);
     }
     let mut aligned = true;
-    let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let (mut copied, mut i) = (0, 0);
-    while i < b.len() {
-        while let Some(chunk) = b.get(i..i + 8)
-            && u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080 == 0
-        {
-            i += 8;
-        }
-        let Some(&lead) = b.get(i) else { break };
-        if lead.is_ascii() {
-            i += 1;
-            continue;
-        }
-        // а-п, р-я and ё: lower case already.
-        if matches!((lead, b.get(i + 1)), (0xD0, Some(0xB0..=0xBF)) | (0xD1, Some(0x80..=0x8F | 0x91))) {
-            i += 2;
-            continue;
-        }
-        let c = text[i..].chars().next().expect("a char starts here");
-        let mut lower = c.to_lowercase();
-        if lower.len() != 1 || lower.next() != Some(c) {
-            out.push_str(&text[copied..i]);
-            let at = out.len();
-            out.extend(c.to_lowercase());
-            aligned &= out.len() - at == c.len_utf8();
-            copied = i + c.len_utf8();
-        }
-        i += c.len_utf8();
+    let mut copied = 0;
+    for (i, c) in changing_chars(text) {
+        out.push_str(&text[copied..i]);
+        let at = out.len();
+        out.extend(c.to_lowercase());
+        aligned &= out.len() - at == c.len_utf8();
+        copied = i + c.len_utf8();
     }
     out.push_str(&text[copied..]);
     // ASCII capitals, including those in the copied stretches.
@@ -209,33 +188,42 @@ pub fn lower_text_aligned(text: &str) -> (String, bool) {
 /// Whether lower-casing `text` ([`lower_text`]) changes nothing but ASCII
 /// capitals.
 pub fn lowers_only_ascii(text: &str) -> bool {
+    changing_chars(text).next().is_none()
+}
+
+/// The characters outside ASCII that lower-casing changes, with their byte
+/// offsets. ASCII is passed over eight bytes at a time and the lower-case
+/// Russian letters two at a time; only the rest are looked up.
+fn changing_chars(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let b = text.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        while let Some(chunk) = b.get(i..i + 8)
-            && u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080 == 0
-        {
-            i += 8;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            while let Some(chunk) = b.get(i..i + 8)
+                && u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080 == 0
+            {
+                i += 8;
+            }
+            let Some(&lead) = b.get(i) else { break };
+            if lead.is_ascii() {
+                i += 1;
+                continue;
+            }
+            // а-п, р-я and ё: lower case already.
+            if matches!((lead, b.get(i + 1)), (0xD0, Some(0xB0..=0xBF)) | (0xD1, Some(0x80..=0x8F | 0x91))) {
+                i += 2;
+                continue;
+            }
+            let c = text[i..].chars().next().expect("a char starts here");
+            let at = i;
+            i += c.len_utf8();
+            let mut lower = c.to_lowercase();
+            if lower.len() != 1 || lower.next() != Some(c) {
+                return Some((at, c));
+            }
         }
-        let Some(&lead) = b.get(i) else { break };
-        if lead.is_ascii() {
-            i += 1;
-            continue;
-        }
-        // а-п, р-я and ё.
-        if matches!((lead, b.get(i + 1)), (0xD0, Some(0xB0..=0xBF)) | (0xD1, Some(0x80..=0x8F | 0x91))) {
-            i += 2;
-            continue;
-        }
-        let c = text[i..].chars().next().expect("a char starts here");
-        let mut lower = c.to_lowercase();
-        // The final sigma is lower-cased by its neighbours, so it counts as changing.
-        if c == 'Σ' || lower.len() != 1 || lower.next() != Some(c) {
-            return false;
-        }
-        i += c.len_utf8();
-    }
-    true
+        None
+    })
 }
 
 /// The Russian alphabet: А-Я, а-я, Ё, ё.

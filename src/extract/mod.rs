@@ -354,6 +354,27 @@ fn article_context<'a>(article: &'a Article, sents: &[sentence::Sentence]) -> Ar
     ArticleContext::new(pair, focus, &text[skip..])
 }
 
+/// `count` strings of `len` characters drawn from `alphabet` by a fixed
+/// generator (xorshift), so a failing one can be replayed: for tests that
+/// hold a hand-written scanner equal to the regex it stands for.
+#[cfg(test)]
+fn generated_strings(alphabet: &str, seed: u64, count: usize, len: usize) -> Vec<String> {
+    let alphabet: Vec<char> = alphabet.chars().collect();
+    let mut state = seed;
+    (0..count)
+        .map(|_| {
+            (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    alphabet[(state % alphabet.len() as u64) as usize]
+                })
+                .collect()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

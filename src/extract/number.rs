@@ -453,19 +453,7 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         let dirs: Vec<std::path::PathBuf> = ["dev", "dev2", "holdout"].iter().map(|c| root.join(c).join("articles")).collect();
         let mut texts: Vec<String> = crate::ingest::read_inputs(&dirs).articles.into_iter().map(|a| a.text).collect();
-        // A fixed generator (xorshift), so a failure can be replayed.
-        let alphabet: Vec<char> = "0123456789012345.,.,  \u{a0}\u{202f}\u{2009}x\u{2002}".chars().collect();
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        for _ in 0..20_000 {
-            let mut t = String::new();
-            for _ in 0..12 {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                t.push(alphabet[(state % alphabet.len() as u64) as usize]);
-            }
-            texts.push(t);
-        }
+        texts.extend(crate::extract::generated_strings("0123456789012345.,.,  \u{a0}\u{202f}\u{2009}x\u{2002}", 0x9E37_79B9_7F4A_7C15, 20_000, 12));
         for lang in [Lang::En, Lang::Ru] {
             let re = digits_regex(lang);
             for t in &texts {

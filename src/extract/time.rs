@@ -974,19 +974,7 @@ mod tests {
         for a in crate::ingest::read_inputs(&dirs).articles {
             texts.extend(super::super::sentence::sentences(&a.text).iter().map(|s| a.text[s.start..s.end].to_string()));
         }
-        // A fixed generator (xorshift), so a failure can be replayed.
-        let alphabet: Vec<char> = "1209867 -x_й\u{301}.".chars().collect();
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        for _ in 0..20_000 {
-            let mut t = String::new();
-            for _ in 0..10 {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                t.push(alphabet[(state % alphabet.len() as u64) as usize]);
-            }
-            texts.push(t);
-        }
+        texts.extend(crate::extract::generated_strings("1209867 -x_й\u{301}.", 0x2545_F491_4F6C_DD1D, 20_000, 10));
         let mut found = 0;
         for t in &texts {
             let want = re.find(t).and_then(|m| m.as_str().parse().ok());
