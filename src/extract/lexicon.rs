@@ -298,14 +298,17 @@ pub struct Lexicon {
 /// a given first word can start: those whose first pattern is that whole word,
 /// and those whose first pattern is a prefix of it. Every list holds positions
 /// in `list`, ascending, so the first match is the one a plain scan of `list`
-/// would find.
+/// would find. The index is keyed by the hashes a [`Word`] carries, so a
+/// lookup hashes nothing; words whose hashes meet share a list, and every
+/// entry found is matched against the words in full.
 #[derive(Debug, Clone, Default)]
 struct Bucket {
     list: Vec<(Vec<Pat>, String)>,
-    by_word: FxHashMap<String, Vec<usize>>,
-    /// Entries starting with a prefix pattern, by the prefix's first two
-    /// letters; each list also holds the entries of `short`.
-    by_two: FxHashMap<[char; 2], Vec<usize>>,
+    /// By the hash of the whole first word.
+    by_word: FxHashMap<u64, Vec<usize>>,
+    /// Entries starting with a prefix pattern, by the hash of the prefix's
+    /// first two letters; each list also holds the entries of `short`.
+    by_two: FxHashMap<u64, Vec<usize>>,
     /// Entries whose first pattern may match a word the two-letter index
     /// cannot narrow: one-letter prefixes and `_`.
     short: Vec<usize>,
@@ -319,13 +322,13 @@ fn first_two(w: &str) -> Option<[char; 2]> {
 
 impl Bucket {
     fn index(&mut self) {
-        let mut long: Vec<([char; 2], usize)> = Vec::new();
+        let mut long: Vec<(u64, usize)> = Vec::new();
         for (i, (pats, _)) in self.list.iter().enumerate() {
             match &pats[0] {
-                Pat::Word(w) => self.by_word.entry(w.clone()).or_default().push(i),
-                Pat::Exact(w) => self.by_word.entry(w.to_lowercase()).or_default().push(i),
+                Pat::Word(w) => self.by_word.entry(hash(w)).or_default().push(i),
+                Pat::Exact(w) => self.by_word.entry(hash(&w.to_lowercase())).or_default().push(i),
                 Pat::Prefix(p) => match first_two(p) {
-                    Some(two) => long.push((two, i)),
+                    Some(two) => long.push((hash_two(two), i)),
                     None => self.short.push(i),
                 },
                 Pat::Any => self.short.push(i),
@@ -341,9 +344,9 @@ impl Bucket {
 
     /// The first entry, in list order, that matches at `words[i..]`.
     fn first_match(&self, words: &[Word], i: usize) -> Option<&(Vec<Pat>, String)> {
-        let lower = words[i].lower();
-        let exact = self.by_word.get(lower).map_or(&[][..], Vec::as_slice);
-        let prefixes = first_two(lower).and_then(|two| self.by_two.get(&two)).unwrap_or(&self.short);
+        let (word, two) = words[i].keys;
+        let exact = self.by_word.get(&word).map_or(&[][..], Vec::as_slice);
+        let prefixes = two.and_then(|two| self.by_two.get(&two)).unwrap_or(&self.short);
         let (mut a, mut b) = (exact.iter().peekable(), prefixes.iter().peekable());
         loop {
             let next = match (a.peek(), b.peek()) {
@@ -433,11 +436,11 @@ impl Lexicon {
             // Longest phrase first, so "trade turnover" beats "trade".
             bucket.list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
             bucket.index();
-            for w in bucket.by_word.keys() {
-                first_words.insert(hash(w));
+            for &w in bucket.by_word.keys() {
+                first_words.insert(w);
             }
-            for two in bucket.by_two.keys() {
-                first_twos.insert(hash_two(*two));
+            for &two in bucket.by_two.keys() {
+                first_twos.insert(two);
             }
             for &i in &bucket.short {
                 if let Pat::Prefix(p) = &bucket.list[i].0[0] {

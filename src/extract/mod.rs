@@ -153,8 +153,8 @@ static SENTENCE_GATE: LazyLock<Option<(AhoCorasick, Vec<bool>)>> = LazyLock::new
 /// Whether a sentence, given in lower case ([`lexicon::lower_text`]), may hold
 /// an indicator, goal or forecast cue: some literal of [`SENTENCE_GATE`] in
 /// it that does not run on from a letter or digit before it (or, for a whole
-/// word, into one after it). Without one the sentence cannot make a claim on its own, nor give the
-/// next sentence a topic.
+/// word, into one after it). Without one the sentence cannot make a claim on
+/// its own, nor give the next sentence a topic.
 ///
 /// Only ASCII and Russian letters and digits count as running on: no other
 /// character lower-cases to one of them and is not itself part of a word, so
