@@ -58,14 +58,27 @@ fn word_spans<'a>(text: &'a str, lower: impl Fn(usize, usize) -> Cow<'a, str>) -
     // About one word in six bytes of prose: room enough to grow once at most.
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut start = None;
-    for (i, c) in text.char_indices() {
-        if is_word_char(c) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // ASCII and the Cyrillic block (U+0400-U+047F, all letters) are read
+        // from their bytes; other characters are decoded.
+        let (in_word, len) = match b[i] {
+            c if c.is_ascii() => (c.is_ascii_alphanumeric(), 1),
+            0xD0 | 0xD1 => (true, 2),
+            _ => {
+                let c = text[i..].chars().next().expect("a char starts here");
+                (is_word_char(c), c.len_utf8())
+            }
+        };
+        if in_word {
             if start.is_none() {
                 start = Some(i);
             }
         } else if let Some(s) = start.take() {
             out.push(word(text, s, i, lower(s, i)));
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push(word(text, s, text.len(), lower(s, text.len())));
@@ -568,6 +581,18 @@ mod tests {
             assert_eq!(lowercase(t), t.to_lowercase(), "{t}");
         }
         assert!(matches!(lowercase("товарооборот"), Cow::Borrowed(_)));
+    }
+
+    /// The characters whose bytes the word scan reads without decoding them
+    /// are word characters exactly when `is_word_char` says so.
+    #[test]
+    fn word_scan_reads_bytes_as_is_word_char_reads_chars() {
+        for c in (0..0x80).chain(0x400..0x480).filter_map(char::from_u32) {
+            let t = format!("a{c}b");
+            let one_word = is_word_char(c);
+            assert_eq!(words(&t).len(), if one_word { 1 } else { 2 }, "{c:?}");
+        }
+        assert!((0x400..0x480).filter_map(char::from_u32).all(is_word_char));
     }
 
     /// Every text lower-cases as `to_lowercase` does it: ASCII, Russian,
