@@ -124,18 +124,60 @@ pub struct Claim {
 /// FNV is fixed by its spec, so ids do not change between Rust releases the way
 /// `DefaultHasher` output may.
 pub fn claim_id(article_id: &str, span_start: u32, span_end: u32) -> String {
+    // FNV-1a over "{article_id}\0{span_start}\0{span_end}", fed piece by
+    // piece rather than formatted into a string first (one id per draft).
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let key = format!("{article_id}\u{0}{span_start}\u{0}{span_end}");
-    for b in key.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
+    let mut feed = |bytes: &[u8]| {
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    };
+    let mut digits = [0u8; 10];
+    feed(article_id.as_bytes());
+    feed(&[0]);
+    feed(decimal(span_start, &mut digits));
+    feed(&[0]);
+    feed(decimal(span_end, &mut digits));
     format!("{h:016x}")
+}
+
+/// `n` in decimal digits, written at the end of `buf`.
+fn decimal(mut n: u32, buf: &mut [u8; 10]) -> &[u8] {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return &buf[i..];
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ids are stored: fed piece by piece, the hash is the one of the
+    /// formatted key it was first defined on.
+    #[test]
+    fn claim_ids_hash_the_formatted_key() {
+        let formatted = |id: &str, s: u32, e: u32| {
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            for b in format!("{id}\u{0}{s}\u{0}{e}").bytes() {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+            format!("{h:016x}")
+        };
+        for id in ["", "kz-kg-2024-01", "статья/7", "a\u{0}b"] {
+            for (s, e) in [(0, 0), (0, 9), (7, 10), (99, 100), (12345, 4_294_967_295), (u32::MAX, u32::MAX)] {
+                assert_eq!(claim_id(id, s, e), formatted(id, s, e), "{id:?} {s} {e}");
+            }
+        }
+        assert_eq!(claim_id("kz-kg-2024-01", 10, 52).len(), 16);
+    }
 
     #[test]
     fn enums_round_trip_through_their_names() {
