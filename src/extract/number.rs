@@ -343,6 +343,10 @@ fn in_url(text: &str, pos: usize) -> bool {
 
 /// Parses a digit string per the language's separator conventions.
 fn parse_digits(s: &str, lang: Lang) -> Option<f64> {
+    // No comma and no space: the digits as they are (most numbers).
+    if !s.bytes().any(|b| b == b',' || b == b' ' || !b.is_ascii()) {
+        return s.parse().ok();
+    }
     let s: String = s.chars().filter(|c| !SP.contains(c)).collect();
     let norm = match (s.rfind(','), s.rfind('.')) {
         // Both: the last one is the decimal mark ("1,234.5", "1.111,11").
