@@ -139,6 +139,8 @@ const PERCENT: &[&str] = &[
     "процента",
     "процент",
 ];
+/// The first letters of [`PERCENT`], each once.
+const PERCENT_FIRST: &[char] = &['%', 'p', 'п'];
 /// Percent words that may come before their number: "per cent of 210".
 const PERCENT_OF: &[&str] = &["percents", "percent", "per cent"];
 /// Words after a percent that make it a difference of rates, not a rate.
@@ -321,7 +323,7 @@ fn percent_after(text: &str, pos: usize) -> Option<usize> {
     let tail = &rest[gap..];
     // After most numbers comes no letter a percent form starts with.
     let first = tail.chars().next()?;
-    if !PERCENT.iter().any(|p| p.chars().next().is_some_and(|f| same_letter(first, f))) {
+    if !PERCENT_FIRST.iter().any(|&f| same_letter(first, f)) {
         return None;
     }
     if POINTS.iter().any(|p| lower_starts_with(tail, p)) {
@@ -382,6 +384,13 @@ fn starts_with_word(tail: &str, form: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percent_first_letters_are_the_forms_first_letters() {
+        let firsts: std::collections::BTreeSet<char> = PERCENT.iter().filter_map(|p| p.chars().next()).collect();
+        assert_eq!(firsts, PERCENT_FIRST.iter().copied().collect());
+        assert_eq!(firsts.len(), PERCENT_FIRST.len());
+    }
 
     /// The ASCII path of [`same_letter`] answers as comparing lower cases
     /// does, for every character below U+3000 against every ASCII one.
