@@ -14,7 +14,7 @@
 //! This layer only finds the phrases; which cue governs which amount is decided
 //! by position in the claim layer.
 
-use super::lexicon::{Lexicon, Literal, Word};
+use super::lexicon::{Lexicon, Literal, Word, dedup_literals};
 use crate::Indicator;
 use std::sync::LazyLock;
 
@@ -88,8 +88,7 @@ pub fn indicator_literals() -> Option<Vec<String>> {
 pub fn claim_literals() -> Option<Vec<Literal>> {
     let mut out = INDICATORS.word_literals_of(|_| true)?;
     out.extend(KINDS.word_literals_of(|tag| kind_of(tag) != KindCue::Actual)?);
-    out.sort_by(|a, b| a.text.cmp(&b.text).then(a.whole.cmp(&b.whole)));
-    out.dedup_by(|later, kept| later.text == kept.text);
+    dedup_literals(&mut out);
     Some(out)
 }
 

@@ -386,6 +386,14 @@ pub struct Literal {
     pub whole: bool,
 }
 
+/// Sorts `literals` and keeps each text once: as the start of a word when it
+/// is that anywhere (a start sorts before a whole word of the same text),
+/// since a start is found wherever the whole word is.
+pub fn dedup_literals(literals: &mut Vec<Literal>) {
+    literals.sort_by(|a, b| a.text.cmp(&b.text).then(a.whole.cmp(&b.whole)));
+    literals.dedup_by(|later, kept| later.text == kept.text);
+}
+
 /// A lexicon phrase found in a text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LexMatch<'l> {
@@ -528,9 +536,7 @@ impl Lexicon {
                 out.push(literal);
             }
         }
-        // A start sorts before a whole word of the same text, and is kept.
-        out.sort_by(|a, b| a.text.cmp(&b.text).then(a.whole.cmp(&b.whole)));
-        out.dedup_by(|later, kept| later.text == kept.text);
+        dedup_literals(&mut out);
         Some(out)
     }
 

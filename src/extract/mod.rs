@@ -354,6 +354,24 @@ fn article_context<'a>(article: &'a Article, sents: &[sentence::Sentence]) -> Ar
     ArticleContext::new(pair, focus, &text[skip..])
 }
 
+/// The articles of the three scored corpora in `tests/fixtures` (dev, dev2,
+/// holdout), for tests that read real text.
+#[cfg(test)]
+fn corpus_articles() -> Vec<Article> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let dirs: Vec<std::path::PathBuf> = ["dev", "dev2", "holdout"].iter().map(|c| root.join(c).join("articles")).collect();
+    crate::ingest::read_inputs(&dirs).articles
+}
+
+/// The text of every sentence of [`corpus_articles`].
+#[cfg(test)]
+fn corpus_sentences() -> Vec<String> {
+    corpus_articles()
+        .iter()
+        .flat_map(|a| sentence::sentences(&a.text).into_iter().map(|s| a.text[s.start..s.end].to_string()))
+        .collect()
+}
+
 /// `count` strings of `len` characters drawn from `alphabet` by a fixed
 /// generator (xorshift), so a failing one can be replayed: for tests that
 /// hold a hand-written scanner equal to the regex it stands for.

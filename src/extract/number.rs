@@ -454,9 +454,7 @@ mod tests {
     /// fixture sentence and in 20,000 strings of digits, separators and spaces.
     #[test]
     fn digits_at_reads_as_the_regexes_do() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        let dirs: Vec<std::path::PathBuf> = ["dev", "dev2", "holdout"].iter().map(|c| root.join(c).join("articles")).collect();
-        let mut texts: Vec<String> = crate::ingest::read_inputs(&dirs).articles.into_iter().map(|a| a.text).collect();
+        let mut texts: Vec<String> = crate::extract::corpus_articles().into_iter().map(|a| a.text).collect();
         texts.extend(crate::extract::generated_strings("0123456789012345.,.,  \u{a0}\u{202f}\u{2009}x\u{2002}", 0x9E37_79B9_7F4A_7C15, 20_000, 12));
         for lang in [Lang::En, Lang::Ru] {
             let re = digits_regex(lang);

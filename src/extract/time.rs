@@ -525,6 +525,10 @@ impl<'t> Groups<'t> {
     fn name(&self, name: &str) -> Option<Group<'t>> {
         self.caps.get_group_by_name(name).map(|s| Group { start: s.start, text: &self.text[s.range()] })
     }
+    /// The text of a named group.
+    fn text(&self, name: &str) -> Option<&'t str> {
+        self.name(name).map(|g| g.text)
+    }
 }
 
 /// The month number of a matched month word; English names need a capital
@@ -590,7 +594,7 @@ fn interpret(
     let ys = |y: i32| Some(y.to_string());
     match rule {
         "month range" => {
-            let (m1, m2) = (month_of(c.name("m1").map(|m| m.as_str()))?, month_of(c.name("m2").map(|m| m.as_str()))?);
+            let (m1, m2) = (month_of(c.text("m1"))?, month_of(c.text("m2"))?);
             let this = c.name("this").and(published.map(|d| d.year()));
             let y2 = year(c, "y2")
                 .or(this)
@@ -616,11 +620,11 @@ fn interpret(
             }
         }
         "date" => {
-            month_of(c.name("m1").map(|m| m.as_str()))?;
+            month_of(c.text("m1"))?;
             plain(None, None)
         }
         "fiscal year ended" => {
-            let m = month_of(c.name("m1").map(|m| m.as_str())).or(month_of(c.name("m2").map(|m| m.as_str())))?;
+            let m = month_of(c.text("m1")).or(month_of(c.text("m2")))?;
             let end = infer_year(m, published)?;
             let (sy, sm) = if m == 12 { (end, 1) } else { (end - 1, m + 1) };
             plain(Some(format!("{sy}-{sm:02}/{end}-{m:02}")), None)
@@ -865,14 +869,9 @@ mod tests {
     /// The automaton opens the same rules as the case-insensitive set.
     #[test]
     fn gate_literals_open_what_the_gate_set_opens() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        let dirs: Vec<std::path::PathBuf> = ["dev", "dev2", "holdout"].iter().map(|c| root.join(c).join("articles")).collect();
         let mut texts: Vec<String> = Vec::new();
-        for a in crate::ingest::read_inputs(&dirs).articles {
-            for s in super::super::sentence::sentences(&a.text) {
-                let t = &a.text[s.start..s.end];
-                texts.extend([t.to_string(), t.to_uppercase()]);
-            }
+        for t in crate::extract::corpus_sentences() {
+            texts.extend([t.to_uppercase(), t]);
         }
         texts.push("The fiſcal year and the ᲄретий квартал".into());
         for text in &texts {
@@ -924,8 +923,6 @@ mod tests {
     /// fixture sentence, and on made-up endings with odd spacing.
     #[test]
     fn prefix_regexes_read_only_the_last_words() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        let dirs: Vec<std::path::PathBuf> = ["dev", "dev2", "holdout"].iter().map(|c| root.join(c).join("articles")).collect();
         let mut texts: Vec<String> = vec![
             "exports were higher than  in\tthe same\u{a0}period of ".into(),
             "up 5% (compared with the same period in ".into(),
@@ -936,11 +933,7 @@ mod tests {
             "vs. ".into(),
             "по сравнению с ".into(),
         ];
-        for a in crate::ingest::read_inputs(&dirs).articles {
-            for s in super::super::sentence::sentences(&a.text) {
-                texts.push(a.text[s.start..s.end].to_string());
-            }
-        }
+        texts.extend(crate::extract::corpus_sentences());
         let (mut base, mut set) = (0, 0);
         for text in &texts {
             let ends = text.char_indices().filter(|(_, c)| c.is_whitespace()).map(|(i, c)| i + c.len_utf8());
@@ -965,15 +958,11 @@ mod tests {
     #[test]
     fn first_year_is_the_regex() {
         let re = Regex::new(&format!(r"\b{YEAR}\b")).unwrap();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        let dirs: Vec<std::path::PathBuf> = ["dev", "dev2", "holdout"].iter().map(|c| root.join(c).join("articles")).collect();
         let mut texts: Vec<String> = vec![
             "2024".into(), "x2024".into(), "2024x".into(), "_2024".into(), "й2024".into(), "2024\u{301}".into(),
             "12024 2025".into(), "1985-2069 1979 2070".into(), "в 2023-м".into(), "2023's".into(), "€2023".into(),
         ];
-        for a in crate::ingest::read_inputs(&dirs).articles {
-            texts.extend(super::super::sentence::sentences(&a.text).iter().map(|s| a.text[s.start..s.end].to_string()));
-        }
+        texts.extend(crate::extract::corpus_sentences());
         texts.extend(crate::extract::generated_strings("1209867 -x_й\u{301}.", 0x2545_F491_4F6C_DD1D, 20_000, 10));
         let mut found = 0;
         for t in &texts {
