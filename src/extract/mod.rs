@@ -254,7 +254,7 @@ fn claims_with(article: &Article, skip_idle: bool) -> (Vec<Claim>, usize) {
             text: stext,
             cues,
             words: ws,
-            times: time::time_exprs_lowered(stext, &lower, article.published),
+            times: time::time_exprs_lowered(stext, &lower, aligned, article.published),
             parties,
             amounts,
         };

@@ -296,14 +296,25 @@ static GATE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
 struct GateLiterals {
     ac: AhoCorasick,
     rules_of: Vec<u32>,
+    /// For each literal: whether it is all ASCII.
+    ascii: Vec<bool>,
     always: u32,
 }
 
 static GATE_LITERALS: LazyLock<GateLiterals> = LazyLock::new(|| {
     let (rules_of, always) = gate_literals();
     let ac = AhoCorasick::new(rules_of.keys()).expect("gate literals build an automaton");
-    GateLiterals { ac, rules_of: rules_of.into_values().collect(), always }
+    let ascii = rules_of.keys().map(|l| l.is_ascii()).collect();
+    GateLiterals { ac, rules_of: rules_of.into_values().collect(), ascii, always }
 });
+
+/// The rules whose gate is the month names alone, as bits: each reads a
+/// month only through [`month_of`], which takes an English name only with a
+/// capital. So a month name found in the lower case of a text, all ASCII,
+/// where the text has a small letter ("may", the "mar" of "market"), can give
+/// none of them anything, and does not open them.
+static MONTH_RULES: LazyLock<u32> =
+    LazyLock::new(|| GATES.iter().enumerate().filter(|(_, g)| **g == Some(&["MON"][..])).fold(0, |bits, (i, _)| bits | 1 << i));
 
 /// Each gate literal, lower-cased, with the rules whose gate holds it; and
 /// the rules without a gate.
@@ -334,8 +345,10 @@ fn gate_literals() -> (BTreeMap<String, u32>, u32) {
 const FOLD_IRREGULAR: &[char] = &['\u{17F}', '\u{1C80}', '\u{1C81}', '\u{1C82}', '\u{1C83}', '\u{1C84}', '\u{1C85}'];
 
 /// The rules whose gate is open on `text`, as bits by place in [`RULES`],
-/// given its lower case (`lower_text`).
-fn open_rules(text: &str, lower: &str) -> u32 {
+/// given its lower case and whether that is aligned with it
+/// (`lower_text_aligned`). When it is, a month name written with a small
+/// letter opens none of the [`MONTH_RULES`].
+fn open_rules(text: &str, lower: &str, aligned: bool) -> u32 {
     if !text.is_ascii() && text.contains(FOLD_IRREGULAR) {
         let open = GATE_SET.matches(text);
         return open.iter().fold(0, |bits, i| bits | 1 << i);
@@ -343,7 +356,14 @@ fn open_rules(text: &str, lower: &str) -> u32 {
     let g = &*GATE_LITERALS;
     let mut open = g.always;
     for m in g.ac.find_overlapping_iter(lower) {
-        open |= g.rules_of[m.pattern().as_usize()];
+        let p = m.pattern().as_usize();
+        let mut rules = g.rules_of[p];
+        // Aligned, an ASCII letter of the lower case is the same place's
+        // letter of the text, in one case or the other.
+        if aligned && g.ascii[p] && text.as_bytes()[m.start()].is_ascii_lowercase() {
+            rules &= !*MONTH_RULES;
+        }
+        open |= rules;
     }
     open
 }
@@ -805,12 +825,14 @@ pub fn single_months(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> 
 
 /// All time expressions: the rule set plus single months that no rule covers.
 pub fn time_exprs(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
-    time_exprs_lowered(text, &super::lexicon::lower_text(text), published)
+    let (lower, aligned) = super::lexicon::lower_text_aligned(text);
+    time_exprs_lowered(text, &lower, aligned, published)
 }
 
-/// [`time_exprs`], given the lower case of `text` (`lower_text`).
-pub fn time_exprs_lowered(text: &str, lower: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
-    let open = open_rules(text, lower);
+/// [`time_exprs`], given the lower case of `text` and whether it is aligned
+/// with it (`lower_text_aligned`).
+pub fn time_exprs_lowered(text: &str, lower: &str, aligned: bool, published: Option<NaiveDate>) -> Vec<TimeExpr> {
+    let open = open_rules(text, lower, aligned);
     let mut out = times(text, published, open);
     // A single month needs a month name, as the month range rule does: when
     // that rule's gate is closed there is none.
@@ -871,17 +893,31 @@ mod tests {
     fn gate_literals_open_what_the_gate_set_opens() {
         let mut texts: Vec<String> = Vec::new();
         for t in crate::extract::corpus_sentences() {
-            texts.extend([t.to_uppercase(), t]);
+            texts.extend([t.to_uppercase(), t.to_lowercase(), t]);
         }
         texts.push("The fiſcal year and the ᲄретий квартал".into());
+        texts.push("The market may open on 12 may, from may to june 2024, in march.".into());
+        let mut closed_months = 0;
         for text in &texts {
             let set = GATE_SET.matches(text).iter().fold(0u32, |bits, i| bits | 1 << i);
-            assert_eq!(open_rules(text, &crate::extract::lexicon::lower_text(text)), set, "{text:?}");
+            let (lower, aligned) = crate::extract::lexicon::lower_text_aligned(text);
+            assert_eq!(open_rules(text, &lower, false), set, "{text:?}");
+            // With the case of month names read, the month rules may close,
+            // and then neither they nor the single months find anything.
+            let open = open_rules(text, &lower, aligned);
+            assert_eq!(open | *MONTH_RULES, set | *MONTH_RULES, "{text:?}");
+            if open != set {
+                closed_months += 1;
+                assert_eq!(times(text, pubd(), open), times(text, pubd(), set), "{text:?}");
+                assert!(single_months(text, pubd()).is_empty(), "{text:?}");
+            }
         }
         // Without the fallback, the long s would close the fiscal rule.
         let lower = "the fiſcal year".to_lowercase();
         let literals: Vec<String> = gate_literals().0.into_keys().collect();
         assert!(!GATE_LITERALS.ac.find_overlapping_iter(&lower).any(|m| literals[m.pattern().as_usize()] == "fiscal"));
+        assert!(closed_months > 100, "{closed_months} texts with the month rules closed by case");
+        assert_eq!(*MONTH_RULES, 0b111, "month range and the two dates");
     }
 
     /// Every rule match in these sentences passes its rule's gate, so the gates
