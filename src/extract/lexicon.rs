@@ -188,7 +188,10 @@ pub fn lower_text_aligned(text: &str) -> (String, bool) {
     for (i, c) in changing_chars(text) {
         out.push_str(&text[copied..i]);
         let at = out.len();
-        out.extend(c.to_lowercase());
+        match simple_lower(c) {
+            Some(l) => out.push(l),
+            None => out.extend(c.to_lowercase()),
+        }
         aligned &= out.len() - at == c.len_utf8();
         copied = i + c.len_utf8();
     }
@@ -230,6 +233,12 @@ fn changing_chars(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
             let c = text[i..].chars().next().expect("a char starts here");
             let at = i;
             i += c.len_utf8();
+            if let Some(l) = simple_lower(c) {
+                if l != c {
+                    return Some((at, c));
+                }
+                continue;
+            }
             let mut lower = c.to_lowercase();
             if lower.len() != 1 || lower.next() != Some(c) {
                 return Some((at, c));
@@ -237,6 +246,21 @@ fn changing_chars(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
         }
         None
     })
+}
+
+/// The lower case of `c` when it is one character and found without the
+/// Unicode tables: ASCII and the Cyrillic letters U+0400-U+044F and
+/// U+0450-U+045F (the Russian alphabet among them). `None` for any other
+/// character, whose lower case `char::to_lowercase` gives. A test holds it
+/// to `to_lowercase`.
+pub fn simple_lower(c: char) -> Option<char> {
+    match c {
+        _ if c.is_ascii() => Some(c.to_ascii_lowercase()),
+        'А'..='Я' => char::from_u32(c as u32 + 0x20),
+        '\u{400}'..='\u{40F}' => char::from_u32(c as u32 + 0x50),
+        'а'..='я' | '\u{450}'..='\u{45F}' => Some(c),
+        _ => None,
+    }
 }
 
 /// The Russian alphabet: А-Я, а-я, Ё, ё.
@@ -583,6 +607,14 @@ mod tests {
             assert_eq!(lowercase(&t), t.to_lowercase(), "{c:?}");
             assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
         }
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            if let Some(l) = simple_lower(c) {
+                assert_eq!(l.to_string(), c.to_lowercase().to_string(), "{c:?}");
+            }
+        }
+        assert_eq!(simple_lower('Я'), Some('я'));
+        assert_eq!(simple_lower('Ѐ'), Some('ѐ'));
+        assert_eq!(simple_lower('İ'), None);
         for t in ["Товарооборот", "ЕАЭС", "Ёлка", "uzbek", "Kazakh", "Straße", "ΟΔΟΣ", "KazЁ"] {
             assert_eq!(lowercase(t), t.to_lowercase(), "{t}");
         }

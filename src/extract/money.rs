@@ -290,7 +290,8 @@ fn post_form(text: &str, pos: usize) -> Option<Cur> {
     }
     let tail = &rest[gap..];
     // Only the forms that start with the tail's first letter can match.
-    let first = tail.chars().next()?.to_lowercase().next()?;
+    let first = tail.chars().next()?;
+    let first = super::lexicon::simple_lower(first).or_else(|| first.to_lowercase().next())?;
     for f in POST_BY_FIRST.get(&first)?.iter().map(|&i| &CURRENCIES.post[i]) {
         let word = f.form.chars().next().is_some_and(char::is_alphabetic);
         if hyphen && !word {
@@ -358,6 +359,9 @@ fn same_letter(c: char, f: char) -> bool {
     if c.is_ascii() && f.is_ascii() {
         return c.eq_ignore_ascii_case(&f);
     }
+    if let (Some(c), Some(f)) = (super::lexicon::simple_lower(c), super::lexicon::simple_lower(f)) {
+        return c == f;
+    }
     c == f || c.to_lowercase().eq(f.to_lowercase())
 }
 
@@ -392,12 +396,13 @@ mod tests {
         assert_eq!(firsts.len(), PERCENT_FIRST.len());
     }
 
-    /// The ASCII path of [`same_letter`] answers as comparing lower cases
-    /// does, for every character below U+3000 against every ASCII one.
+    /// The fast paths of [`same_letter`] answer as comparing lower cases
+    /// does, for every character below U+3000 against every ASCII and
+    /// Cyrillic one.
     #[test]
     fn same_letter_is_lower_case_equality() {
         for c in (0..0x3000).filter_map(char::from_u32) {
-            for f in (0..0x80).filter_map(char::from_u32) {
+            for f in (0..0x80).chain(0x400..0x460).filter_map(char::from_u32) {
                 assert_eq!(same_letter(c, f), c == f || c.to_lowercase().eq(f.to_lowercase()), "{c:?} {f:?}");
                 assert_eq!(same_letter(f, c), f == c || f.to_lowercase().eq(c.to_lowercase()), "{f:?} {c:?}");
             }

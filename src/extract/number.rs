@@ -378,8 +378,30 @@ pub(super) fn lower_starts_with(text: &str, prefix: &str) -> bool {
     {
         return head.iter().zip(prefix.bytes()).all(|(&t, p)| t.to_ascii_lowercase() == p);
     }
-    let mut lower = text.chars().flat_map(char::to_lowercase);
-    prefix.chars().all(|p| lower.next() == Some(p))
+    // Char by char, the letters of ASCII and Russian without the Unicode
+    // tables; a character that lower-cases to several may end the prefix
+    // part way.
+    let mut want = prefix.chars();
+    let mut chars = text.chars();
+    loop {
+        let Some(c) = chars.next() else { return want.next().is_none() };
+        match super::lexicon::simple_lower(c) {
+            Some(l) => match want.next() {
+                None => return true,
+                Some(p) if p != l => return false,
+                Some(_) => {}
+            },
+            None => {
+                for l in c.to_lowercase() {
+                    match want.next() {
+                        None => return true,
+                        Some(p) if p != l => return false,
+                        Some(_) => {}
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The scale word right after a number ending at `pos`: (multiplier, new end).
@@ -390,7 +412,7 @@ pub(super) fn scale_after(text: &str, pos: usize) -> (f64, usize) {
         return (1.0, pos);
     }
     let tail = &rest[gap..];
-    let first = tail.chars().next().and_then(|c| c.to_lowercase().next());
+    let first = tail.chars().next().and_then(|c| super::lexicon::simple_lower(c).or_else(|| c.to_lowercase().next()));
     let Some(scales) = first.and_then(|c| SCALES_BY_FIRST.get(&c)) else { return (1.0, pos) };
     // Scale words are matched within the tail's first 12 letters.
     let head = &tail[..tail.char_indices().nth(12).map_or(tail.len(), |(i, _)| i)];
@@ -419,8 +441,9 @@ pub(super) fn scale_after(text: &str, pos: usize) -> (f64, usize) {
 mod tests {
     use super::*;
 
-    /// The ASCII path of [`lower_starts_with`] answers as lower-casing char
-    /// by char does, for every character below U+3000 before ASCII prefixes.
+    /// [`lower_starts_with`] answers as lower-casing char by char does, for
+    /// every character below U+3000 before ASCII and Russian prefixes, and
+    /// where a letter lower-cases to two and the prefix ends between them.
     #[test]
     fn lower_starts_with_is_char_by_char() {
         let slow = |text: &str, prefix: &str| {
@@ -428,11 +451,17 @@ mod tests {
             prefix.chars().all(|p| lower.next() == Some(p))
         };
         for c in (0..0x3000).filter_map(char::from_u32) {
-            for (text, prefix) in [(format!("{c}n"), "kn"), (format!("{c}N"), "mn"), (format!("b{c}"), "bn"), (format!("{c}"), "i")] {
+            let cases = [
+                (format!("{c}n"), "kn"), (format!("{c}N"), "mn"), (format!("b{c}"), "bn"), (format!("{c}"), "i"),
+                (format!("{c}рд"), "млрд"), (format!("М{c}"), "мл"), (format!("{c}ыс."), "тыс."), (format!("{c}"), "ё"),
+            ];
+            for (text, prefix) in cases {
                 assert_eq!(lower_starts_with(&text, prefix), slow(&text, prefix), "{text:?} {prefix:?}");
             }
         }
         assert!(lower_starts_with("BN.", "bn") && !lower_starts_with("B", "bn") && lower_starts_with("\u{212A}m", "km"));
+        assert!(lower_starts_with("МЛРД", "млрд") && lower_starts_with("Ёж", "ё") && !lower_starts_with("Мл", "млн"));
+        assert!(lower_starts_with("İx", "i") && lower_starts_with("İx", "i\u{307}x") && !lower_starts_with("İ", "i\u{307}x"));
     }
 
     /// The `digits` rule of the grammar, as regexes: what [`digits_at`] reads.
