@@ -37,6 +37,16 @@ impl Word<'_> {
     pub fn lower(&self) -> &str {
         &self.lower
     }
+
+    /// The hash of [`Word::lower`] ([`lower_hash`]), made once with the word.
+    pub fn lower_hash(&self) -> u64 {
+        self.keys.0
+    }
+}
+
+/// The hash a [`Word`] carries of its lower case, for tables keyed by it.
+pub fn lower_hash(lower: &str) -> u64 {
+    hash(lower)
 }
 
 /// Splits `text` into words: maximal runs of alphanumeric characters.

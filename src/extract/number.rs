@@ -294,8 +294,13 @@ fn compounds(text: &str, nums: Vec<Number>) -> Vec<Number> {
         out.push(n);
     }
     for a in &mut out {
+        // The regex needs white space and "and" first: most amounts have
+        // neither, and are passed over without a search.
+        let rest = &text[a.end..];
         if a.scale >= 1e3
-            && let Some(c) = AND_FRACTION.captures(&text[a.end..])
+            && rest.starts_with(char::is_whitespace)
+            && rest.trim_start().starts_with("and")
+            && let Some(c) = AND_FRACTION.captures(rest)
         {
             let f = if &c[1] == "half" { 0.5 } else { 0.25 };
             a.value += f * a.scale;
