@@ -92,7 +92,7 @@ pub struct State {
 /// The tokens of one sentence; spans are relative to `text`.
 pub struct SentenceTokens<'a> {
     pub text: &'a str,
-    pub words: Vec<Word<'a>>,
+    pub words: &'a [Word<'a>],
     pub amounts: Vec<Amount>,
     pub times: Vec<TimeExpr>,
     pub parties: Vec<Party>,

@@ -51,22 +51,30 @@ pub fn lower_hash(lower: &str) -> u64 {
 
 /// Splits `text` into words: maximal runs of alphanumeric characters.
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    word_spans(text, |s, e| lowercase(&text[s..e]))
+    words_lowered(text, None)
 }
 
 /// [`words`], given the lower case of `text` from [`lower_text_aligned`]
 /// when that is aligned (`None` otherwise): each word's lower case is then
 /// borrowed from it, not made word by word.
 pub fn words_lowered<'a>(text: &'a str, lower: Option<&'a str>) -> Vec<Word<'a>> {
+    let mut out = Vec::new();
+    words_into(&mut out, text, lower);
+    out
+}
+
+/// [`words_lowered`], appended to `out` (which a caller may keep from one
+/// sentence to the next).
+pub fn words_into<'a>(out: &mut Vec<Word<'a>>, text: &'a str, lower: Option<&'a str>) {
     match lower {
-        Some(lower) => word_spans(text, |s, e| Cow::Borrowed(&lower[s..e])),
-        None => words(text),
+        Some(lower) => word_spans(out, text, |s, e| Cow::Borrowed(&lower[s..e])),
+        None => word_spans(out, text, |s, e| lowercase(&text[s..e])),
     }
 }
 
-fn word_spans<'a>(text: &'a str, lower: impl Fn(usize, usize) -> Cow<'a, str>) -> Vec<Word<'a>> {
+fn word_spans<'a>(out: &mut Vec<Word<'a>>, text: &'a str, lower: impl Fn(usize, usize) -> Cow<'a, str>) {
     // About one word in six bytes of prose: room enough to grow once at most.
-    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    out.reserve(text.len() / 6 + 1);
     let mut start = None;
     let b = text.as_bytes();
     let mut i = 0;
@@ -93,7 +101,6 @@ fn word_spans<'a>(text: &'a str, lower: impl Fn(usize, usize) -> Cow<'a, str>) -
     if let Some(s) = start {
         out.push(word(text, s, text.len(), lower(s, text.len())));
     }
-    out
 }
 
 fn word<'a>(text: &'a str, start: usize, end: usize, lower: Cow<'a, str>) -> Word<'a> {

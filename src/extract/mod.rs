@@ -195,9 +195,20 @@ fn claims_with(article: &Article, skip_idle: bool) -> (Vec<Claim>, usize) {
     let mut drafts: Vec<(Draft, usize, usize)> = Vec::new();
     // The previous sentence, when it had no figure (see below).
     let mut figureless: Option<&str> = None;
+    // The text lower-cased once: when that keeps every character's place,
+    // each sentence's lower case is its stretch of it, and its words borrow
+    // theirs from there, into one list kept from sentence to sentence.
+    let (article_lower, article_aligned) = lexicon::lower_text_aligned(text);
+    let mut ws = Vec::new();
     for (n, s) in sents.iter().enumerate() {
         let stext = &text[s.start..s.end];
-        let (lower, aligned) = lexicon::lower_text_aligned(stext);
+        let own_lower;
+        let (lower, aligned) = if article_aligned {
+            (&article_lower[s.start..s.end], true)
+        } else {
+            own_lower = lexicon::lower_text_aligned(stext);
+            (own_lower.0.as_str(), own_lower.1)
+        };
         // Nothing carried in, no topic from the sentence before, and no cue of
         // its own that could start a claim: the sentence gives no claim and
         // leaves nothing for the next, with or without figures (see below), so
@@ -207,7 +218,7 @@ fn claims_with(article: &Article, skip_idle: bool) -> (Vec<Claim>, usize) {
             && state.prev.is_none()
             && state.topic.is_none()
             && figureless.is_none_or(|p| !may_lead(&lexicon::lower_text(p)))
-            && !may_lead(&lower)
+            && !may_lead(lower)
         {
             idle += 1;
             figureless = None;
@@ -223,7 +234,8 @@ fn claims_with(article: &Article, skip_idle: bool) -> (Vec<Claim>, usize) {
         } else {
             0
         };
-        let ws = lexicon::words_lowered(stext, aligned.then_some(lower.as_str()));
+        ws.clear();
+        lexicon::words_into(&mut ws, stext, article_aligned.then(|| &article_lower[s.start..s.end]));
         let amounts = money::amounts_in(stext, lang, &ws);
         if amounts.is_empty() {
             // No figure, no claim: the sentence can only tell the next one what
@@ -253,8 +265,8 @@ fn claims_with(article: &Article, skip_idle: bool) -> (Vec<Claim>, usize) {
         let tokens = SentenceTokens {
             text: stext,
             cues,
-            words: ws,
-            times: time::time_exprs_lowered(stext, &lower, aligned, article.published),
+            words: &ws,
+            times: time::time_exprs_lowered(stext, lower, aligned, article.published),
             parties,
             amounts,
         };

@@ -142,3 +142,22 @@ fn the_folded_gate_scan_finds_what_the_lower_cased_scans_find() {
     assert!(folded > 1000 && aligned > 300, "{folded} of {} read as they are, {aligned} lower-cased", texts.len());
     assert!(open > 1000 && texts.len() - open > 300, "{open} of {} open", texts.len());
 }
+
+/// An article whose lower case moves some character (a dotted capital I, a
+/// final sigma) is read sentence by sentence with each sentence lower-cased
+/// on its own: the claims of the sentences before that character are the
+/// ones read when the whole text is lower-cased in place.
+#[test]
+fn an_article_lower_cased_out_of_place_gives_the_same_claims() {
+    let mut checked = 0;
+    for a in fixture_articles() {
+        let want = claims_of(&a);
+        for tail in ["\n\nOfficials met in İSTANBUL.", "\n\nΟΔΟΣ ΣΑ."] {
+            let moved = Article { text: format!("{}{tail}", a.text), ..a.clone() };
+            assert!(!crate::extract::lexicon::lower_text_aligned(&moved.text).1);
+            assert_eq!(claims_of(&moved), want, "{}", a.id);
+        }
+        checked += usize::from(!want.is_empty());
+    }
+    assert!(checked > 50, "{checked} articles with claims");
+}
