@@ -120,6 +120,13 @@ static CLAIM_GATE: LazyLock<Option<ClaimGate>> = LazyLock::new(|| {
 
 /// Whether `text` may hold a claim ([`CLAIM_GATE`]).
 pub fn may_hold_claims(text: &str) -> bool {
+    may_hold_claims_lowering(text, &mut None)
+}
+
+/// [`may_hold_claims`], leaving in `lowered` the text's lower case and
+/// whether it is aligned ([`lexicon::lower_text_aligned`]) when the gate
+/// made it, for the reading that follows.
+fn may_hold_claims_lowering(text: &str, lowered: &mut Option<(String, bool)>) -> bool {
     let Some(gate) = CLAIM_GATE.as_ref() else { return true };
     // `hay` is `text` or its lower case, each character in the same place.
     let found = |hay: &str| {
@@ -131,11 +138,11 @@ pub fn may_hold_claims(text: &str) -> bool {
     if gate.folds && lexicon::lowers_only_ascii(text) {
         return found(text);
     }
-    let (lower, aligned) = lexicon::lower_text_aligned(text);
-    if gate.folds && aligned {
-        return found(&lower);
+    let (lower, aligned) = lowered.insert(lexicon::lower_text_aligned(text));
+    if gate.folds && *aligned {
+        return found(lower);
     }
-    gate.exact.is_match(text) || gate.lower.is_match(&lower)
+    gate.exact.is_match(text) || gate.lower.is_match(lower.as_str())
 }
 
 /// The sentence gate: an Aho-Corasick DFA of [`cues::claim_literals`], which
@@ -172,21 +179,24 @@ fn may_lead(lower: &str) -> bool {
 
 /// Every numeric trade claim in the body of `article`, in text order.
 pub fn extract_claims(article: &Article) -> Vec<Claim> {
-    if !may_hold_claims(&article.text) {
+    let mut lowered = None;
+    if !may_hold_claims_lowering(&article.text, &mut lowered) {
         return Vec::new();
     }
-    claims_of(article)
+    claims_with(article, true, lowered).0
 }
 
 /// [`extract_claims`] without the gate.
+#[cfg(test)]
 fn claims_of(article: &Article) -> Vec<Claim> {
-    claims_with(article, true).0
+    claims_with(article, true, None).0
 }
 
 /// [`claims_of`], with or without passing over the sentences that
 /// [`assemble::may_claim`] rules out (a test holds both equal), and the number
-/// passed over.
-fn claims_with(article: &Article, skip_idle: bool) -> (Vec<Claim>, usize) {
+/// passed over; given the text's lower case and whether it is aligned, when
+/// already made.
+fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool)>) -> (Vec<Claim>, usize) {
     let mut idle = 0;
     let text = article.text.as_str();
     let sents = sentence::sentences(text);
@@ -198,7 +208,7 @@ fn claims_with(article: &Article, skip_idle: bool) -> (Vec<Claim>, usize) {
     // The text lower-cased once: when that keeps every character's place,
     // each sentence's lower case is its stretch of it, and its words borrow
     // theirs from there, into one list kept from sentence to sentence.
-    let (article_lower, article_aligned) = lexicon::lower_text_aligned(text);
+    let (article_lower, article_aligned) = lowered.unwrap_or_else(|| lexicon::lower_text_aligned(text));
     let mut ws = Vec::new();
     for (n, s) in sents.iter().enumerate() {
         let stext = &text[s.start..s.end];
