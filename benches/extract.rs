@@ -21,7 +21,7 @@ use econtrack::synth;
 use rayon::prelude::*;
 
 const TARGET_BYTES: usize = 20 * 1024 * 1024;
-const ROUNDS: usize = 3;
+const ROUNDS: usize = 5;
 
 fn main() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dev/articles");
