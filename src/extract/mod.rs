@@ -192,10 +192,10 @@ fn claims_of(article: &Article) -> Vec<Claim> {
     claims_with(article, true, None).0
 }
 
-/// [`claims_of`], with or without passing over the sentences that
-/// [`assemble::may_claim`] rules out (a test holds both equal), and the number
-/// passed over; given the text's lower case and whether it is aligned, when
-/// already made.
+/// [`extract_claims`] without the gate, with or without passing over the
+/// sentences that [`assemble::may_claim`] rules out (a test holds both
+/// equal), and the number passed over; given the text's lower case and
+/// whether it is aligned, when already made.
 fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool)>) -> (Vec<Claim>, usize) {
     let mut idle = 0;
     let text = article.text.as_str();
