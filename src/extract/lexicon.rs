@@ -170,15 +170,7 @@ fn lowercase(t: &str) -> Cow<'_, str> {
     if !t.chars().any(|c| c.is_ascii_uppercase() || matches!(c, 'А'..='Я' | 'Ё')) {
         return Cow::Borrowed(t);
     }
-    Cow::Owned(
-        t.chars()
-            .map(|c| match c {
-                'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
-                'Ё' => 'ё',
-                _ => c.to_ascii_lowercase(),
-            })
-            .collect(),
-    )
+    Cow::Owned(t.chars().map(|c| simple_lower(c).unwrap_or(c)).collect())
 }
 
 /// `text` in lower case, as [`str::to_lowercase`] gives it, for the scans that
@@ -278,6 +270,12 @@ pub fn simple_lower(c: char) -> Option<char> {
         'а'..='я' | '\u{450}'..='\u{45F}' => Some(c),
         _ => None,
     }
+}
+
+/// The first character of `c`'s lower case (all of it, for every letter
+/// but a few like "İ"), through [`simple_lower`] where that knows it.
+pub fn lower_first(c: char) -> char {
+    simple_lower(c).unwrap_or_else(|| c.to_lowercase().next().unwrap_or(c))
 }
 
 /// The Russian alphabet: А-Я, а-я, Ё, ё.

@@ -100,8 +100,8 @@ static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
 static POST_BY_FIRST: LazyLock<FxHashMap<char, Vec<usize>>> = LazyLock::new(|| {
     let mut index: FxHashMap<char, Vec<usize>> = FxHashMap::default();
     for (i, f) in CURRENCIES.post.iter().enumerate() {
-        if let Some(c) = f.form.chars().next().and_then(|c| c.to_lowercase().next()) {
-            index.entry(c).or_default().push(i);
+        if let Some(c) = f.form.chars().next() {
+            index.entry(super::lexicon::lower_first(c)).or_default().push(i);
         }
     }
     index
@@ -290,8 +290,7 @@ fn post_form(text: &str, pos: usize) -> Option<Cur> {
     }
     let tail = &rest[gap..];
     // Only the forms that start with the tail's first letter can match.
-    let first = tail.chars().next()?;
-    let first = super::lexicon::simple_lower(first).or_else(|| first.to_lowercase().next())?;
+    let first = super::lexicon::lower_first(tail.chars().next()?);
     for f in POST_BY_FIRST.get(&first)?.iter().map(|&i| &CURRENCIES.post[i]) {
         let word = f.form.chars().next().is_some_and(char::is_alphabetic);
         if hyphen && !word {
@@ -356,9 +355,7 @@ fn percent_before(text: &str, pos: usize) -> Option<usize> {
 
 /// Whether `c` is the letter `f`, case aside.
 fn same_letter(c: char, f: char) -> bool {
-    if c.is_ascii() && f.is_ascii() {
-        return c.eq_ignore_ascii_case(&f);
-    }
+    // ASCII and Cyrillic without the Unicode tables.
     if let (Some(c), Some(f)) = (super::lexicon::simple_lower(c), super::lexicon::simple_lower(f)) {
         return c == f;
     }

@@ -387,26 +387,21 @@ pub(super) fn lower_starts_with(text: &str, prefix: &str) -> bool {
     // tables; a character that lower-cases to several may end the prefix
     // part way.
     let mut want = prefix.chars();
-    let mut chars = text.chars();
-    loop {
-        let Some(c) = chars.next() else { return want.next().is_none() };
-        match super::lexicon::simple_lower(c) {
-            Some(l) => match want.next() {
-                None => return true,
-                Some(p) if p != l => return false,
-                Some(_) => {}
-            },
-            None => {
-                for l in c.to_lowercase() {
-                    match want.next() {
-                        None => return true,
-                        Some(p) if p != l => return false,
-                        Some(_) => {}
-                    }
-                }
-            }
+    // Each lower-case char against the prefix's next: the answer once known.
+    let mut step = |l: char| match want.next() {
+        None => Some(true),
+        Some(p) => (p != l).then_some(false),
+    };
+    for c in text.chars() {
+        let known = match super::lexicon::simple_lower(c) {
+            Some(l) => step(l),
+            None => c.to_lowercase().find_map(&mut step),
+        };
+        if let Some(answer) = known {
+            return answer;
         }
     }
+    want.next().is_none()
 }
 
 /// The scale word right after a number ending at `pos`: (multiplier, new end).
@@ -417,7 +412,7 @@ pub(super) fn scale_after(text: &str, pos: usize) -> (f64, usize) {
         return (1.0, pos);
     }
     let tail = &rest[gap..];
-    let first = tail.chars().next().and_then(|c| super::lexicon::simple_lower(c).or_else(|| c.to_lowercase().next()));
+    let first = tail.chars().next().map(super::lexicon::lower_first);
     let Some(scales) = first.and_then(|c| SCALES_BY_FIRST.get(&c)) else { return (1.0, pos) };
     // Scale words are matched within the tail's first 12 letters.
     let head = &tail[..tail.char_indices().nth(12).map_or(tail.len(), |(i, _)| i)];
