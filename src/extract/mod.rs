@@ -203,8 +203,9 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
     let mut ctx: Option<ArticleContext> = None;
     let mut state = State::default();
     let mut drafts: Vec<(Draft, usize, usize)> = Vec::new();
-    // The previous sentence, when it had no figure (see below).
-    let mut figureless: Option<&str> = None;
+    // The previous sentence, when it had no figure (see below), and whether
+    // it may lead a claim (`may_lead`).
+    let mut figureless: Option<(&str, bool)> = None;
     // The text lower-cased once: when that keeps every character's place,
     // each sentence's lower case is its stretch of it, and its words borrow
     // theirs from there, into one list kept from sentence to sentence.
@@ -212,12 +213,14 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
     let mut ws = Vec::new();
     for (n, s) in sents.iter().enumerate() {
         let stext = &text[s.start..s.end];
+        let in_place = article_aligned.then(|| &article_lower[s.start..s.end]);
         let own_lower;
-        let (lower, aligned) = if article_aligned {
-            (&article_lower[s.start..s.end], true)
-        } else {
-            own_lower = lexicon::lower_text_aligned(stext);
-            (own_lower.0.as_str(), own_lower.1)
+        let (lower, aligned) = match in_place {
+            Some(lower) => (lower, true),
+            None => {
+                own_lower = lexicon::lower_text_aligned(stext);
+                (own_lower.0.as_str(), own_lower.1)
+            }
         };
         // Nothing carried in, no topic from the sentence before, and no cue of
         // its own that could start a claim: the sentence gives no claim and
@@ -227,7 +230,7 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
         if skip_idle
             && state.prev.is_none()
             && state.topic.is_none()
-            && figureless.is_none_or(|p| !may_lead(&lexicon::lower_text(p)))
+            && figureless.is_none_or(|(_, leads)| !leads)
             && !may_lead(lower)
         {
             idle += 1;
@@ -245,18 +248,18 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
             0
         };
         ws.clear();
-        lexicon::words_into(&mut ws, stext, article_aligned.then(|| &article_lower[s.start..s.end]));
+        lexicon::words_into(&mut ws, stext, in_place);
         let amounts = money::amounts_in(stext, lang, &ws);
         if amounts.is_empty() {
             // No figure, no claim: the sentence can only tell the next one what
             // it spoke about, which needs its cues, and only if the next one has
             // a figure. So its words are looked at then, if ever.
-            figureless = Some(stext);
+            figureless = Some((stext, may_lead(lower)));
             state.topic = None;
             state.prev = None;
             continue;
         }
-        if let Some(prev) = figureless.take() {
+        if let Some((prev, _)) = figureless.take() {
             assemble::figureless_sentence(&cues::cues(&lexicon::words(prev)), &mut state);
         }
         let cues = cues::cues(&ws);

@@ -459,9 +459,9 @@ fn first_year(text: &str) -> Option<i32> {
 }
 
 /// Every time expression of `text` that the rules find, non-overlapping, in
-/// order, given the rules whose gate is open on it ([`open_rules`]).
-fn times(text: &str, published: Option<NaiveDate>, open: u32) -> Vec<TimeExpr> {
-    let explicit_year = first_year(text);
+/// order, given its first year ([`first_year`]) and the rules whose gate is
+/// open on it ([`open_rules`]).
+fn times(text: &str, published: Option<NaiveDate>, explicit_year: Option<i32>, open: u32) -> Vec<TimeExpr> {
     let mut cands: Vec<(usize, usize, usize, TimeExpr)> = Vec::new();
     for (prio, rule) in RULE_SET.iter().enumerate() {
         if open & 1 << prio == 0 {
@@ -785,8 +785,9 @@ static AFTER_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Single months ("in January 2024", "в январе", "in January" with a year elsewhere
-/// in the sentence): a separate pass, since a bare month needs the sentence's year.
-pub fn single_months(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
+/// in the sentence): a separate pass, since a bare month needs the sentence's
+/// year, given as `explicit_year` ([`first_year`]).
+pub fn single_months(text: &str, published: Option<NaiveDate>, explicit_year: Option<i32>) -> Vec<TimeExpr> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         let mon = alternation(&MONTHS);
         Regex::new(&format!(
@@ -794,7 +795,6 @@ pub fn single_months(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> 
         ))
         .expect("valid regex")
     });
-    let explicit_year = first_year(text);
     RE.captures_iter(text)
         .filter_map(|c| {
             let m = month_of(c.name("m").map(|m| m.as_str()))?;
@@ -833,10 +833,11 @@ pub fn time_exprs(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
 /// with it (`lower_text_aligned`).
 pub fn time_exprs_lowered(text: &str, lower: &str, aligned: bool, published: Option<NaiveDate>) -> Vec<TimeExpr> {
     let open = open_rules(text, lower, aligned);
-    let mut out = times(text, published, open);
+    let explicit_year = first_year(text);
+    let mut out = times(text, published, explicit_year, open);
     // A single month needs a month name, as the month range rule does: when
     // that rule's gate is closed there is none.
-    let months = if open & 1 << MONTH_GATE != 0 { single_months(text, published) } else { Vec::new() };
+    let months = if open & 1 << MONTH_GATE != 0 { single_months(text, published, explicit_year) } else { Vec::new() };
     for m in months {
         let overlapping: Vec<usize> = out
             .iter()
@@ -908,8 +909,9 @@ mod tests {
             assert_eq!(open | *MONTH_RULES, set | *MONTH_RULES, "{text:?}");
             if open != set {
                 closed_months += 1;
-                assert_eq!(times(text, pubd(), open), times(text, pubd(), set), "{text:?}");
-                assert!(single_months(text, pubd()).is_empty(), "{text:?}");
+                let year = first_year(text);
+                assert_eq!(times(text, pubd(), year, open), times(text, pubd(), year, set), "{text:?}");
+                assert!(single_months(text, pubd(), year).is_empty(), "{text:?}");
             }
         }
         // Without the fallback, the long s would close the fiscal rule.
@@ -943,7 +945,7 @@ mod tests {
         ];
         for text in texts {
             let open = GATE_SET.matches(text);
-            if !single_months(text, pubd()).is_empty() {
+            if !single_months(text, pubd(), first_year(text)).is_empty() {
                 assert!(open.matched(MONTH_GATE), "a single month in {text:?} but the month gate is closed");
             }
             for (i, rule) in RULE_SET.iter().enumerate() {
