@@ -340,7 +340,8 @@ fn negate(text: &str, n: &mut Number) {
 
 /// True when the whitespace-delimited token around `pos` is a web address.
 fn in_url(text: &str, pos: usize) -> bool {
-    let s = text[..pos].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    // After the white space, which may be wider than a byte (a no-break space).
+    let s = text[..pos].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
     let e = text[pos..].find(char::is_whitespace).map_or(text.len(), |i| pos + i);
     let tok = &text[s..e];
     tok.contains("://") || tok.starts_with("www.")
@@ -630,5 +631,17 @@ mod tests {
             assert!(numbers(t, Lang::En).is_empty(), "{t}: {:?}", numbers(t, Lang::En));
         }
         assert_eq!(numbers("SCP-173 in 2023-24", Lang::En).iter().map(|n| n.value).collect::<Vec<_>>(), [173.0, 2023.0, 24.0]);
+    }
+
+    /// A number right after a no-break space, in a text with a web address:
+    /// the address check starts its token after the whole space, not inside
+    /// it (found by fuzzing the extractor: it panicked there).
+    #[test]
+    fn a_number_after_a_wide_space_beside_a_web_address() {
+        let spans = |t: &str| numbers(t, Lang::En).iter().map(|n| (n.start, n.end, n.value)).collect::<Vec<_>>();
+        assert_eq!(spans("2024-04\u{a0}-15 http://x"), [(0, 4, 2024.0), (5, 7, 4.0), (9, 12, -15.0)]);
+        assert_eq!(spans("on 2024-04\u{a0}-15 and www.x.org"), [(3, 7, 2024.0), (8, 10, 4.0), (12, 15, -15.0)]);
+        assert!(spans("see\u{a0}https://x.com/a/30 and\u{2003}www.y.org/7").is_empty());
+        assert!(in_url("a\u{a0}http://x/5", 12) && !in_url("a\u{a0}-5 http://x", 3));
     }
 }
