@@ -40,6 +40,8 @@ use regex_automata::{Anchored, Input, meta};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
+mod scan;
+
 /// How a time expression relates to the figure next to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -126,7 +128,9 @@ const YEAR: &str = r"(?:19[89]\d|20[0-6]\d)";
 const YG: &str = r"(?:\s*(?:года|году|год|гг\.|г\.)|-го|-м)?";
 
 /// The rules, in priority order for matches of equal span: (name, pattern).
-/// `MON` and `ORD` are replaced by the month and ordinal alternations.
+/// `MON` and `ORD` are replaced by the month and ordinal alternations. The
+/// last two, "deadline year" and "year", are matched by [`scan`], which the
+/// tests hold equal to their patterns here.
 const RULES: &[(&str, &str)] = &[
     (
         "month range",
@@ -475,6 +479,22 @@ fn times(text: &str, published: Option<NaiveDate>, explicit_year: Option<i32>, o
         // match, where an unanchored one would read on to the sentence's end.
         // Rules never match empty (a test checks), so this finds what
         // `captures_iter` finds.
+        // The two rules that every year opens are matched by hand, as the
+        // regexes would match them (a test holds the two equal).
+        let scanned = match rule.name {
+            "year" => Some(scan::year_hits(text)),
+            "deadline year" => Some(scan::deadline_hits(text)),
+            _ => None,
+        };
+        if let Some(hits) = scanned {
+            for hit in &hits {
+                let c = Groups { text, found: Found::Scanned(hit) };
+                if let Some(t) = interpret(rule.name, &c, text, published, explicit_year) {
+                    cands.push((hit.start, hit.end, prio, t));
+                }
+            }
+            continue;
+        }
         let mut caps: Option<Captures> = None;
         let mut pos = 0;
         while let Some(from) = rule.relaxed.find_at(text, pos) {
@@ -484,7 +504,7 @@ fn times(text: &str, published: Option<NaiveDate>, explicit_year: Option<i32>, o
                 pos = from.start() + text[from.start()..].chars().next().map_or(1, char::len_utf8);
                 continue;
             };
-            let c = Groups { text, caps };
+            let c = Groups { text, found: Found::Caps(caps) };
             if let Some(t) = interpret(rule.name, &c, text, published, explicit_year) {
                 cands.push((m.start(), m.end(), prio, t));
             }
@@ -515,7 +535,14 @@ fn times(text: &str, published: Option<NaiveDate>, explicit_year: Option<i32>, o
 /// The groups of one match of a rule, read as `regex::Captures` would give them.
 struct Groups<'t> {
     text: &'t str,
-    caps: &'t Captures,
+    found: Found<'t>,
+}
+
+/// Where a match's groups are: in the regex's captures, or in a match made
+/// by hand ([`scan`]), which has the whole match and one named group.
+enum Found<'t> {
+    Caps(&'t Captures),
+    Scanned(&'t scan::Hit),
 }
 
 /// One matched group: where it starts and its text.
@@ -540,10 +567,19 @@ impl<'t> Group<'t> {
 impl<'t> Groups<'t> {
     /// The whole match (0) or a numbered group.
     fn get(&self, i: usize) -> Option<Group<'t>> {
-        self.caps.get_group(i).map(|s| Group { start: s.start, text: &self.text[s.range()] })
+        match self.found {
+            Found::Caps(caps) => caps.get_group(i).map(|s| self.group(s.start, s.end)),
+            Found::Scanned(hit) => (i == 0).then(|| self.group(hit.start, hit.end)),
+        }
     }
     fn name(&self, name: &str) -> Option<Group<'t>> {
-        self.caps.get_group_by_name(name).map(|s| Group { start: s.start, text: &self.text[s.range()] })
+        match self.found {
+            Found::Caps(caps) => caps.get_group_by_name(name).map(|s| self.group(s.start, s.end)),
+            Found::Scanned(hit) => (hit.group == name).then(|| self.group(hit.year.0, hit.year.1)),
+        }
+    }
+    fn group(&self, start: usize, end: usize) -> Group<'t> {
+        Group { start, text: &self.text[start..end] }
     }
     /// The text of a named group.
     fn text(&self, name: &str) -> Option<&'t str> {

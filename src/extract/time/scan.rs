@@ -1,0 +1,330 @@
+//! The "year" and "deadline year" rules of [`super::RULES`], matched by hand.
+//!
+//! Every sentence with a year opens both rules, and trade articles are full
+//! of years: searched with the regexes, these two rules were over half of
+//! what the time rules cost on trade text. Here each is found from the
+//! years themselves: a scan for "19"/"20", then the few words before and
+//! after each year. The regexes stay the definition: a test holds these
+//! matchers equal to them, match for match and group for group, on the
+//! corpus and on generated text.
+//!
+//! What the regexes mean, and these functions follow: `(?i)` folds case by
+//! Unicode's simple case folding ([`same`]); `\s` is Unicode white space
+//! (`char::is_whitespace`); `\b` is a Unicode word boundary
+//! (`regex_syntax::is_word_character`); `\d` is any Unicode decimal digit;
+//! matches are leftmost-first and do not overlap.
+
+use super::super::lexicon::simple_lower;
+use regex::Regex;
+use regex_syntax::is_word_character;
+use std::sync::LazyLock;
+
+/// One match of a rule: its span, and the span and name of its year group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub year: (usize, usize),
+    pub group: &'static str,
+}
+
+/// Letters that `(?i)` takes for a small ASCII or Russian letter but that
+/// [`simple_lower`] does not lower-case to it: the long s, the Kelvin sign,
+/// the old Cyrillic letter variants. A test holds [`same`] to the regex
+/// syntax's case folding for every letter of the words below.
+fn irregular_fold(c: char) -> Option<char> {
+    Some(match c {
+        '\u{17F}' => 's',
+        '\u{212A}' => 'k',
+        '\u{1C80}' => 'в',
+        '\u{1C81}' => 'д',
+        '\u{1C82}' => 'о',
+        '\u{1C83}' => 'с',
+        '\u{1C84}' | '\u{1C85}' => 'т',
+        '\u{1C86}' => 'ъ',
+        '\u{1C87}' => 'ѣ',
+        '\u{1C88}' => 'ꙋ',
+        _ => return None,
+    })
+}
+
+/// Whether `(?i)` matches `c` to `l`, a small ASCII or Russian letter or a
+/// character without case.
+fn same(c: char, l: char) -> bool {
+    c == l || simple_lower(c) == Some(l) || irregular_fold(c) == Some(l)
+}
+
+/// The end of `word` when `text` holds it at `at`, in any case.
+fn word_at(text: &str, at: usize, word: &str) -> Option<usize> {
+    let mut chars = text[at..].char_indices();
+    for l in word.chars() {
+        chars.next().filter(|&(_, c)| same(c, l))?;
+    }
+    Some(chars.next().map_or(text.len(), |(i, _)| at + i))
+}
+
+/// The first of `words` that `text` holds at `at`, by its end.
+fn one_of_at(text: &str, at: usize, words: &[&str]) -> Option<usize> {
+    words.iter().find_map(|w| word_at(text, at, w))
+}
+
+/// The start of `word` when `text[..end]` ends with it, in any case.
+fn word_before(text: &str, end: usize, word: &str) -> Option<usize> {
+    let mut chars = text[..end].char_indices().rev();
+    let mut start = end;
+    for l in word.chars().rev() {
+        let (i, _) = chars.next().filter(|&(_, c)| same(c, l))?;
+        start = i;
+    }
+    Some(start)
+}
+
+/// The start of the first of `words` that `text[..end]` ends with, when a
+/// word boundary comes before it (each word starts with a letter).
+fn word_before_bounded(text: &str, end: usize, words: &[&str]) -> Option<usize> {
+    words.iter().filter_map(|w| word_before(text, end, w)).find(|&s| !word_char_before(text, s))
+}
+
+fn word_char_before(text: &str, i: usize) -> bool {
+    text[..i].chars().next_back().is_some_and(is_word_character)
+}
+
+/// The start of the white space that ends at `end` (`end` when there is none).
+fn space_before(text: &str, end: usize) -> usize {
+    text[..end].char_indices().rev().take_while(|(_, c)| c.is_whitespace()).last().map_or(end, |(i, _)| i)
+}
+
+/// The end of the white space that starts at `at`.
+fn space_after(text: &str, at: usize) -> usize {
+    text[at..].char_indices().find(|(_, c)| !c.is_whitespace()).map_or(text.len(), |(i, _)| at + i)
+}
+
+/// The start of the word in `words` that ends where white space before `end`
+/// starts, given that some white space is there.
+fn after_word(text: &str, end: usize, words: &[&str], bounded: bool) -> Option<usize> {
+    let space = space_before(text, end);
+    if space == end {
+        return None;
+    }
+    if bounded { word_before_bounded(text, space, words) } else { words.iter().find_map(|w| word_before(text, space, w)) }
+}
+
+/// Each place `YEAR` (`19[89]\d|20[0-6]\d`) matches in `text`, in order, as
+/// the span of the year.
+fn years(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    static DIGIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\A\d").expect("valid regex"));
+    let b = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(i) = memchr::memchr2(b'1', b'2', &b[from..]).map(|i| from + i) {
+            from = i + 1;
+            let Some(&[c, d, e]) = b.get(i..i + 3) else { return None };
+            if !matches!((c, d, e), (b'1', b'9', b'8' | b'9') | (b'2', b'0', b'0'..=b'6')) {
+                continue;
+            }
+            let digit = match b.get(i + 3) {
+                Some(f) if f.is_ascii_digit() => Some(1),
+                Some(f) if !f.is_ascii() => DIGIT.find(&text[i + 3..]).map(|m| m.len()),
+                _ => None,
+            };
+            if let Some(len) = digit {
+                return Some((i, i + 3 + len));
+            }
+        }
+        None
+    })
+}
+
+/// The matches of the "year" rule:
+/// `(?:\b(?:in|for|of|during|за|в|по\s+итогам)\s+)?\b(?P<y>YEAR)(?:'s|’s|YG)`.
+pub(super) fn year_hits(text: &str) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    let mut pos = 0;
+    for (y, y_end) in years(text) {
+        if y < pos || word_char_before(text, y) {
+            continue;
+        }
+        let lead = after_word(text, y, &["in", "for", "of", "during", "за", "в"], true)
+            .or_else(|| after_word(text, y, &["итогам"], false).and_then(|s| after_word(text, s, &["по"], true)));
+        let start = lead.filter(|&s| s >= pos).unwrap_or(y);
+        let end = one_of_at(text, y_end, &["'s", "’s"])
+            .or_else(|| one_of_at(text, space_after(text, y_end), &["года", "году", "год", "гг.", "г."]))
+            .or_else(|| one_of_at(text, y_end, &["-го", "-м"]))
+            .unwrap_or(y_end);
+        hits.push(Hit { start, end, year: (y, y_end), group: "y" });
+        pos = end;
+    }
+    hits
+}
+
+/// The matches of the "deadline year" rule:
+/// `\b(?:by|until|till|before|не\s+позднее)\s+(?:the\s+end\s+of\s+)?(?P<y>YEAR)`,
+/// `\b(?:к|до)\s+(?:концу\s+|конца\s+)?(?P<y2>YEAR)\s*(?:году|года|г\.)` or
+/// `\bthe\s+(?P<y3>YEAR)\s+(?:deadline|target|goal)`. Each year has one word
+/// before it, which tells which of them can match.
+pub(super) fn deadline_hits(text: &str) -> Vec<Hit> {
+    const BY: &[&str] = &["by", "until", "till", "before"];
+    // `by`, or `не позднее`, ending at `end`: where it starts.
+    let by = |end: usize| {
+        after_word(text, end, BY, true)
+            .or_else(|| after_word(text, end, &["позднее"], false).and_then(|s| after_word(text, s, &["не"], true)))
+    };
+    let mut hits = Vec::new();
+    let mut pos = 0;
+    for (y, y_end) in years(text) {
+        if y < pos {
+            continue;
+        }
+        let end_of = || {
+            let of = after_word(text, y, &["of"], false)?;
+            let end = after_word(text, of, &["end"], false)?;
+            by(after_word(text, end, &["the"], false)?)
+        };
+        let hit = if let Some(start) = by(y).or_else(end_of) {
+            Some(Hit { start, end: y_end, year: (y, y_end), group: "y" })
+        } else if let Some(start) = after_word(text, y, &["к", "до"], true)
+            .or_else(|| after_word(text, y, &["концу", "конца"], false).and_then(|s| after_word(text, s, &["к", "до"], true)))
+        {
+            one_of_at(text, space_after(text, y_end), &["году", "года", "г."])
+                .map(|end| Hit { start, end, year: (y, y_end), group: "y2" })
+        } else if let Some(start) = after_word(text, y, &["the"], true) {
+            let space = space_after(text, y_end);
+            (space > y_end)
+                .then(|| one_of_at(text, space, &["deadline", "target", "goal"]))
+                .flatten()
+                .map(|end| Hit { start, end, year: (y, y_end), group: "y3" })
+        } else {
+            None
+        };
+        if let Some(hit) = hit.filter(|h| h.start >= pos) {
+            pos = hit.end;
+            hits.push(hit);
+        }
+    }
+    hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::{BTreeMap, BTreeSet};
+
+    /// Every word the matchers compare.
+    const WORDS: &[&str] = &[
+        "in", "for", "of", "during", "за", "в", "по", "итогам", "'s", "’s", "года", "году", "год", "гг.", "г.", "-го", "-м",
+        "by", "until", "till", "before", "не", "позднее", "the", "end", "к", "до", "концу", "конца", "deadline", "target",
+        "goal",
+    ];
+
+    /// [`same`] is `(?i)`: for each character of the words, the characters it
+    /// matches to are those the regex syntax's case folding gives.
+    #[test]
+    fn same_folds_case_like_the_regexes() {
+        use regex_syntax::hir::{Class, HirKind};
+        let letters: BTreeSet<char> = WORDS.iter().flat_map(|w| w.chars()).collect();
+        let mut ours: BTreeMap<char, BTreeSet<char>> = BTreeMap::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for l in [Some(c), simple_lower(c), irregular_fold(c)].into_iter().flatten() {
+                if letters.contains(&l) {
+                    assert!(same(c, l));
+                    ours.entry(l).or_default().insert(c);
+                }
+            }
+        }
+        for l in letters {
+            let hir = regex_syntax::parse(&format!("(?i){}", regex::escape(&l.to_string()))).unwrap();
+            let theirs: BTreeSet<char> = match hir.kind() {
+                HirKind::Class(Class::Unicode(c)) => c.iter().flat_map(|r| r.start()..=r.end()).collect(),
+                HirKind::Literal(_) => [l].into(),
+                other => panic!("{l:?} parses to {other:?}"),
+            };
+            assert_eq!(ours[&l], theirs, "{l:?}");
+        }
+    }
+
+    /// The regex's matches of a rule, as hits.
+    fn regex_hits(name: &str, text: &str) -> Vec<Hit> {
+        let rule = super::super::RULE_SET.iter().find(|r| r.name == name).unwrap();
+        rule.re
+            .captures_iter(text)
+            .map(|c| {
+                let m = c.get_match().unwrap();
+                let group = ["y", "y2", "y3"].into_iter().find(|g| c.get_group_by_name(g).is_some()).unwrap();
+                let y = c.get_group_by_name(group).unwrap();
+                Hit { start: m.start(), end: m.end(), year: (y.start, y.end), group }
+            })
+            .collect()
+    }
+
+    /// Texts made of the words the rules look for, years, their near misses
+    /// and the characters between them, glued or spaced at random.
+    fn generated() -> Vec<String> {
+        const TOKENS: &[&str] = &[
+            "in", "IN", "In", "for", "of", "Of", "during", "за", "В", "в", "по", "По", "итогам", "ИТОГАМ", "by", "BY",
+            "until", "till", "Till", "before", "не", "позднее", "the", "The", "end", "к", "К", "до", "ДО", "концу",
+            "конца", "deadline", "target", "goal", "Goals", "2023", "1989", "2069", "2070", "1979", "202٣", "2030",
+            "19", "20", "года", "году", "ГОД", "год", "годы", "гг.", "г.", "г", "-го", "-м", "-", "'s", "’S", "'",
+            "ſ", "ᲀ", "ᲁо", "x", "(", ",", ".", "_", "\u{301}", " ", " ", " ", " ", " ", "  ", "\u{a0}", "\t", "\n",
+        ];
+        let alphabet: String = (0..TOKENS.len() as u32).map(|i| char::from_u32(0x4E00 + i).unwrap()).collect();
+        crate::extract::generated_strings(&alphabet, 0x9E37_79B9_7F4A_7C15, 40_000, 12)
+            .into_iter()
+            .map(|s| s.chars().map(|c| TOKENS[(c as u32 - 0x4E00) as usize]).collect())
+            .collect()
+    }
+
+    /// Texts of a few phrases, each a lead of words, a year and a tail, with
+    /// the leads and tails the rules name, their near misses, and white space
+    /// of several kinds or none between them.
+    fn phrases() -> Vec<String> {
+        const LEADS: &[&str] = &[
+            "", "by", "BY the end of", "until", "xuntil", "Till", "before", "не позднее", "НЕ  позднее", "к", "до", "К концу",
+            "до конца", "xдо", "the", "The", "bathe", "по итогам", "в", "In", "within", "of", "the end of", "by the end",
+        ];
+        const SPACES: &[&str] = &[" ", "", "  ", "\u{a0}", "\n", "-", ","];
+        const YEARS: &[&str] = &["2030", "1985", "2070", "202٣", "20", "19891", "2024"];
+        const TAILS: &[&str] = &[
+            "", "года", "ГОДУ", "г.", "гг.", "deadline", "Targets", "goal", "'s", "-го", "-м", "x", "год", "г",
+        ];
+        const JOINS: &[&str] = &[" ", ", ", "", " and "];
+        const SLOTS: [&[&str]; 6] = [LEADS, SPACES, YEARS, SPACES, TAILS, JOINS];
+        let alphabet: String = (0..64).map(|i| char::from_u32(0x4E00 + i).unwrap()).collect();
+        crate::extract::generated_strings(&alphabet, 0xD1B5_4A32_D192_ED03, 30_000, 18)
+            .into_iter()
+            .map(|s| {
+                s.chars()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        let slot = SLOTS[i % SLOTS.len()];
+                        slot[(c as u32 - 0x4E00) as usize % slot.len()]
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn scanned_rules_are_the_regexes() {
+        let mut texts: Vec<String> = vec![
+            "by the end of 2030".into(), "не позднее 2030".into(), "к концу 2030 года".into(), "the 2030 target".into(),
+            "по итогам 2023 года".into(), "in 2023's".into(), "within 2023".into(), "в 2023-м".into(), "20234".into(),
+            "до 2030г.".into(), "by 202٣".into(), "(in 2023)".into(), "in\u{a0}\u{a0}2024 ГОДУ".into(),
+        ];
+        texts.extend(crate::extract::corpus_sentences());
+        texts.extend(generated());
+        texts.extend(phrases());
+        let mut groups: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+        for t in &texts {
+            for (name, hits) in [("year", year_hits(t)), ("deadline year", deadline_hits(t))] {
+                assert_eq!(hits, regex_hits(name, t), "{name}: {t:?}");
+                for h in hits {
+                    *groups.entry((name, h.group)).or_default() += 1;
+                }
+            }
+        }
+        // Every branch is met, often: the equality above is not vacuous.
+        for key in [("year", "y"), ("deadline year", "y"), ("deadline year", "y2"), ("deadline year", "y3")] {
+            assert!(groups.get(&key).is_some_and(|&n| n > 100), "{key:?}: {groups:?}");
+        }
+    }
+}
