@@ -348,28 +348,46 @@ fn gate_literals() -> (BTreeMap<String, u32>, u32) {
 /// case as the rules do. A test finds these from the case-folding tables.
 const FOLD_IRREGULAR: &[char] = &['\u{17F}', '\u{1C80}', '\u{1C81}', '\u{1C82}', '\u{1C83}', '\u{1C84}', '\u{1C85}'];
 
+/// The rules whose gate is open on `text`, as bits by place in [`RULES`]
+/// ([`gate`]).
+#[cfg(test)]
+fn open_rules(text: &str, lower: &str, aligned: bool) -> u32 {
+    gate(text, lower, aligned).0
+}
+
 /// The rules whose gate is open on `text`, as bits by place in [`RULES`],
 /// given its lower case and whether that is aligned with it
 /// (`lower_text_aligned`). When it is, a month name written with a small
-/// letter opens none of the [`MONTH_RULES`].
-fn open_rules(text: &str, lower: &str, aligned: bool) -> u32 {
+/// letter opens none of the [`MONTH_RULES`], and the gate also gives each
+/// place where a month name stands as a whole word (no word character on
+/// either side), in order, for [`single_months`].
+fn gate(text: &str, lower: &str, aligned: bool) -> (u32, Option<Vec<(usize, usize)>>) {
     if !text.is_ascii() && text.contains(FOLD_IRREGULAR) {
         let open = GATE_SET.matches(text);
-        return open.iter().fold(0, |bits, i| bits | 1 << i);
+        return (open.iter().fold(0, |bits, i| bits | 1 << i), None);
     }
     let g = &*GATE_LITERALS;
     let mut open = g.always;
+    let mut months = Vec::new();
     for m in g.ac.find_overlapping_iter(lower) {
         let p = m.pattern().as_usize();
         let mut rules = g.rules_of[p];
-        // Aligned, an ASCII letter of the lower case is the same place's
-        // letter of the text, in one case or the other.
-        if aligned && g.ascii[p] && text.as_bytes()[m.start()].is_ascii_lowercase() {
-            rules &= !*MONTH_RULES;
+        if aligned && rules & *MONTH_RULES != 0 {
+            let word = |c: Option<char>| c.is_some_and(regex_syntax::is_word_character);
+            if !word(text[..m.start()].chars().next_back()) && !word(text[m.end()..].chars().next()) {
+                months.push((m.start(), m.end()));
+            }
+            // Aligned, an ASCII letter of the lower case is the same place's
+            // letter of the text, in one case or the other.
+            if g.ascii[p] && text.as_bytes()[m.start()].is_ascii_lowercase() {
+                rules &= !*MONTH_RULES;
+            }
         }
         open |= rules;
     }
-    open
+    // Found in the order they end, at most one whole word at each place.
+    months.sort_unstable();
+    (open, aligned.then_some(months))
 }
 
 static RULE_SET: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -820,36 +838,59 @@ static AFTER_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The single-month regex of [`single_months`].
+static SINGLE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    let mon = alternation(&MONTHS);
+    Regex::new(&format!(
+        r"(?i)\b(?P<pre>in|for|в|за)\s+(?P<m>{mon})\b(?:\s+(?P<alone>alone\b)|(?:\s+(?:alone\s+)?(?P<y>{YEAR}){YG}))?"
+    ))
+    .expect("valid regex")
+});
+
 /// Single months ("in January 2024", "в январе", "in January" with a year elsewhere
 /// in the sentence): a separate pass, since a bare month needs the sentence's
-/// year, given as `explicit_year` ([`first_year`]).
-pub fn single_months(text: &str, published: Option<NaiveDate>, explicit_year: Option<i32>) -> Vec<TimeExpr> {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        let mon = alternation(&MONTHS);
-        Regex::new(&format!(
-            r"(?i)\b(?P<pre>in|for|в|за)\s+(?P<m>{mon})\b(?:\s+(?P<alone>alone\b)|(?:\s+(?:alone\s+)?(?P<y>{YEAR}){YG}))?"
-        ))
-        .expect("valid regex")
-    });
-    RE.captures_iter(text)
-        .filter_map(|c| {
-            let m = month_of(c.name("m").map(|m| m.as_str()))?;
-            let all = c.get(0)?;
+/// year, given as `explicit_year` ([`first_year`]). `months` are the places of
+/// the whole-word month names when the gate found them ([`gate`]); then the
+/// regex is matched by hand ([`scan::single_month_hits`]).
+pub fn single_months(
+    text: &str,
+    published: Option<NaiveDate>,
+    explicit_year: Option<i32>,
+    months: Option<&[(usize, usize)]>,
+) -> Vec<TimeExpr> {
+    let hits: Vec<scan::MonthHit> = match months {
+        Some(months) => scan::single_month_hits(text, months),
+        None => SINGLE_MONTH
+            .captures_iter(text)
+            .filter_map(|c| {
+                let span = |g: regex::Match| (g.start(), g.end());
+                let all = c.get(0)?;
+                Some(scan::MonthHit {
+                    start: all.start(),
+                    end: all.end(),
+                    pre: span(c.name("pre")?),
+                    month: span(c.name("m")?),
+                    alone: c.name("alone").map(span),
+                    year: c.name("y").map(span),
+                })
+            })
+            .collect(),
+    };
+    hits.into_iter()
+        .filter_map(|h| {
+            let m = month_of(Some(&text[h.month.0..h.month.1]))?;
             // A month with no year anywhere is the figure's own only when it says so
             // ("$8 billion in September alone", "за сентябрь"), not the month of a
             // statement ("in May, the minister told").
-            let own = c.name("alone").is_some()
-                || matches!(
-                    c.name("pre").map(|p| p.as_str().to_lowercase()).as_deref(),
-                    Some("for" | "за")
-                )
-                || AFTER_AMOUNT.is_match(&text[..all.start()]);
-            let y = c.name("y").and_then(|y| y.as_str().parse().ok())
+            let own = h.alone.is_some()
+                || matches!(text[h.pre.0..h.pre.1].to_lowercase().as_str(), "for" | "за")
+                || AFTER_AMOUNT.is_match(&text[..h.start]);
+            let y = h.year.and_then(|(s, e)| text[s..e].parse().ok())
                 .or(explicit_year)
                 .or_else(|| infer_year(m, published).filter(|_| own))?;
             Some(TimeExpr {
-                start: all.start(),
-                end: all.end(),
+                start: h.start,
+                end: h.end,
                 period: Some(format!("{y}-{m:02}")),
                 deadline: None,
                 role: Role::Plain,
@@ -868,12 +909,16 @@ pub fn time_exprs(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
 /// [`time_exprs`], given the lower case of `text` and whether it is aligned
 /// with it (`lower_text_aligned`).
 pub fn time_exprs_lowered(text: &str, lower: &str, aligned: bool, published: Option<NaiveDate>) -> Vec<TimeExpr> {
-    let open = open_rules(text, lower, aligned);
+    let (open, months) = gate(text, lower, aligned);
     let explicit_year = first_year(text);
     let mut out = times(text, published, explicit_year, open);
     // A single month needs a month name, as the month range rule does: when
     // that rule's gate is closed there is none.
-    let months = if open & 1 << MONTH_GATE != 0 { single_months(text, published, explicit_year) } else { Vec::new() };
+    let months = if open & 1 << MONTH_GATE != 0 {
+        single_months(text, published, explicit_year, months.as_deref())
+    } else {
+        Vec::new()
+    };
     for m in months {
         let overlapping: Vec<usize> = out
             .iter()
@@ -947,7 +992,7 @@ mod tests {
                 closed_months += 1;
                 let year = first_year(text);
                 assert_eq!(times(text, pubd(), year, open), times(text, pubd(), year, set), "{text:?}");
-                assert!(single_months(text, pubd(), year).is_empty(), "{text:?}");
+                assert!(single_months(text, pubd(), year, None).is_empty(), "{text:?}");
             }
         }
         // Without the fallback, the long s would close the fiscal rule.
@@ -981,7 +1026,7 @@ mod tests {
         ];
         for text in texts {
             let open = GATE_SET.matches(text);
-            if !single_months(text, pubd(), first_year(text)).is_empty() {
+            if !single_months(text, pubd(), first_year(text), None).is_empty() {
                 assert!(open.matched(MONTH_GATE), "a single month in {text:?} but the month gate is closed");
             }
             for (i, rule) in RULE_SET.iter().enumerate() {

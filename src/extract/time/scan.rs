@@ -1,12 +1,14 @@
-//! The "year" and "deadline year" rules of [`super::RULES`], matched by hand.
+//! Three time regexes matched by hand: the "year" and "deadline year" rules
+//! of [`super::RULES`] and the single months of [`super::single_months`].
 //!
-//! Every sentence with a year opens both rules, and trade articles are full
-//! of years: searched with the regexes, these two rules were over half of
-//! what the time rules cost on trade text. Here each is found from the
-//! years themselves: a scan for "19"/"20", then the few words before and
-//! after each year. The regexes stay the definition: a test holds these
-//! matchers equal to them, match for match and group for group, on the
-//! corpus and on generated text.
+//! Every sentence with a year opens the two year rules, and trade articles
+//! are full of years: searched with the regexes, these two rules were over
+//! half of what the time rules cost on trade text. Here each is found from
+//! the years themselves: a scan for "19"/"20", then the few words before and
+//! after each year. The single months start from the month names that the
+//! rules' gate has already found as whole words. The regexes stay the
+//! definition: tests hold these matchers equal to them, match for match and
+//! group for group, on the corpus and on generated text.
 //!
 //! What the regexes mean, and these functions follow: `(?i)` folds case by
 //! Unicode's simple case folding ([`same`]); `\s` is Unicode white space
@@ -109,30 +111,42 @@ fn after_word(text: &str, end: usize, words: &[&str], bounded: bool) -> Option<u
     if bounded { word_before_bounded(text, space, words) } else { words.iter().find_map(|w| word_before(text, space, w)) }
 }
 
-/// Each place `YEAR` (`19[89]\d|20[0-6]\d`) matches in `text`, in order, as
-/// the span of the year.
-fn years(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+/// The end of `YEAR` (`19[89]\d|20[0-6]\d`) when `text` has it at `at`.
+fn year_at(text: &str, at: usize) -> Option<usize> {
     static DIGIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\A\d").expect("valid regex"));
+    let b = text.as_bytes();
+    let &[c, d, e, f] = b.get(at..at + 4)? else { return None };
+    if !matches!((c, d, e), (b'1', b'9', b'8' | b'9') | (b'2', b'0', b'0'..=b'6')) {
+        return None;
+    }
+    match f {
+        _ if f.is_ascii_digit() => Some(at + 4),
+        _ if !f.is_ascii() => DIGIT.find(&text[at + 3..]).map(|m| at + 3 + m.len()),
+        _ => None,
+    }
+}
+
+/// Each place `YEAR` matches in `text`, in order, as the span of the year.
+fn years(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let b = text.as_bytes();
     let mut from = 0;
     std::iter::from_fn(move || {
         while let Some(i) = memchr::memchr2(b'1', b'2', &b[from..]).map(|i| from + i) {
             from = i + 1;
-            let Some(&[c, d, e]) = b.get(i..i + 3) else { return None };
-            if !matches!((c, d, e), (b'1', b'9', b'8' | b'9') | (b'2', b'0', b'0'..=b'6')) {
-                continue;
-            }
-            let digit = match b.get(i + 3) {
-                Some(f) if f.is_ascii_digit() => Some(1),
-                Some(f) if !f.is_ascii() => DIGIT.find(&text[i + 3..]).map(|m| m.len()),
-                _ => None,
-            };
-            if let Some(len) = digit {
-                return Some((i, i + 3 + len));
+            if let Some(end) = year_at(text, i) {
+                return Some((i, end));
             }
         }
         None
     })
+}
+
+/// The end of the Russian year words (`YG`) after a year ending at `at`:
+/// `(?:\s*(?:года|году|год|гг\.|г\.)|-го|-м)?`.
+fn year_words(text: &str, at: usize) -> usize {
+    one_of_at(text, space_after(text, at), &["года", "году", "год", "гг.", "г."])
+        .or_else(|| one_of_at(text, at, &["-го", "-м"]))
+        .unwrap_or(at)
 }
 
 /// The matches of the "year" rule:
@@ -147,10 +161,7 @@ pub(super) fn year_hits(text: &str) -> Vec<Hit> {
         let lead = after_word(text, y, &["in", "for", "of", "during", "за", "в"], true)
             .or_else(|| after_word(text, y, &["итогам"], false).and_then(|s| after_word(text, s, &["по"], true)));
         let start = lead.filter(|&s| s >= pos).unwrap_or(y);
-        let end = one_of_at(text, y_end, &["'s", "’s"])
-            .or_else(|| one_of_at(text, space_after(text, y_end), &["года", "году", "год", "гг.", "г."]))
-            .or_else(|| one_of_at(text, y_end, &["-го", "-м"]))
-            .unwrap_or(y_end);
+        let end = one_of_at(text, y_end, &["'s", "’s"]).unwrap_or_else(|| year_words(text, y_end));
         hits.push(Hit { start, end, year: (y, y_end), group: "y" });
         pos = end;
     }
@@ -204,6 +215,55 @@ pub(super) fn deadline_hits(text: &str) -> Vec<Hit> {
     hits
 }
 
+/// One match of the single-month regex of [`super::single_months`]: its
+/// span, and the spans of its groups.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct MonthHit {
+    pub start: usize,
+    pub end: usize,
+    pub pre: (usize, usize),
+    pub month: (usize, usize),
+    pub alone: Option<(usize, usize)>,
+    pub year: Option<(usize, usize)>,
+}
+
+/// The matches of the single-month regex,
+/// `\b(?P<pre>in|for|в|за)\s+(?P<m>MON)\b(?:\s+(?P<alone>alone\b)|(?:\s+(?:alone\s+)?(?P<y>YEAR)YG))?`,
+/// given the places in `text` where a month name (a word of `MON`) stands
+/// as a whole word, in order. The month of a match is such a word: white
+/// space is before it and a word boundary after it.
+pub(super) fn single_month_hits(text: &str, months: &[(usize, usize)]) -> Vec<MonthHit> {
+    let mut hits = Vec::new();
+    let mut pos = 0;
+    for &(m, m_end) in months {
+        let Some(pre) = after_word(text, m, &["in", "for", "в", "за"], true).filter(|&p| p >= pos) else { continue };
+        let mut hit = MonthHit { start: pre, end: m_end, pre: (pre, space_before(text, m)), month: (m, m_end), alone: None, year: None };
+        let space = space_after(text, m_end);
+        if space > m_end {
+            let alone = word_at(text, space, "alone");
+            if let Some(a) = alone.filter(|&a| !word_char_at(text, a)) {
+                hit.alone = Some((space, a));
+                hit.end = a;
+            } else {
+                // `(?:alone\s+)?` then the year, or the year alone.
+                let after_alone = alone.map(|a| space_after(text, a)).filter(|&s| Some(s) > alone);
+                let year = after_alone.and_then(|at| Some((at, year_at(text, at)?))).or_else(|| Some((space, year_at(text, space)?)));
+                if let Some((y, y_end)) = year {
+                    hit.year = Some((y, y_end));
+                    hit.end = year_words(text, y_end);
+                }
+            }
+        }
+        pos = hit.end;
+        hits.push(hit);
+    }
+    hits
+}
+
+fn word_char_at(text: &str, i: usize) -> bool {
+    text[i..].chars().next().is_some_and(is_word_character)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,7 +280,6 @@ mod tests {
     /// matches to are those the regex syntax's case folding gives.
     #[test]
     fn same_folds_case_like_the_regexes() {
-        use regex_syntax::hir::{Class, HirKind};
         let letters: BTreeSet<char> = WORDS.iter().flat_map(|w| w.chars()).collect();
         let mut ours: BTreeMap<char, BTreeSet<char>> = BTreeMap::new();
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
@@ -232,13 +291,7 @@ mod tests {
             }
         }
         for l in letters {
-            let hir = regex_syntax::parse(&format!("(?i){}", regex::escape(&l.to_string()))).unwrap();
-            let theirs: BTreeSet<char> = match hir.kind() {
-                HirKind::Class(Class::Unicode(c)) => c.iter().flat_map(|r| r.start()..=r.end()).collect(),
-                HirKind::Literal(_) => [l].into(),
-                other => panic!("{l:?} parses to {other:?}"),
-            };
-            assert_eq!(ours[&l], theirs, "{l:?}");
+            assert_eq!(ours[&l], folds_of(l), "{l:?}");
         }
     }
 
@@ -326,5 +379,105 @@ mod tests {
         for key in [("year", "y"), ("deadline year", "y"), ("deadline year", "y2"), ("deadline year", "y3")] {
             assert!(groups.get(&key).is_some_and(|&n| n > 100), "{key:?}: {groups:?}");
         }
+    }
+
+    /// The (?i) class of a character, by the regex syntax.
+    fn folds_of(l: char) -> BTreeSet<char> {
+        use regex_syntax::hir::{Class, HirKind};
+        let hir = regex_syntax::parse(&format!("(?i){}", regex::escape(&l.to_string()))).unwrap();
+        match hir.kind() {
+            HirKind::Class(Class::Unicode(c)) => c.iter().flat_map(|r| r.start()..=r.end()).collect(),
+            HirKind::Literal(_) => [l].into(),
+            other => panic!("{l:?} parses to {other:?}"),
+        }
+    }
+
+    /// A word whose lower case is a month name is one to `(?i)`: so the gate,
+    /// which finds month names in the lower case, finds every place the
+    /// single-month regex could match, but in a text with the letters that
+    /// `(?i)` folds irregularly, which the gate leaves to the regex.
+    #[test]
+    fn lower_case_month_names_are_month_names() {
+        let letters: BTreeSet<char> = super::super::MONTHS.keys().flat_map(|m| m.chars()).collect();
+        let folds: BTreeMap<char, BTreeSet<char>> = letters.iter().map(|&l| (l, folds_of(l))).collect();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut lower = c.to_lowercase();
+            if let (Some(l), None) = (lower.next(), lower.next())
+                && let Some(f) = folds.get(&l)
+            {
+                assert!(f.contains(&c), "{c:?} lower-cases to {l:?}, which (?i) does not match to it");
+            }
+        }
+    }
+
+    /// Texts of single months: a word before, a month name in some case or a
+    /// near miss, and what may follow it.
+    fn month_phrases() -> Vec<String> {
+        const PRES: &[&str] = &["in", "In", "FOR", "в", "В", "за", "ЗА", "to", "xin", "", "in the"];
+        const SPACES: &[&str] = &[" ", "", "  ", "\u{a0}", "\n", "-", ","];
+        const MONTHS: &[&str] = &[
+            "January", "JANUARY", "january", "Jan", "Jan.", "Janu", "Januaryx", "May", "Mayor", "may", "Sept", "Sep",
+            "September", "январе", "ЯНВАРЕ", "Декабря", "декабрь", "мае", "майор", "Dec", "December2024", "Auguſt",
+        ];
+        const TAILS: &[&str] = &["", "alone", "Alone", "alonex", "alone 2024", "2024", "2024 года", "2024г.", "1975", "2030-м", "x"];
+        const JOINS: &[&str] = &[" ", ", ", "", " and ", " $5 billion "];
+        const SLOTS: [&[&str]; 6] = [PRES, SPACES, MONTHS, SPACES, TAILS, JOINS];
+        let alphabet: String = (0..64).map(|i| char::from_u32(0x4E00 + i).unwrap()).collect();
+        crate::extract::generated_strings(&alphabet, 0x6C07_8965_D4E1_3A27, 30_000, 18)
+            .into_iter()
+            .map(|s| {
+                s.chars()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        let slot = SLOTS[i % SLOTS.len()];
+                        slot[(c as u32 - 0x4E00) as usize % slot.len()]
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn single_months_are_the_regex() {
+        let mut texts: Vec<String> = vec![
+            "in January alone 2024".into(), "for May 2024 года".into(), "в январе 2024-м".into(), "in  Jan".into(),
+            "(in March)".into(), "in March, in April 2023".into(), "in Auguſt 2024".into(), "İn May".into(),
+        ];
+        for t in crate::extract::corpus_sentences() {
+            texts.extend([t.to_uppercase(), t]);
+        }
+        texts.extend(month_phrases());
+        let mut found: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut by_regex = 0;
+        for t in &texts {
+            let (lower, aligned) = crate::extract::lexicon::lower_text_aligned(t);
+            let Some(months) = super::super::gate(t, &lower, aligned).1 else {
+                by_regex += 1;
+                continue;
+            };
+            let want: Vec<MonthHit> = super::super::SINGLE_MONTH
+                .captures_iter(t)
+                .map(|c| {
+                    let span = |g: regex::Match| (g.start(), g.end());
+                    MonthHit {
+                        start: c.get(0).unwrap().start(),
+                        end: c.get(0).unwrap().end(),
+                        pre: span(c.name("pre").unwrap()),
+                        month: span(c.name("m").unwrap()),
+                        alone: c.name("alone").map(span),
+                        year: c.name("y").map(span),
+                    }
+                })
+                .collect();
+            let hits = single_month_hits(t, &months);
+            assert_eq!(hits, want, "{t:?}");
+            for h in hits {
+                *found.entry(if h.alone.is_some() { "alone" } else if h.year.is_some() { "year" } else { "plain" }).or_default() += 1;
+            }
+        }
+        for kind in ["alone", "year", "plain"] {
+            assert!(found.get(kind).is_some_and(|&n| n > 100), "{kind}: {found:?}");
+        }
+        assert!(by_regex > 100, "{by_regex} texts left to the regex");
     }
 }
