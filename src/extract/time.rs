@@ -114,13 +114,55 @@ static ORDINALS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The keys of `map` as one alternation, longest first: a leftmost-first
+/// regex takes the first branch that fits, so the longest key wins ("january"
+/// over "jan"). Keys that begin alike share their beginning, written once
+/// ([`factored`]).
 fn alternation(map: &HashMap<String, u32>) -> String {
-    let mut keys: Vec<&String> = map.keys().collect();
+    factored(&sorted_keys(map))
+}
+
+/// The keys of `map`, longest first, then in order.
+fn sorted_keys(map: &HashMap<String, u32>) -> Vec<&str> {
+    let mut keys: Vec<&str> = map.keys().map(String::as_str).collect();
     keys.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    keys.iter()
-        .map(|k| regex::escape(k))
-        .collect::<Vec<_>>()
-        .join("|")
+    keys
+}
+
+/// `keys` as an alternation that tries them in the order given, with the
+/// keys that begin with the same character grouped under it: "январ(?:я|ь|е)"
+/// for "января|январь|январе". The same regex to a leftmost-first engine,
+/// when no key comes before a longer one that it begins (a key is tried
+/// after the keys it begins, as in `keys`): keys that begin with different
+/// characters never match at the same place, so only the order within a
+/// group matters, and that is kept. Its automaton is smaller: each shared
+/// beginning is one set of states, where the flat alternation has one per
+/// key, and the case-insensitive classes of Russian letters take several
+/// states each.
+fn factored(keys: &[&str]) -> String {
+    let mut groups: Vec<(char, Vec<&str>)> = Vec::new();
+    let mut empty = false;
+    for key in keys {
+        let mut chars = key.chars();
+        match chars.next() {
+            None => empty = true,
+            Some(c) => match groups.iter_mut().find(|(g, _)| *g == c) {
+                Some((_, rest)) => rest.push(chars.as_str()),
+                None => groups.push((c, vec![chars.as_str()])),
+            },
+        }
+    }
+    let mut branches: Vec<String> = groups
+        .iter()
+        .map(|(c, rest)| match rest.as_slice() {
+            [one] => regex::escape(&format!("{c}{one}")),
+            _ => format!("{}(?:{})", regex::escape(&c.to_string()), factored(rest)),
+        })
+        .collect();
+    if empty {
+        branches.push(String::new());
+    }
+    branches.join("|")
 }
 
 const YEAR: &str = r"(?:19[89]\d|20[0-6]\d)";
@@ -391,24 +433,11 @@ fn gate(text: &str, lower: &str, aligned: bool) -> (u32, Option<Vec<(usize, usiz
 }
 
 static RULE_SET: LazyLock<Vec<Rule>> = LazyLock::new(|| {
-    let mon = alternation(&MONTHS);
-    let ord = alternation(&ORDINALS);
+    let (mon, ord) = (alternation(&MONTHS), alternation(&ORDINALS));
     RULES
         .iter()
         .map(|(name, pat)| {
-            let p = pat
-                .replace("MON", &mon)
-                .replace("ORD", &ord)
-                .replace("YEARYG", &format!("{YEAR}{YG}"))
-                .replace("YEAR", YEAR)
-                .replace("YG", YG);
-            // Month names must be matched case-insensitively for Russian but
-            // checked for capitals in English (see `month_of`).
-            let p = if p.starts_with("(?i)") {
-                p
-            } else {
-                format!("(?i){p}")
-            };
+            let p = rule_pattern(pat, &mon, &ord);
             Rule {
                 name,
                 relaxed: Regex::new(&p.replace(r"\b", "")).expect("valid relaxed time rule"),
@@ -417,6 +446,19 @@ static RULE_SET: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         })
         .collect()
 });
+
+/// A rule of [`RULES`] as a regex, given the month and ordinal alternations.
+fn rule_pattern(pat: &str, mon: &str, ord: &str) -> String {
+    let p = pat
+        .replace("MON", mon)
+        .replace("ORD", ord)
+        .replace("YEARYG", &format!("{YEAR}{YG}"))
+        .replace("YEAR", YEAR)
+        .replace("YG", YG);
+    // Month names must be matched case-insensitively for Russian but
+    // checked for capitals in English (see `month_of`).
+    if p.starts_with("(?i)") { p } else { format!("(?i){p}") }
+}
 
 /// Text before a period that makes it a comparison base ("than in 2022", "on 2022").
 static BASE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
@@ -1074,6 +1116,72 @@ mod tests {
 
     /// The byte scan for the first year finds what `\bYEAR\b` finds, on every
     /// fixture sentence and on strings of digits, letters and marks.
+    /// The month and ordinal alternations, factored, match as the flat
+    /// ones, longest key first, do: every rule that holds one, and the single
+    /// months, give the same matches and groups either way, on the corpus
+    /// and on generated runs of month names, ordinals, their beginnings and
+    /// the words around them.
+    #[test]
+    fn factored_alternations_match_as_the_flat_ones() {
+        let flat = |map: &HashMap<String, u32>| sorted_keys(map).iter().map(|k| regex::escape(k)).collect::<Vec<_>>().join("|");
+        let (mon, ord) = (alternation(&MONTHS), alternation(&ORDINALS));
+        assert!(mon != flat(&MONTHS) && ord != flat(&ORDINALS), "shared beginnings are written once");
+        let mut pairs: Vec<(String, Regex, Regex)> = RULES
+            .iter()
+            .filter(|(_, pat)| pat.contains("MON") || pat.contains("ORD"))
+            .map(|(name, pat)| {
+                let re = |m: &str, o: &str| Regex::new(&rule_pattern(pat, m, o)).unwrap();
+                (name.to_string(), re(&mon, &ord), re(&flat(&MONTHS), &flat(&ORDINALS)))
+            })
+            .collect();
+        assert!(pairs.len() >= 8, "{} rules with months or ordinals", pairs.len());
+        let single = SINGLE_MONTH.as_str().replace(&mon, &flat(&MONTHS));
+        assert_ne!(single, SINGLE_MONTH.as_str());
+        pairs.push(("single months".into(), SINGLE_MONTH.clone(), Regex::new(&single).unwrap()));
+
+        // Phrases of a lead, a month name or ordinal (as written in the
+        // lexicon, in capitals, capitalised, cut short or run on), what may
+        // come between, another, and a tail, with white space or none.
+        let mut keys: Vec<String> = Vec::new();
+        for key in sorted_keys(&MONTHS).into_iter().chain(sorted_keys(&ORDINALS)) {
+            let mut c = key.chars();
+            let first: String = c.next().into_iter().flat_map(char::to_uppercase).chain(c).collect();
+            let cut: String = key.chars().take(key.chars().count() - 1).collect();
+            keys.extend([key.to_string(), key.to_uppercase(), first, cut, format!("{key}x")]);
+        }
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        const LEADS: &[&str] = &["", "from", "с", "за", "in", "the same", "12", "1-15", "fiscal year ended", "the first", "первые"];
+        const MIDS: &[&str] = &[
+            "", "-", "to", "2024", "quarter", "quarters", "half", "months", "месяцев", "квартал", "полугодия", "12", "of 2024",
+        ];
+        const TAILS: &[&str] = &["", "2024", "this year", "года", "2023 года", "of 2024", "last year", "."];
+        const SPACES: &[&str] = &[" ", " ", " ", "", "\u{a0}", ", "];
+        let slots: [&[&str]; 9] = [LEADS, SPACES, &keys, SPACES, MIDS, SPACES, &keys, SPACES, TAILS];
+        let alphabet: String = (0..1024).map(|i| char::from_u32(0x4E00 + i).unwrap()).collect();
+        let mut texts: Vec<String> = crate::extract::generated_strings(&alphabet, 0x2F1D_6B3A_9C04_E857, 6_000, 9)
+            .into_iter()
+            .map(|s| {
+                s.chars()
+                    .enumerate()
+                    .map(|(i, c)| slots[i][(c as u32 - 0x4E00) as usize % slots[i].len()])
+                    .collect()
+            })
+            .collect();
+        texts.extend(crate::extract::corpus_sentences());
+        let mut matched = 0;
+        for t in &texts {
+            for (name, factored, flat) in &pairs {
+                let groups = |re: &Regex| -> Vec<Vec<Option<(usize, usize)>>> {
+                    re.captures_iter(t).map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect()).collect()
+                };
+                let got = groups(factored);
+                assert_eq!(got, groups(flat), "{name}: {t:?}");
+                matched += got.len();
+            }
+        }
+        assert!(matched > 1_000, "{matched} matches");
+    }
+
     #[test]
     fn first_year_is_the_regex() {
         let re = Regex::new(&format!(r"\b{YEAR}\b")).unwrap();
