@@ -142,8 +142,9 @@ pub fn sentence_claims(t: &SentenceTokens, ctx: &ArticleContext, state: &mut Sta
         .any(|c| matches!(c.kind, CueKind::Indicator(..)));
     let masks = share_masks(t, &cands);
     let mut out: Vec<Draft> = Vec::new();
-    // The previous amount's claim in this sentence: what a bare amount inherits.
-    let mut prev: Option<Draft> = None;
+    // The previous amount's claim in this sentence (its place in `out`): what
+    // a bare amount inherits.
+    let mut prev: Option<usize> = None;
     for (k, &i) in cands.iter().enumerate() {
         let a = &t.amounts[i];
         let lo_amount = if k > 0 {
@@ -174,13 +175,13 @@ pub fn sentence_claims(t: &SentenceTokens, ctx: &ArticleContext, state: &mut Sta
             lo,
             hi,
         };
-        let draft = resolve(t, &slot, ctx, state, prev.as_ref(), has_indicator, &masks);
+        let draft = resolve(t, &slot, ctx, state, prev.map(|p| &out[p]), has_indicator, &masks);
         if let Some(d) = draft {
             // A comparison base ("than the $6.3 billion of 2022") does not move the series on.
             if d.kind == ClaimKind::Actual && d.period.is_some() && !is_comparison(t, &slot, a) {
                 state.last_period = d.period.clone();
             }
-            prev = Some(d.clone());
+            prev = Some(out.len());
             out.push(d);
         } else {
             prev = None;

@@ -138,7 +138,7 @@ pub fn cues(words: &[Word]) -> Vec<Cue> {
             kind: CueKind::Hedge,
         });
     }
-    for m in TRAPS.find(words).into_iter().filter(|m| m.tag != "-") {
+    for m in TRAPS.find(words).filter(|m| m.tag != "-") {
         let t = match m.tag {
             "wide" => TrapCue::Wide,
             "pct" => TrapCue::Pct,

@@ -519,31 +519,26 @@ impl Lexicon {
     }
 
     /// All non-overlapping matches in `words`, left to right, longest first.
-    pub fn find(&self, words: &[Word]) -> Vec<LexMatch<'_>> {
-        let mut out = Vec::new();
+    pub fn find<'l: 'w, 'w>(&'l self, words: &'w [Word<'w>]) -> impl Iterator<Item = LexMatch<'l>> + 'w {
         let mut i = 0;
-        while i < words.len() {
-            if !self.may_start(&words[i]) {
-                i += 1;
-                continue;
-            }
-            let key = words[i].lower.chars().next().unwrap_or(' ');
-            let hit = self.entries.get(&key).and_then(|bucket| bucket.first_match(words, i));
-            match hit {
-                Some((pats, tag)) => {
-                    let last = &words[i + pats.len() - 1];
-                    out.push(LexMatch {
-                        start: words[i].start,
-                        end: last.end,
-                        tag,
-                        word_index: i,
-                    });
-                    i += pats.len();
+        std::iter::from_fn(move || {
+            while i < words.len() {
+                if !self.may_start(&words[i]) {
+                    i += 1;
+                    continue;
                 }
-                None => i += 1,
+                let key = words[i].lower.chars().next().unwrap_or(' ');
+                match self.entries.get(&key).and_then(|bucket| bucket.first_match(words, i)) {
+                    Some((pats, tag)) => {
+                        let m = LexMatch { start: words[i].start, end: words[i + pats.len() - 1].end, tag, word_index: i };
+                        i += pats.len();
+                        return Some(m);
+                    }
+                    None => i += 1,
+                }
             }
-        }
-        out
+            None
+        })
     }
 
     /// One lower-case literal per entry that every text matching the entry
@@ -581,7 +576,8 @@ impl Lexicon {
 
     /// Matches of `text` (convenience over [`words`] + [`Lexicon::find`]).
     pub fn find_in(&self, text: &str) -> Vec<LexMatch<'_>> {
-        self.find(&words(text))
+        let words = words(text);
+        self.find(&words).collect()
     }
 }
 

@@ -320,13 +320,10 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
 }
 
 /// Same key (turnover pairs unordered) and a value within 0.5%.
-fn same_claim(c: &Claim, d: &Draft) -> bool {
-    let pair = |a: &str, b: Option<&str>| {
-        let mut v = vec![a.to_string(), b.unwrap_or("").to_string()];
-        if c.indicator == Indicator::TradeTurnover {
-            v.sort();
-        }
-        v
+fn same_claim<'a>(c: &'a Claim, d: &'a Draft) -> bool {
+    let pair = |a: &'a str, b: Option<&'a str>| {
+        let b = b.unwrap_or("");
+        if c.indicator == Indicator::TradeTurnover && b < a { (b, a) } else { (a, b) }
     };
     c.indicator == d.indicator
         && pair(&c.country, c.partner.as_deref()) == pair(&d.country, d.partner.as_deref())

@@ -86,7 +86,6 @@ pub fn parties(text: &str) -> Vec<Party> {
 pub fn parties_in(ws: &[Word]) -> Vec<Party> {
     COUNTRIES
         .find(ws)
-        .into_iter()
         .filter(|m| m.tag != "-")
         .map(|m| {
             let mut role = Role::Plain;
