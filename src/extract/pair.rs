@@ -178,10 +178,9 @@ fn choose(
             }
             // No party in the slot: the previous figure's pair, else the article's
             // pair when the sentence names it, else the sentence's nearest parties.
-            let slot_codes = crate::extract::parties::distinct(
-                &slot.iter().map(|p| (*p).clone()).collect::<Vec<_>>(),
-            );
-            if slot_codes.is_empty()
+            // (The slot names no party but regions: `distinct` would give it no code.)
+            let slot_codes_empty = slot.iter().all(|p| p.code == crate::extract::parties::REGION);
+            if slot_codes_empty
                 && codes.len() >= 2
                 && inherited.is_none()
                 && ctx.pair.len() == 2
