@@ -415,6 +415,28 @@ fn generated_strings(alphabet: &str, seed: u64, count: usize, len: usize) -> Vec
         .collect()
 }
 
+/// `count` texts, each made of `len` pieces, the `i`th drawn from
+/// `slots[i % slots.len()]` by the same fixed generator as
+/// [`generated_strings`]: phrases of the shapes a scanner must read (a lead,
+/// a name, a year, a tail and what goes between), for tests that hold a
+/// hand-written scanner equal to the regex it stands for.
+#[cfg(test)]
+fn generated_phrases(slots: &[&[&str]], seed: u64, count: usize, len: usize) -> Vec<String> {
+    let alphabet: String = (0..1024).map(|i| char::from_u32(0x4E00 + i).expect("a CJK character")).collect();
+    generated_strings(&alphabet, seed, count, len)
+        .into_iter()
+        .map(|s| {
+            s.chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    let slot = slots[i % slots.len()];
+                    slot[(c as u32 - 0x4E00) as usize % slot.len()]
+                })
+                .collect()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -1171,16 +1171,7 @@ mod tests {
         const TAILS: &[&str] = &["", "2024", "this year", "года", "2023 года", "of 2024", "last year", "."];
         const SPACES: &[&str] = &[" ", " ", " ", "", "\u{a0}", ", "];
         let slots: [&[&str]; 9] = [LEADS, SPACES, &keys, SPACES, MIDS, SPACES, &keys, SPACES, TAILS];
-        let alphabet: String = (0..1024).map(|i| char::from_u32(0x4E00 + i).unwrap()).collect();
-        let mut texts: Vec<String> = crate::extract::generated_strings(&alphabet, 0x2F1D_6B3A_9C04_E857, 6_000, 9)
-            .into_iter()
-            .map(|s| {
-                s.chars()
-                    .enumerate()
-                    .map(|(i, c)| slots[i][(c as u32 - 0x4E00) as usize % slots[i].len()])
-                    .collect()
-            })
-            .collect();
+        let mut texts = crate::extract::generated_phrases(&slots, 0x2F1D_6B3A_9C04_E857, 6_000, 9);
         texts.extend(crate::extract::corpus_sentences());
         let mut matched = 0;
         for t in &texts {
@@ -1211,11 +1202,7 @@ mod tests {
         const TAILS: &[&str] = &["12", "12-15", "2024", "2024 года", "", "3rd", "12,", "12, 2024", "."];
         const SPACES: &[&str] = &[" ", "  ", "", "\u{a0}", ". "];
         let slots: [&[&str]; 5] = [DAYS, SPACES, &months, SPACES, TAILS];
-        let alphabet: String = (0..512).map(|i| char::from_u32(0x4E00 + i).unwrap()).collect();
-        let mut texts: Vec<String> = crate::extract::generated_strings(&alphabet, 0x51A7_3C0E_88F2_D461, 3_000, 10)
-            .into_iter()
-            .map(|s| s.chars().enumerate().map(|(i, c)| slots[i % 5][(c as u32 - 0x4E00) as usize % slots[i % 5].len()]).collect())
-            .collect();
+        let mut texts = crate::extract::generated_phrases(&slots, 0x51A7_3C0E_88F2_D461, 3_000, 10);
         texts.extend(crate::extract::corpus_sentences());
         let mut dates = 0;
         for (_, pat) in RULES.iter().filter(|(name, _)| *name == "date") {

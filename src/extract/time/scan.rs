@@ -319,11 +319,7 @@ mod tests {
             "19", "20", "года", "году", "ГОД", "год", "годы", "гг.", "г.", "г", "-го", "-м", "-", "'s", "’S", "'",
             "ſ", "ᲀ", "ᲁо", "x", "(", ",", ".", "_", "\u{301}", " ", " ", " ", " ", " ", "  ", "\u{a0}", "\t", "\n",
         ];
-        let alphabet: String = (0..TOKENS.len() as u32).map(|i| char::from_u32(0x4E00 + i).unwrap()).collect();
-        crate::extract::generated_strings(&alphabet, 0x9E37_79B9_7F4A_7C15, 40_000, 12)
-            .into_iter()
-            .map(|s| s.chars().map(|c| TOKENS[(c as u32 - 0x4E00) as usize]).collect())
-            .collect()
+        crate::extract::generated_phrases(&[TOKENS], 0x9E37_79B9_7F4A_7C15, 40_000, 12)
     }
 
     /// Texts of a few phrases, each a lead of words, a year and a tail, with
@@ -341,19 +337,7 @@ mod tests {
         ];
         const JOINS: &[&str] = &[" ", ", ", "", " and "];
         const SLOTS: [&[&str]; 6] = [LEADS, SPACES, YEARS, SPACES, TAILS, JOINS];
-        let alphabet: String = (0..64).map(|i| char::from_u32(0x4E00 + i).unwrap()).collect();
-        crate::extract::generated_strings(&alphabet, 0xD1B5_4A32_D192_ED03, 30_000, 18)
-            .into_iter()
-            .map(|s| {
-                s.chars()
-                    .enumerate()
-                    .map(|(i, c)| {
-                        let slot = SLOTS[i % SLOTS.len()];
-                        slot[(c as u32 - 0x4E00) as usize % slot.len()]
-                    })
-                    .collect()
-            })
-            .collect()
+        crate::extract::generated_phrases(&SLOTS, 0xD1B5_4A32_D192_ED03, 30_000, 18)
     }
 
     #[test]
@@ -422,19 +406,7 @@ mod tests {
         const TAILS: &[&str] = &["", "alone", "Alone", "alonex", "alone 2024", "2024", "2024 года", "2024г.", "1975", "2030-м", "x"];
         const JOINS: &[&str] = &[" ", ", ", "", " and ", " $5 billion "];
         const SLOTS: [&[&str]; 6] = [PRES, SPACES, MONTHS, SPACES, TAILS, JOINS];
-        let alphabet: String = (0..64).map(|i| char::from_u32(0x4E00 + i).unwrap()).collect();
-        crate::extract::generated_strings(&alphabet, 0x6C07_8965_D4E1_3A27, 30_000, 18)
-            .into_iter()
-            .map(|s| {
-                s.chars()
-                    .enumerate()
-                    .map(|(i, c)| {
-                        let slot = SLOTS[i % SLOTS.len()];
-                        slot[(c as u32 - 0x4E00) as usize % slot.len()]
-                    })
-                    .collect()
-            })
-            .collect()
+        crate::extract::generated_phrases(&SLOTS, 0x6C07_8965_D4E1_3A27, 30_000, 18)
     }
 
     #[test]
