@@ -524,21 +524,13 @@ fn first_year(text: &str) -> Option<i32> {
 
 /// Every time expression of `text` that the rules find, non-overlapping, in
 /// order, given its first year ([`first_year`]) and the rules whose gate is
-/// open on it ([`open_rules`]).
+/// open on it ([`gate`]).
 fn times(text: &str, published: Option<NaiveDate>, explicit_year: Option<i32>, open: u32) -> Vec<TimeExpr> {
     let mut cands: Vec<(usize, usize, usize, TimeExpr)> = Vec::new();
     for (prio, rule) in RULE_SET.iter().enumerate() {
         if open & 1 << prio == 0 {
             continue;
         }
-        // Every match of the rule starts where its twin has one (the twin
-        // drops only assertions), so the rule is tried, anchored, only where
-        // the twin's matches start, in order: the first place it matches is
-        // where its leftmost match starts, and an anchored search there finds
-        // that match. An anchored search reads only as far as the rule could
-        // match, where an unanchored one would read on to the sentence's end.
-        // Rules never match empty (a test checks), so this finds what
-        // `captures_iter` finds.
         // The two rules that every year opens are matched by hand, as the
         // regexes would match them (a test holds the two equal).
         let scanned = match rule.name {
@@ -555,6 +547,14 @@ fn times(text: &str, published: Option<NaiveDate>, explicit_year: Option<i32>, o
             }
             continue;
         }
+        // Every match of the rule starts where its twin has one (the twin
+        // drops only assertions), so the rule is tried, anchored, only where
+        // the twin's matches start, in order: the first place it matches is
+        // where its leftmost match starts, and an anchored search there finds
+        // that match. An anchored search reads only as far as the rule could
+        // match, where an unanchored one would read on to the sentence's end.
+        // Rules never match empty (a test checks), so this finds what
+        // `captures_iter` finds.
         // A date's groups are not read ([`date_month`]): its rule is
         // searched for the match alone, which needs no capture engine.
         let mut caps: Option<Captures> = None;
