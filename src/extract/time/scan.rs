@@ -103,7 +103,7 @@ fn space_after(text: &str, at: usize) -> usize {
 
 /// The start of the word in `words` that ends where white space before `end`
 /// starts, given that some white space is there.
-fn after_word(text: &str, end: usize, words: &[&str], bounded: bool) -> Option<usize> {
+fn word_before_space(text: &str, end: usize, words: &[&str], bounded: bool) -> Option<usize> {
     let space = space_before(text, end);
     if space == end {
         return None;
@@ -158,8 +158,8 @@ pub(super) fn year_hits(text: &str) -> Vec<Hit> {
         if y < pos || word_char_before(text, y) {
             continue;
         }
-        let lead = after_word(text, y, &["in", "for", "of", "during", "за", "в"], true)
-            .or_else(|| after_word(text, y, &["итогам"], false).and_then(|s| after_word(text, s, &["по"], true)));
+        let lead = word_before_space(text, y, &["in", "for", "of", "during", "за", "в"], true)
+            .or_else(|| word_before_space(text, y, &["итогам"], false).and_then(|s| word_before_space(text, s, &["по"], true)));
         let start = lead.filter(|&s| s >= pos).unwrap_or(y);
         let end = one_of_at(text, y_end, &["'s", "’s"]).unwrap_or_else(|| year_words(text, y_end));
         hits.push(Hit { start, end, year: (y, y_end), group: "y" });
@@ -177,8 +177,8 @@ pub(super) fn deadline_hits(text: &str) -> Vec<Hit> {
     const BY: &[&str] = &["by", "until", "till", "before"];
     // `by`, or `не позднее`, ending at `end`: where it starts.
     let by = |end: usize| {
-        after_word(text, end, BY, true)
-            .or_else(|| after_word(text, end, &["позднее"], false).and_then(|s| after_word(text, s, &["не"], true)))
+        word_before_space(text, end, BY, true)
+            .or_else(|| word_before_space(text, end, &["позднее"], false).and_then(|s| word_before_space(text, s, &["не"], true)))
     };
     let mut hits = Vec::new();
     let mut pos = 0;
@@ -187,18 +187,18 @@ pub(super) fn deadline_hits(text: &str) -> Vec<Hit> {
             continue;
         }
         let end_of = || {
-            let of = after_word(text, y, &["of"], false)?;
-            let end = after_word(text, of, &["end"], false)?;
-            by(after_word(text, end, &["the"], false)?)
+            let of = word_before_space(text, y, &["of"], false)?;
+            let end = word_before_space(text, of, &["end"], false)?;
+            by(word_before_space(text, end, &["the"], false)?)
         };
         let hit = if let Some(start) = by(y).or_else(end_of) {
             Some(Hit { start, end: y_end, year: (y, y_end), group: "y" })
-        } else if let Some(start) = after_word(text, y, &["к", "до"], true)
-            .or_else(|| after_word(text, y, &["концу", "конца"], false).and_then(|s| after_word(text, s, &["к", "до"], true)))
+        } else if let Some(start) = word_before_space(text, y, &["к", "до"], true)
+            .or_else(|| word_before_space(text, y, &["концу", "конца"], false).and_then(|s| word_before_space(text, s, &["к", "до"], true)))
         {
             one_of_at(text, space_after(text, y_end), &["году", "года", "г."])
                 .map(|end| Hit { start, end, year: (y, y_end), group: "y2" })
-        } else if let Some(start) = after_word(text, y, &["the"], true) {
+        } else if let Some(start) = word_before_space(text, y, &["the"], true) {
             let space = space_after(text, y_end);
             (space > y_end)
                 .then(|| one_of_at(text, space, &["deadline", "target", "goal"]))
@@ -236,7 +236,7 @@ pub(super) fn single_month_hits(text: &str, months: &[(usize, usize)]) -> Vec<Mo
     let mut hits = Vec::new();
     let mut pos = 0;
     for &(m, m_end) in months {
-        let Some(pre) = after_word(text, m, &["in", "for", "в", "за"], true).filter(|&p| p >= pos) else { continue };
+        let Some(pre) = word_before_space(text, m, &["in", "for", "в", "за"], true).filter(|&p| p >= pos) else { continue };
         let mut hit = MonthHit { start: pre, end: m_end, pre: (pre, space_before(text, m)), month: (m, m_end), alone: None, year: None };
         let space = space_after(text, m_end);
         if space > m_end {
