@@ -125,7 +125,8 @@ pub fn may_hold_claims(text: &str) -> bool {
 
 /// [`may_hold_claims`], leaving in `lowered` the text's lower case and
 /// whether it is aligned ([`lexicon::lower_text_aligned`]) when the gate
-/// made it, for the reading that follows.
+/// made it, or when it opens on a text whose lower case changes only ASCII
+/// capitals (so that is plain), for the reading that follows.
 fn may_hold_claims_lowering(text: &str, lowered: &mut Option<(String, bool)>) -> bool {
     let Some(gate) = CLAIM_GATE.as_ref() else { return true };
     // `hay` is `text` or its lower case, each character in the same place.
@@ -136,7 +137,12 @@ fn may_hold_claims_lowering(text: &str, lowered: &mut Option<(String, bool)>) ->
         })
     };
     if gate.folds && lexicon::lowers_only_ascii(text) {
-        return found(text);
+        // Lower-casing such a text changes only ASCII capitals, in place.
+        let open = found(text);
+        if open {
+            *lowered = Some((text.to_ascii_lowercase(), true));
+        }
+        return open;
     }
     let (lower, aligned) = lowered.insert(lexicon::lower_text_aligned(text));
     if gate.folds && *aligned {

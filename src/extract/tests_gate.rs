@@ -165,3 +165,20 @@ fn an_article_lower_cased_out_of_place_gives_the_same_claims() {
     }
     assert!(checked > 50, "{checked} articles with claims");
 }
+
+/// A text whose lower case changes only ASCII capitals is lower-cased, in
+/// place, by ASCII lower-casing alone: the gate hands that on for such a text.
+#[test]
+fn a_text_that_lowers_only_ascii_is_lower_cased_in_place_by_ascii() {
+    let mut texts: Vec<String> = fixture_articles().into_iter().map(|a| a.text).collect();
+    texts.extend((0..200).map(|i| crate::synth::article(7, i).text));
+    texts.extend(["ΣΑ", "KELVIN \u{212A}", "Straße İ", "ТОВАРООБОРОТ"].map(String::from));
+    let mut ascii = 0;
+    for t in &texts {
+        if super::lexicon::lowers_only_ascii(t) {
+            ascii += 1;
+            assert_eq!(super::lexicon::lower_text_aligned(t), (t.to_ascii_lowercase(), true), "{t:?}");
+        }
+    }
+    assert!(ascii > 100 && ascii < texts.len(), "{ascii} of {} texts lower only ASCII", texts.len());
+}
