@@ -415,8 +415,7 @@ fn gate(text: &str, lower: &str, aligned: bool) -> (u32, Option<Vec<(usize, usiz
         let p = m.pattern().as_usize();
         let mut rules = g.rules_of[p];
         if aligned && rules & *MONTH_RULES != 0 {
-            let word = |c: Option<char>| c.is_some_and(regex_syntax::is_word_character);
-            if !word(text[..m.start()].chars().next_back()) && !word(text[m.end()..].chars().next()) {
+            if !scan::word_char_before(text, m.start()) && !scan::word_char_at(text, m.end()) {
                 months.push((m.start(), m.end()));
             }
             // Aligned, an ASCII letter of the lower case is the same place's
@@ -504,22 +503,15 @@ static SET_IN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The first year written out in `text`, which dates its bare months and
-/// quarters: the leftmost match of `\bYEAR\b`, found by a byte scan (a test
-/// holds it equal to the regex), since it runs on every sentence with a time.
+/// quarters: the leftmost match of `\bYEAR\b` in ASCII digits (one whose last
+/// digit is another script's is passed over), found from the byte scan of
+/// [`scan::years`] (a test holds it equal to the regex), since it runs on
+/// every sentence with a time.
 fn first_year(text: &str) -> Option<i32> {
-    let b = text.as_bytes();
-    let mut from = 0;
-    while let Some(i) = memchr::memchr2(b'1', b'2', &b[from..]).map(|i| from + i) {
-        from = i + 1;
-        let Some(&[c, d, e, f]) = b.get(i..i + 4) else { continue };
-        let year = matches!((c, d, e), (b'1', b'9', b'8' | b'9') | (b'2', b'0', b'0'..=b'6')) && f.is_ascii_digit();
-        // `\b` on both sides: a word character (Unicode `\w`) on neither.
-        let word = |c: Option<char>| c.is_some_and(regex_syntax::is_word_character);
-        if year && !word(text[..i].chars().next_back()) && !word(text[i + 4..].chars().next()) {
-            return text[i..i + 4].parse().ok();
-        }
-    }
-    None
+    // `\b` on both sides: a word character (Unicode `\w`) on neither.
+    scan::years(text)
+        .find(|&(start, end)| end == start + 4 && !scan::word_char_before(text, start) && !scan::word_char_at(text, end))
+        .and_then(|(start, end)| text[start..end].parse().ok())
 }
 
 /// Every time expression of `text` that the rules find, non-overlapping, in

@@ -87,7 +87,8 @@ fn word_before_bounded(text: &str, end: usize, words: &[&str]) -> Option<usize> 
     words.iter().filter_map(|w| word_before(text, end, w)).find(|&s| !word_char_before(text, s))
 }
 
-fn word_char_before(text: &str, i: usize) -> bool {
+/// Whether a word character (Unicode `\w`) ends at `i`.
+pub(super) fn word_char_before(text: &str, i: usize) -> bool {
     text[..i].chars().next_back().is_some_and(is_word_character)
 }
 
@@ -127,7 +128,7 @@ fn year_at(text: &str, at: usize) -> Option<usize> {
 }
 
 /// Each place `YEAR` matches in `text`, in order, as the span of the year.
-fn years(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+pub(super) fn years(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let b = text.as_bytes();
     let mut from = 0;
     std::iter::from_fn(move || {
@@ -260,7 +261,8 @@ pub(super) fn single_month_hits(text: &str, months: &[(usize, usize)]) -> Vec<Mo
     hits
 }
 
-fn word_char_at(text: &str, i: usize) -> bool {
+/// Whether a word character (Unicode `\w`) starts at `i`.
+pub(super) fn word_char_at(text: &str, i: usize) -> bool {
     text[i..].chars().next().is_some_and(is_word_character)
 }
 
