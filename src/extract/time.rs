@@ -36,7 +36,7 @@ use aho_corasick::AhoCorasick;
 use chrono::{Datelike, NaiveDate};
 use regex::{Regex, RegexSet};
 use regex_automata::util::captures::Captures;
-use regex_automata::{Anchored, Input, meta};
+use regex_automata::{Anchored, Input, MatchKind, hybrid, meta};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
@@ -275,6 +275,42 @@ struct Rule {
     /// does (and more), and, with no Unicode `\b`, runs as a fast automaton on
     /// any text. A sentence it does not match is not searched with the rule.
     relaxed: Regex,
+    /// The twin again, as a lazy DFA that reports its longest match
+    /// ([`Rule::reach`]).
+    reach: hybrid::dfa::DFA,
+}
+
+impl Rule {
+    /// The rule of this name and pattern, with its twin.
+    fn new(name: &'static str, pattern: &str) -> Rule {
+        let relaxed = pattern.replace(r"\b", "");
+        Rule {
+            name,
+            reach: hybrid::dfa::DFA::builder()
+                .configure(hybrid::dfa::Config::new().match_kind(MatchKind::All))
+                .build(&relaxed)
+                .expect("valid relaxed time rule"),
+            relaxed: Regex::new(&relaxed).expect("valid relaxed time rule"),
+            re: meta::Regex::new(pattern).expect("valid time rule"),
+        }
+    }
+
+    /// The farthest place a match of the rule that starts at `start` can
+    /// end: the end of the twin's longest match there (every match of the
+    /// rule is one of the twin's), or `None` when the twin has none, or the
+    /// automaton gives up (it is built never to).
+    ///
+    /// A search for the rule with captures needs this bound on non-ASCII
+    /// text only: on ASCII text the regex finds the match with its own
+    /// automaton first and runs the capture engine over the match alone, but
+    /// its automaton cannot take a Unicode `\b` past a non-ASCII letter, and
+    /// then the capture engine (a backtracker) runs from `start` to the end of
+    /// the sentence, clearing a table of its states for every byte of that
+    /// span on each search.
+    fn reach(&self, cache: &mut hybrid::dfa::Cache, text: &str, start: usize) -> Option<usize> {
+        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+        self.reach.try_search_fwd(cache, &input).ok().flatten().map(|m| m.offset())
+    }
 }
 
 /// For each rule in [`RULES`], words one of which every match of the rule
@@ -436,12 +472,7 @@ static RULE_SET: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     RULES
         .iter()
         .map(|(name, pat)| {
-            let p = rule_pattern(pat, &mon, &ord);
-            Rule {
-                name,
-                relaxed: Regex::new(&p.replace(r"\b", "")).expect("valid relaxed time rule"),
-                re: meta::Regex::new(&p).expect("valid time rule"),
-            }
+            Rule::new(name, &rule_pattern(pat, &mon, &ord))
         })
         .collect()
 });
@@ -514,11 +545,25 @@ fn first_year(text: &str) -> Option<i32> {
         .and_then(|(start, end)| text[start..end].parse().ok())
 }
 
+thread_local! {
+    /// Each rule's cache for its [`Rule::reach`] automaton, made on first
+    /// use in a thread and kept for the next sentence.
+    static REACH_CACHES: std::cell::Cell<Vec<Option<hybrid::dfa::Cache>>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
 /// Every time expression of `text` that the rules find, non-overlapping, in
 /// order, given its first year ([`first_year`]) and the rules whose gate is
 /// open on it ([`gate`]).
 fn times(text: &str, published: Option<NaiveDate>, explicit_year: Option<i32>, open: u32) -> Vec<TimeExpr> {
     let mut cands: Vec<(usize, usize, usize, TimeExpr)> = Vec::new();
+    // On ASCII text the rules' own automata find each match before its
+    // groups are read, so the searches need no bound ([`Rule::reach`]).
+    let ascii = text.is_ascii();
+    let mut reach_caches = Vec::new();
+    if !ascii {
+        reach_caches = REACH_CACHES.take();
+        reach_caches.resize_with(RULE_SET.len(), || None);
+    }
     for (prio, rule) in RULE_SET.iter().enumerate() {
         if open & 1 << prio == 0 {
             continue;
@@ -539,33 +584,18 @@ fn times(text: &str, published: Option<NaiveDate>, explicit_year: Option<i32>, o
             }
             continue;
         }
-        // Every match of the rule starts where its twin has one (the twin
-        // drops only assertions), so the rule is tried, anchored, only where
-        // the twin's matches start, in order: the first place it matches is
-        // where its leftmost match starts, and an anchored search there finds
-        // that match. An anchored search reads only as far as the rule could
-        // match, where an unanchored one would read on to the sentence's end.
-        // Rules never match empty (a test checks), so this finds what
-        // `captures_iter` finds.
         // A date's groups are not read ([`date_month`]): its rule is
         // searched for the match alone, which needs no capture engine.
-        let mut caps: Option<Captures> = None;
-        let mut pos = 0;
-        while let Some(from) = rule.relaxed.find_at(text, pos) {
-            let caps = caps.get_or_insert_with(|| {
-                if rule.name == "date" { Captures::matches(rule.re.group_info().clone()) } else { rule.re.create_captures() }
-            });
-            rule.re.search_captures(&Input::new(text).range(from.start()..).anchored(Anchored::Yes), caps);
-            let Some(m) = caps.get_match() else {
-                pos = from.start() + text[from.start()..].chars().next().map_or(1, char::len_utf8);
-                continue;
-            };
+        each_match(rule, text, rule.name != "date", reach_caches.get_mut(prio), |caps| {
+            let m = caps.get_match().expect("each_match hands on matches");
             let c = Groups { text, found: Found::Caps(caps) };
             if let Some(t) = interpret(rule.name, &c, text, published, explicit_year) {
                 cands.push((m.start(), m.end(), prio, t));
             }
-            pos = m.end();
-        }
+        });
+    }
+    if !ascii {
+        REACH_CACHES.set(reach_caches);
     }
     // Earliest first, then longest, then rule order.
     cands.sort_by(|a, b| {
@@ -586,6 +616,46 @@ fn times(text: &str, published: Option<NaiveDate>, explicit_year: Option<i32>, o
         out.push(t);
     }
     out
+}
+
+/// Calls `each` with every match of `rule` in `text`, in order, as
+/// `captures_iter` of the rule would find them (a test holds the two equal),
+/// with its groups when `groups` is set, else with the match alone. `reach`
+/// is the rule's cache for [`Rule::reach`], given on non-ASCII text.
+///
+/// Every match of the rule starts where its twin has one (the twin drops
+/// only assertions), so the rule is tried, anchored, only where the twin's
+/// matches start, in order: the first place it matches is where its leftmost
+/// match starts, and an anchored search there finds that match. An anchored
+/// search reads only as far as the rule could match, where an unanchored one
+/// would read on to the sentence's end. Rules never match empty (a test
+/// checks), so this finds what `captures_iter` finds. With `reach`, the
+/// search is held to where a match there can end; the regex still reads the
+/// characters on either side of that span for its `\b`, so it finds the
+/// same match.
+fn each_match(rule: &Rule, text: &str, groups: bool, mut reach: Option<&mut Option<hybrid::dfa::Cache>>, mut each: impl FnMut(&Captures)) {
+    let mut caps: Option<Captures> = None;
+    let mut pos = 0;
+    while let Some(from) = rule.relaxed.find_at(text, pos) {
+        let caps = caps.get_or_insert_with(|| {
+            if groups { rule.re.create_captures() } else { Captures::matches(rule.re.group_info().clone()) }
+        });
+        let end = match reach.as_deref_mut() {
+            None => text.len(),
+            Some(cache) => {
+                let cache = cache.get_or_insert_with(|| rule.reach.create_cache());
+                rule.reach(cache, text, from.start()).unwrap_or(text.len())
+            }
+        };
+        rule.re.search_captures(&Input::new(text).range(from.start()..end).anchored(Anchored::Yes), caps);
+        match caps.get_match() {
+            Some(m) => {
+                each(caps);
+                pos = m.end();
+            }
+            None => pos = from.start() + text[from.start()..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
 }
 
 /// The groups of one match of a rule, read as `regex::Captures` would give them.
@@ -1120,8 +1190,6 @@ mod tests {
         assert_eq!(last_words("b", 3), "b");
     }
 
-    /// The byte scan for the first year finds what `\bYEAR\b` finds, on every
-    /// fixture sentence and on strings of digits, letters and marks.
     /// The month and ordinal alternations, factored, match as the flat
     /// ones, longest key first, do: every rule that holds one, and the single
     /// months, give the same matches and groups either way, on the corpus
@@ -1209,6 +1277,74 @@ mod tests {
         assert!(dates > 1_000, "{dates} dates");
     }
 
+    /// The twin-anchored search finds what `captures_iter` of each rule
+    /// finds, match for match and group for group, with and without its
+    /// bound ([`Rule::reach`]) and with the match alone: on every corpus
+    /// sentence, as written and in capitals, and on generated Russian and
+    /// English phrases of the rules' words. The bound must cut the search
+    /// short often for this to test it.
+    #[test]
+    fn each_match_is_captures_iter() {
+        let (mon, ord) = (alternation(&MONTHS), alternation(&ORDINALS));
+        const LEADS: &[&str] = &["", "с", "за", "в", "к", "до", "since", "over the past", "from", "the same", "first", "первые", "по итогам"];
+        const WORDS: &[&str] = &[
+            "января", "Январь", "May", "мая", "2024", "2024 года", "12", "третьем", "third", "квартале", "quarter", "полугодии", "half",
+            "месяцев", "months", "лет", "years", "текущего года", "периодом", "ранее", "сейчас", "уже", "H1", "Q2", "FY24", "2023-24",
+        ];
+        const GAPS: &[&str] = &[" ", " ", "-", " – ", ", ", "\u{a0}", "й", "ё "];
+        let slots: [&[&str]; 6] = [LEADS, GAPS, WORDS, GAPS, WORDS, GAPS];
+        let mut texts = crate::extract::generated_phrases(&slots, 0x7A41_0C5E_93B2_6D18, 4_000, 12);
+        let corpus = crate::extract::corpus_sentences();
+        texts.extend(corpus.iter().map(|t| t.to_uppercase()));
+        texts.extend(corpus);
+        // A rule whose twin's first choice ends before the rule's match: the
+        // bound is the twin's longest match, not its first.
+        const SHORTER_TWIN: &str = r"(?:ab\b|abcd)";
+        texts.push("abcd й".into());
+        let mut rules: Vec<(&Rule, &str, String)> = RULE_SET
+            .iter()
+            .zip(RULES)
+            .filter(|(_, (name, _))| !matches!(*name, "year" | "deadline year"))
+            .map(|(rule, (name, pat))| (rule, *name, rule_pattern(pat, &mon, &ord)))
+            .collect();
+        let shorter = Rule::new("shorter twin", SHORTER_TWIN);
+        rules.push((&shorter, shorter.name, SHORTER_TWIN.to_string()));
+        let (mut matched, mut cut) = (0, 0);
+        for (i, (rule, name, pat)) in rules.into_iter().enumerate() {
+            let re = Regex::new(&pat).unwrap();
+            let mut cache = Some(rule.reach.create_cache());
+            for t in &texts {
+                let want: Vec<Vec<Option<(usize, usize)>>> =
+                    re.captures_iter(t).map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect()).collect();
+                let spans = |caps: &Captures| -> Vec<Option<(usize, usize)>> {
+                    (0..caps.group_len()).map(|g| caps.get_group(g).map(|s| (s.start, s.end))).collect()
+                };
+                let mut free = Vec::new();
+                each_match(rule, t, true, None, |c| free.push(spans(c)));
+                let mut bound = Vec::new();
+                each_match(rule, t, true, Some(&mut cache), |c| bound.push(spans(c)));
+                let mut bare = Vec::new();
+                each_match(rule, t, false, Some(&mut cache), |c| bare.push(c.get_match().map(|m| (m.start(), m.end()))));
+                assert_eq!(free, want, "rule {i} ({name}) on {t:?}");
+                assert_eq!(bound, want, "rule {i} ({name}), bound, on {t:?}");
+                let whole: Vec<Option<(usize, usize)>> = want.iter().map(|g| g[0]).collect();
+                assert_eq!(bare, whole, "rule {i} ({name}), match alone, on {t:?}");
+                matched += want.len();
+                let mut pos = 0;
+                while let Some(m) = rule.relaxed.find_at(t, pos) {
+                    cut += usize::from(rule.reach(cache.as_mut().unwrap(), t, m.start()).is_some_and(|e| e < t.len()));
+                    pos = m.end().max(m.start() + 1);
+                    while !t.is_char_boundary(pos) {
+                        pos += 1;
+                    }
+                }
+            }
+        }
+        assert!(matched > 3_000 && cut > 4_000, "{matched} matches, {cut} searches cut short");
+    }
+
+    /// The byte scan for the first year finds what `\bYEAR\b` finds, on every
+    /// fixture sentence and on strings of digits, letters and marks.
     #[test]
     fn first_year_is_the_regex() {
         let re = Regex::new(&format!(r"\b{YEAR}\b")).unwrap();
