@@ -14,7 +14,7 @@
 //! This layer only finds the phrases; which cue governs which amount is decided
 //! by position in the claim layer.
 
-use super::lexicon::{Lexicon, Literal, Word, dedup_literals};
+use super::lexicon::{Lexicon, LexiconGroup, Literal, Word, dedup_literals};
 use crate::Indicator;
 use std::sync::LazyLock;
 
@@ -102,62 +102,35 @@ fn kind_of(tag: &str) -> KindCue {
     }
 }
 
+/// The cue lexicons, in the order [`cues`] reads them.
+static CUE_LEXICONS: LazyLock<LexiconGroup> =
+    LazyLock::new(|| LexiconGroup::new(&[&INDICATORS, &KINDS, &CHANGES, &HEDGES, &TRAPS, &PAIRS]));
+
 /// Every cue of the words of a sentence, sorted by start.
 pub fn cues(words: &[Word]) -> Vec<Cue> {
     let mut out = Vec::new();
-    for m in INDICATORS.find(words) {
-        let mut parts = m.tag.split('|');
-        let ind = parts.next().and_then(|s| s.parse::<Indicator>().ok());
-        let partner = parts.next().filter(|p| !p.is_empty()).map(str::to_string);
-        if let Some(ind) = ind {
-            out.push(Cue {
-                start: m.start,
-                end: m.end,
-                kind: CueKind::Indicator(ind, partner),
-            });
-        }
-    }
-    for m in KINDS.find(words) {
-        out.push(Cue {
-            start: m.start,
-            end: m.end,
-            kind: CueKind::Kind(kind_of(m.tag)),
-        });
-    }
-    for m in CHANGES.find(words) {
-        out.push(Cue {
-            start: m.start,
-            end: m.end,
-            kind: CueKind::Change(m.tag == "down"),
-        });
-    }
-    for m in HEDGES.find(words) {
-        out.push(Cue {
-            start: m.start,
-            end: m.end,
-            kind: CueKind::Hedge,
-        });
-    }
-    for m in TRAPS.find(words).filter(|m| m.tag != "-") {
-        let t = match m.tag {
-            "wide" => TrapCue::Wide,
-            "pct" => TrapCue::Pct,
-            "commodity" => TrapCue::Commodity,
-            _ => TrapCue::Near,
+    CUE_LEXICONS.find_each(words, |lexicon, m| {
+        let kind = match lexicon {
+            0 => {
+                let mut parts = m.tag.split('|');
+                let Some(ind) = parts.next().and_then(|s| s.parse::<Indicator>().ok()) else { return };
+                let partner = parts.next().filter(|p| !p.is_empty()).map(str::to_string);
+                CueKind::Indicator(ind, partner)
+            }
+            1 => CueKind::Kind(kind_of(m.tag)),
+            2 => CueKind::Change(m.tag == "down"),
+            3 => CueKind::Hedge,
+            4 => CueKind::Trap(match m.tag {
+                "-" => return,
+                "wide" => TrapCue::Wide,
+                "pct" => TrapCue::Pct,
+                "commodity" => TrapCue::Commodity,
+                _ => TrapCue::Near,
+            }),
+            _ => CueKind::Pair,
         };
-        out.push(Cue {
-            start: m.start,
-            end: m.end,
-            kind: CueKind::Trap(t),
-        });
-    }
-    for m in PAIRS.find(words) {
-        out.push(Cue {
-            start: m.start,
-            end: m.end,
-            kind: CueKind::Pair,
-        });
-    }
+        out.push(Cue { start: m.start, end: m.end, kind });
+    });
     out.sort_by_key(|c| c.start);
     out
 }
@@ -166,6 +139,26 @@ pub fn cues(words: &[Word]) -> Vec<Cue> {
 mod tests {
     use super::*;
     use crate::extract::lexicon::words;
+
+    /// The cue lexicons read as a group find what each finds on its own,
+    /// on every corpus sentence as written and in capitals.
+    #[test]
+    fn the_group_finds_what_each_cue_lexicon_finds() {
+        let lexicons: [&Lexicon; 6] = [&INDICATORS, &KINDS, &CHANGES, &HEDGES, &TRAPS, &PAIRS];
+        let corpus = crate::extract::corpus_sentences();
+        let mut found = [0; 6];
+        for t in corpus.iter().cloned().chain(corpus.iter().map(|t| t.to_uppercase())) {
+            let ws = words(&t);
+            let mut got = vec![Vec::new(); 6];
+            CUE_LEXICONS.find_each(&ws, |k, m| got[k].push(m));
+            for (k, lex) in lexicons.iter().enumerate() {
+                let want: Vec<_> = lex.find(&ws).collect();
+                assert_eq!(got[k], want, "lexicon {k} on {t:?}");
+                found[k] += want.len();
+            }
+        }
+        assert!(found.iter().all(|&n| n > 20), "matches by lexicon: {found:?}");
+    }
 
     fn kinds(t: &str) -> Vec<CueKind> {
         cues(&words(t)).into_iter().map(|c| c.kind).collect()

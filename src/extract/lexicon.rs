@@ -520,10 +520,20 @@ impl Lexicon {
 
     /// All non-overlapping matches in `words`, left to right, longest first.
     pub fn find<'l: 'w, 'w>(&'l self, words: &'w [Word<'w>]) -> impl Iterator<Item = LexMatch<'l>> + 'w {
+        self.find_where(words, move |i| self.may_start(&words[i]))
+    }
+
+    /// [`Lexicon::find`], told by `may_start` which words some entry may
+    /// start at (all the others are passed over).
+    fn find_where<'l: 's, 'w: 's, 's>(
+        &'l self,
+        words: &'w [Word<'w>],
+        may_start: impl Fn(usize) -> bool + 's,
+    ) -> impl Iterator<Item = LexMatch<'l>> + 's {
         let mut i = 0;
         std::iter::from_fn(move || {
             while i < words.len() {
-                if !self.may_start(&words[i]) {
+                if !may_start(i) {
                     i += 1;
                     continue;
                 }
@@ -581,9 +591,118 @@ impl Lexicon {
     }
 }
 
+/// Several lexicons searched over the same words ([`LexiconGroup::find_each`]):
+/// which of them may start at a word is read for all of them at once, from
+/// tables that join their filters ([`Lexicon::may_start`]), where each would
+/// look the word up in its own.
+#[derive(Debug, Clone)]
+pub struct LexiconGroup {
+    lexicons: Vec<&'static Lexicon>,
+    /// For each bit of a [`HashFilter`], the lexicons (bits, by place in
+    /// `lexicons`) whose first-word filter has it set.
+    first_words: Vec<u8>,
+    /// The same for the first-two-letter filters.
+    first_twos: Vec<u8>,
+    /// Each first letter of some lexicon's, with the lexicons that have it.
+    first_letters: Vec<(char, u8)>,
+}
+
+impl LexiconGroup {
+    /// The group of these lexicons, at most eight.
+    pub fn new(lexicons: &[&'static Lexicon]) -> LexiconGroup {
+        assert!(lexicons.len() <= 8, "a group holds at most eight lexicons");
+        let bits = 1 << HashFilter::BITS;
+        let (mut first_words, mut first_twos) = (vec![0u8; bits], vec![0u8; bits]);
+        let mut first_letters: Vec<(char, u8)> = Vec::new();
+        for (k, lex) in lexicons.iter().enumerate() {
+            let flag = 1u8 << k;
+            for bit in 0..bits {
+                let (word, mask) = (bit / 64, 1u64 << (bit % 64));
+                if lex.first_words.0[word] & mask != 0 {
+                    first_words[bit] |= flag;
+                }
+                if lex.first_twos.0[word] & mask != 0 {
+                    first_twos[bit] |= flag;
+                }
+            }
+            for &c in &lex.first_letters {
+                match first_letters.iter_mut().find(|(l, _)| *l == c) {
+                    Some((_, flags)) => *flags |= flag,
+                    None => first_letters.push((c, flag)),
+                }
+            }
+        }
+        LexiconGroup { lexicons: lexicons.to_vec(), first_words, first_twos, first_letters }
+    }
+
+    /// The lexicons (bits, by place) that some entry of may start at `w`:
+    /// those whose [`Lexicon::may_start`] holds.
+    fn may_start(&self, w: &Word) -> u8 {
+        let bit = |h: u64| (h >> (64 - HashFilter::BITS)) as usize;
+        let mut flags = self.first_words[bit(w.keys.0)];
+        if let Some(two) = w.keys.1 {
+            flags |= self.first_twos[bit(two)];
+        }
+        if !self.first_letters.is_empty()
+            && let Some(c) = w.lower.chars().next()
+            && let Some((_, f)) = self.first_letters.iter().find(|(l, _)| *l == c)
+        {
+            flags |= f;
+        }
+        flags
+    }
+
+    /// The matches of each lexicon of the group in `words`, as
+    /// [`Lexicon::find`] of each would give them, handed to `each` with the
+    /// lexicon's place, one lexicon after another in the group's order.
+    pub fn find_each<'w>(&self, words: &'w [Word<'w>], mut each: impl FnMut(usize, LexMatch<'static>)) {
+        let flags: Vec<u8> = words.iter().map(|w| self.may_start(w)).collect();
+        let any = flags.iter().fold(0, |a, f| a | f);
+        for (k, lex) in self.lexicons.iter().enumerate() {
+            if any & 1 << k == 0 {
+                continue;
+            }
+            for m in lex.find_where(words, |i| flags[i] & 1 << k != 0) {
+                each(k, m);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A group finds what each of its lexicons finds on its own, also for
+    /// lexicons whose entries start with `_` or a one-letter prefix (read
+    /// through the first letters), all-caps words and phrases that share
+    /// their first words, on generated texts of their words.
+    #[test]
+    fn a_group_finds_what_its_lexicons_find() {
+        let data = [
+            "a\ttrade turnover\nb\ttrade\nc\tт*\nd\tUS exports\n",
+            "a\t_ of goods\nb\tof\nc\tgoods to\n",
+            "a\tx* rate\nb\tрост\nc\tUS\nd\tтоварооборот*\n",
+        ];
+        let lexicons: Vec<&'static Lexicon> = data.iter().map(|d| &*Box::leak(Box::new(Lexicon::from_tsv(d)))).collect();
+        assert!(lexicons.iter().any(|l| !l.first_letters.is_empty()), "some lexicon has first letters");
+        let group = LexiconGroup::new(&lexicons);
+        let alphabet = ["trade", "turnover", "Trade", "US", "us", "exports", "of", "goods", "to", "товарооборот", "Товарооборота", "т", "тонн", "x", "xrate", "rate", "рост", "Рост", ",", "-"];
+        let slots: [&[&str]; 2] = [&alphabet, &[" ", " ", ", "]];
+        let texts = crate::extract::generated_phrases(&slots, 0x3C9E_51D2_0A47_B6F8, 3_000, 16);
+        let mut found = 0;
+        for t in &texts {
+            let ws = words(t);
+            let mut got: Vec<Vec<LexMatch>> = vec![Vec::new(); lexicons.len()];
+            group.find_each(&ws, |k, m| got[k].push(m));
+            for (k, lex) in lexicons.iter().enumerate() {
+                let want: Vec<LexMatch> = lex.find(&ws).collect();
+                assert_eq!(got[k], want, "lexicon {k} on {t:?}");
+                found += want.len();
+            }
+        }
+        assert!(found > 10_000, "{found} matches");
+    }
 
     #[test]
     fn words_split_on_punctuation() {
