@@ -32,6 +32,7 @@
 //! period nor deadline, so they shadow a farther year.
 
 use super::lexicon::value_table;
+use super::number::lower_starts_with;
 use aho_corasick::AhoCorasick;
 use chrono::{Datelike, NaiveDate};
 use regex::{Regex, RegexSet};
@@ -528,7 +529,9 @@ fn last_words(text: &str, n: usize) -> &str {
     text
 }
 
-/// Words before "in 2022" that make it the year a goal was set, not its deadline.
+/// Words before "in 2022" that make it the year a goal was set, not its
+/// deadline: the definition of [`scan::set_in`], which matches it by hand.
+#[cfg(test)]
 static SET_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:set|agreed|adopted|announced|approved|signed|launched|proposed|поставлен\w*|утвержден\w*)\s*$").expect("valid regex")
 });
@@ -934,9 +937,8 @@ fn interpret(
             // a goal was set ("the target set in 2022").
             let prefixed = c.get(0)?.as_str() != c.name("y")?.as_str();
             let future = pub_year.is_none_or(|p| y > p);
-            let lead = c.get(0)?.as_str().to_lowercase();
-            let set_in = (lead.starts_with("in") || lead.starts_with("в "))
-                && SET_IN.is_match(last_words(&text[..m.start()], 1));
+            let lead = c.get(0)?.as_str();
+            let set_in = (lower_starts_with(lead, "in") || lower_starts_with(lead, "в ")) && scan::set_in(&text[..m.start()]);
             plain(
                 ys(y),
                 if (prefixed || future) && !set_in {

@@ -1,5 +1,6 @@
-//! Three time regexes matched by hand: the "year" and "deadline year" rules
-//! of [`super::RULES`] and the single months of [`super::single_months`].
+//! Four time regexes matched by hand: the "year" and "deadline year" rules
+//! of [`super::RULES`], the single months of [`super::single_months`], and
+//! the words that make a year the one a goal was set in ([`set_in`]).
 //!
 //! Every sentence with a year opens the two year rules, and trade articles
 //! are full of years: searched with the regexes, these two rules were over
@@ -261,6 +262,28 @@ pub(super) fn single_month_hits(text: &str, months: &[(usize, usize)]) -> Vec<Mo
     hits
 }
 
+/// Words before "in 2022" that make it the year a goal was set, not its
+/// deadline, as whole words ("set", "signed") and as the starts of words
+/// ("поставленная", "утвержденной").
+const SET_WORDS: &[&str] = &["set", "agreed", "adopted", "announced", "approved", "signed", "launched", "proposed"];
+const SET_STARTS: &[&str] = &["поставлен", "утвержден"];
+
+/// Whether the last word of `text`, white space aside, is one of
+/// [`SET_WORDS`] or starts with one of [`SET_STARTS`], as the regex
+/// `SET_IN` (the definition, which a test holds this to) finds it:
+/// `(?i)\b(?:set|…|поставлен\w*|…)\s*$`. It runs for every "in 2023" of a
+/// sentence.
+pub(super) fn set_in(text: &str) -> bool {
+    let end = text.trim_end().len();
+    if word_before_bounded(text, end, SET_WORDS).is_some() {
+        return true;
+    }
+    // A start needs `\b` before it and word characters after it to the end:
+    // it starts the last run of word characters.
+    let start = text[..end].char_indices().rev().take_while(|&(_, c)| is_word_character(c)).last().map_or(end, |(i, _)| i);
+    SET_STARTS.iter().any(|w| word_at(text, start, w).is_some())
+}
+
 /// Whether a word character (Unicode `\w`) starts at `i`.
 pub(super) fn word_char_at(text: &str, i: usize) -> bool {
     text[i..].chars().next().is_some_and(is_word_character)
@@ -275,8 +298,37 @@ mod tests {
     const WORDS: &[&str] = &[
         "in", "for", "of", "during", "за", "в", "по", "итогам", "'s", "’s", "года", "году", "год", "гг.", "г.", "-го", "-м",
         "by", "until", "till", "before", "не", "позднее", "the", "end", "к", "до", "концу", "конца", "deadline", "target",
-        "goal",
+        "goal", "set", "agreed", "adopted", "announced", "approved", "signed", "launched", "proposed", "поставлен", "утвержден",
     ];
+
+    /// [`set_in`] is the regex `SET_IN`: on every stretch of every corpus
+    /// sentence that ends at white space or at its end, and on generated
+    /// endings of the set words (in any case, with the long s, run on into
+    /// other words or cut short) with odd spacing.
+    #[test]
+    fn set_in_is_the_regex() {
+        let re = &*super::super::SET_IN;
+        let mut words: Vec<String> = Vec::new();
+        for w in SET_WORDS.iter().chain(SET_STARTS) {
+            let cut: String = w.chars().take(w.chars().count() - 1).collect();
+            words.extend([w.to_string(), w.to_uppercase(), w.replace('s', "\u{17F}"), cut, format!("{w}ная"), format!("{w}x"), format!("_{w}")]);
+        }
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let slots: [&[&str]; 4] = [&["", "the target ", "up", "co-", "(", "пере", "x "], &words, &["", "", "ной", "s", "."], &["", " ", "\u{a0}", "\n ", " \t"]];
+        let mut texts = crate::extract::generated_phrases(&slots, 0x6E2B_9F03_D1A8_45C7, 4_000, 4);
+        for t in crate::extract::corpus_sentences() {
+            let ends = t.char_indices().filter(|(_, c)| c.is_whitespace()).map(|(i, c)| i + c.len_utf8());
+            let prefixes: Vec<String> = ends.chain([t.len()]).map(|e| t[..e].to_string()).collect();
+            texts.extend(prefixes);
+        }
+        let mut set = 0;
+        for t in &texts {
+            let want = re.is_match(t);
+            assert_eq!(set_in(t), want, "{t:?}");
+            set += usize::from(want);
+        }
+        assert!(set > 500, "{set} set-in endings");
+    }
 
     /// [`same`] is `(?i)`: for each character of the words, the characters it
     /// matches to are those the regex syntax's case folding gives.
