@@ -353,6 +353,47 @@ const GATES: &[Option<&[&str]>] = &[
 /// names alone.
 const MONTH_GATE: usize = 0;
 
+/// The places in [`RULES`] of the two rules of a year joined to another
+/// number ("2024-25", "2020-2025"), which every year opens through their
+/// gate ([`joined_years`]).
+const FISCAL_YEAR: usize = 4;
+const YEAR_RANGE: usize = 22;
+
+/// `open` without the rules of joined years when `text` has none: the
+/// "fiscal year" rule needs `20\d\d\s*[-–/]`, the "year range" rule
+/// `YEAR\s*(?:[-–—]|to)`. A year with no dash, slash or "to" after it is
+/// the common case, and each rule's search would read the whole sentence
+/// to find that out. This looks a little wider than the rules (any numeric
+/// character for `\d`, "to" without its word boundaries), so it drops no
+/// match.
+fn joined_years(text: &str, open: u32) -> u32 {
+    let both = 1 << FISCAL_YEAR | 1 << YEAR_RANGE;
+    if open & both == 0 {
+        return open;
+    }
+    let b = text.as_bytes();
+    // The first character after the white space from `at`.
+    let after = |at: usize| text[at..].trim_start().chars().next();
+    let fiscal = memchr::memmem::find_iter(b, "20").any(|i| {
+        let mut rest = text[i + 2..].char_indices();
+        let digits = rest.next().is_some_and(|(_, c)| c.is_numeric()) && rest.next().is_some_and(|(_, c)| c.is_numeric());
+        let end = rest.next().map_or(text.len(), |(j, _)| i + 2 + j);
+        digits && after(end).is_some_and(|c| matches!(c, '-' | '–' | '/'))
+    });
+    let range = scan::years(text).any(|(_, end)| {
+        let rest = text[end..].trim_start();
+        rest.starts_with(['-', '–', '—']) || rest.get(..2).is_some_and(|w| w.eq_ignore_ascii_case("to"))
+    });
+    let mut keep = open & !both;
+    if fiscal {
+        keep |= open & 1 << FISCAL_YEAR;
+    }
+    if range {
+        keep |= open & 1 << YEAR_RANGE;
+    }
+    keep
+}
+
 /// The gates as one set of literal alternations; a rule without a gate gets
 /// one that always matches.
 static GATE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
@@ -1033,6 +1074,7 @@ pub fn time_exprs(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
 /// with it (`lower_text_aligned`).
 pub fn time_exprs_lowered(text: &str, lower: &str, aligned: bool, published: Option<NaiveDate>) -> Vec<TimeExpr> {
     let (open, months) = gate(text, lower, aligned);
+    let open = joined_years(text, open);
     let explicit_year = first_year(text);
     let mut out = times(text, published, explicit_year, open);
     // A single month needs a month name, as the month range rule does: when
@@ -1162,6 +1204,33 @@ mod tests {
             2_000,
             4,
         );
+        let joined = crate::extract::generated_phrases(
+            &[
+                &["", "FY", "FY ", "from ", "x"],
+                &["2024", "2019", "2075", "20٢٤", "1990", "202"],
+                &["", " ", "\u{a0}", "\n"],
+                &["-", "–", "—", "/", "to", "TO", "To", "tO", "too", ",", "x"],
+                &["", " "],
+                &["25", "2025", "26 годы", "٢٥", "2030 гг.", "5"],
+                &["", " ", "x", "."],
+            ],
+            0x52E8_0B4D_C1F7_3A96,
+            10_000,
+            7,
+        );
+        let (mut fiscal, mut range, mut dropped) = (0, 0, 0);
+        for text in joined.iter().chain(&corpus).chain(&upper) {
+            let kept = joined_years(text, u32::MAX);
+            dropped += usize::from(kept != u32::MAX);
+            for (i, name, count) in [(FISCAL_YEAR, "fiscal year", &mut fiscal), (YEAR_RANGE, "year range", &mut range)] {
+                assert_eq!(RULES[i].0, name);
+                if RULE_SET[i].re.is_match(text) {
+                    assert!(kept & 1 << i != 0, "rule {name} matches {text:?} but joined_years drops it");
+                    *count += 1;
+                }
+            }
+        }
+        assert!(fiscal > 500 && range > 300 && dropped > 5_000, "{fiscal} fiscal years, {range} year ranges, {dropped} texts without");
         let all = texts.iter().copied().chain(corpus.iter().chain(&upper).chain(&phrases).map(String::as_str));
         for text in all {
             let open = GATE_SET.matches(text);
