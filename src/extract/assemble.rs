@@ -64,13 +64,13 @@ impl<'a> ArticleContext<'a> {
     pub fn focus(&self) -> Option<String> {
         self.focus
             .get_or_init(|| {
-                let mut counts: FxHashMap<String, usize> = FxHashMap::default();
+                let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
                 for p in super::parties::parties(self.mentions) {
                     *counts.entry(p.code).or_default() += 1;
                 }
                 let pair = &self.pair;
                 pair.iter()
-                    .max_by_key(|p| (counts.get(*p).copied().unwrap_or(0), std::cmp::Reverse(pair.iter().position(|q| q == *p))))
+                    .max_by_key(|p| (counts.get(p.as_str()).copied().unwrap_or(0), std::cmp::Reverse(pair.iter().position(|q| q == *p))))
                     .cloned()
             })
             .clone()

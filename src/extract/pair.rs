@@ -137,16 +137,16 @@ fn choose(
     }
     match indicator {
         Indicator::TradeTurnover => {
-            let mut codes: Vec<String> = Vec::new();
+            let mut codes: Vec<&str> = Vec::new();
             for p in slot.iter().chain(all.iter()) {
                 if !codes.contains(&p.code) {
-                    codes.push(p.code.clone());
+                    codes.push(p.code);
                 }
             }
             if let Some(w) = fixed_partner {
                 let c = codes
                     .first()
-                    .cloned()
+                    .map(|c| c.to_string())
                     .or_else(|| ctx.focus())
                     .or(ctx.pair.first().cloned())?;
                 return Some((c, Some(w)));
@@ -155,12 +155,12 @@ fn choose(
             // the sentence's subject ("Kazakhstan's trade with Russia ..."), else the article's.
             let named: Vec<&&Party> = slot.iter().filter(|p| p.role != Role::In).collect();
             if named.iter().all(|p| p.code == named[0].code) && !named.is_empty() {
-                let one = named[0].code.clone();
+                let one = named[0].code;
                 let subject = t
                     .parties
                     .iter()
                     .find(|p| p.role == Role::Plain && p.code != one && p.end <= a.start)
-                    .map(|p| p.code.clone());
+                    .map(|p| p.code.to_string());
                 // A list of partners: "Türkiye was Georgia's largest partner with $2.98
                 // billion, followed by Russia with $2.40 billion" keeps Georgia.
                 // (Only a plain mention replaces the previous item: "with China $31
@@ -173,8 +173,8 @@ fn choose(
                             && p.partner.as_ref().is_some_and(|q| *q != one)
                     })
                     .and_then(|p| p.partner.clone());
-                let o = listed.or(subject).or_else(|| other(ctx, &one))?;
-                return Some((one, Some(o)));
+                let o = listed.or(subject).or_else(|| other(ctx, one))?;
+                return Some((one.to_string(), Some(o)));
             }
             // No party in the slot: the previous figure's pair, else the article's
             // pair when the sentence names it, else the sentence's nearest parties.
@@ -184,7 +184,7 @@ fn choose(
                 && codes.len() >= 2
                 && inherited.is_none()
                 && ctx.pair.len() == 2
-                && ctx.pair.iter().all(|p| codes.contains(p))
+                && ctx.pair.iter().all(|p| codes.contains(&p.as_str()))
             {
                 return Some((ctx.pair[0].clone(), Some(ctx.pair[1].clone())));
             }
@@ -196,25 +196,20 @@ fn choose(
                     Some((c?, Some(p?)))
                 }
                 1 => {
-                    let o = other(ctx, &codes[0])?;
-                    Some((codes[0].clone(), Some(o)))
+                    let o = other(ctx, codes[0])?;
+                    Some((codes[0].to_string(), Some(o)))
                 }
                 _ if pair_cue
-                    && codes.iter().take(2).any(|c| !ctx.pair.contains(c))
+                    && codes.iter().take(2).any(|c| !ctx.pair.iter().any(|p| p == c))
                     && ctx.pair.len() == 2
-                    && codes.iter().filter(|c| ctx.pair.contains(c)).count() == 2 =>
+                    && codes.iter().filter(|c| ctx.pair.iter().any(|p| p == *c)).count() == 2 =>
                 {
                     Some((ctx.pair[0].clone(), Some(ctx.pair[1].clone())))
                 }
                 _ => {
                     // The two nearest parties, in the order the sentence names them.
-                    let first = |c: &String| {
-                        t.parties
-                            .iter()
-                            .position(|p| &p.code == c)
-                            .unwrap_or(usize::MAX)
-                    };
-                    let (x, y) = (codes[0].clone(), codes[1].clone());
+                    let first = |c: &str| t.parties.iter().position(|p| p.code == c).unwrap_or(usize::MAX);
+                    let (x, y) = (codes[0].to_string(), codes[1].to_string());
                     Some(if first(&x) <= first(&y) {
                         (x, Some(y))
                     } else {
@@ -231,7 +226,7 @@ fn choose(
             let by = |roles: &[Role]| {
                 pool.iter()
                     .find(|p| roles.contains(&p.role))
-                    .map(|p| p.code.clone())
+                    .map(|p| p.code.to_string())
             };
             // "with Indian exports": `with` only marks the other side of an import.
             let (mut subj, mut obj) = if exports {
@@ -257,7 +252,7 @@ fn choose(
                 obj = pool
                     .iter()
                     .chain(all.iter())
-                    .map(|p| p.code.clone())
+                    .map(|p| p.code.to_string())
                     .find(|c| Some(c) != subj.as_ref() && !invest);
             }
             if invest && subj.is_none() {
@@ -265,7 +260,7 @@ fn choose(
                 subj = all
                     .iter()
                     .filter(|p| matches!(p.role, Role::Plain | Role::From))
-                    .map(|p| p.code.clone())
+                    .map(|p| p.code.to_string())
                     .find(|c| Some(c) != obj.as_ref());
                 subj.as_ref()?;
             }
@@ -290,7 +285,7 @@ fn choose(
                 obj = pool
                     .iter()
                     .chain(all.iter())
-                    .map(|p| p.code.clone())
+                    .map(|p| p.code.to_string())
                     .find(|c| *c != subj);
             }
             let obj = obj?;
@@ -300,7 +295,7 @@ fn choose(
             let c = slot
                 .first()
                 .or(all.first())
-                .map(|p| p.code.clone())
+                .map(|p| p.code.to_string())
                 .or_else(|| ctx.focus())?;
             Some((c, None))
         }
@@ -338,7 +333,7 @@ fn other_side(
         .iter()
         .find(|p| p.end <= a.start && p.role == Role::Plain && p.code != subj)
     {
-        return Some(p.code.clone());
+        return Some(p.code.to_string());
     }
     carried
         .filter(|(i, _, _)| flow(*i))

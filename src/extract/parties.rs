@@ -34,8 +34,9 @@ pub enum Role {
 pub struct Party {
     pub start: usize,
     pub end: usize,
-    /// ISO 3166-1 alpha-3 code, or `EU`, `EAEU`, `CIS`.
-    pub code: String,
+    /// ISO 3166-1 alpha-3 code, or `EU`, `EAEU`, `CIS` (the countries
+    /// lexicon's tag).
+    pub code: &'static str,
     pub role: Role,
 }
 
@@ -114,7 +115,7 @@ pub fn parties_in(ws: &[Word]) -> Vec<Party> {
             Party {
                 start: m.start,
                 end: m.end,
-                code: m.tag.to_string(),
+                code: m.tag,
                 role,
             }
         })
@@ -128,8 +129,8 @@ pub fn parties_in(ws: &[Word]) -> Vec<Party> {
 pub fn distinct(parties: &[Party]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for p in parties {
-        if !out.contains(&p.code) && p.code != REGION {
-            out.push(p.code.clone());
+        if !out.iter().any(|c| c == p.code) && p.code != REGION {
+            out.push(p.code.to_string());
         }
     }
     out
@@ -140,7 +141,7 @@ mod tests {
     use super::*;
 
     fn codes(t: &str) -> Vec<(String, Role)> {
-        parties(t).into_iter().map(|p| (p.code, p.role)).collect()
+        parties(t).into_iter().map(|p| (p.code.to_string(), p.role)).collect()
     }
 
     #[test]
