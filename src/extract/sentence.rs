@@ -77,7 +77,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
 /// lines without a period are headings or bullets and stand alone.
 fn wraps(line: &str) -> bool {
     let t = line.trim_end();
-    t.chars().count() >= 40 && !t.ends_with(['.', '!', '?', ':', ';', '"', '”', '»', ')'])
+    t.chars().nth(39).is_some() && !t.ends_with(['.', '!', '?', ':', ';', '"', '”', '»', ')'])
 }
 
 /// A line opening a list item.

@@ -987,14 +987,9 @@ fn interpret(
             let future = pub_year.is_none_or(|p| y > p);
             let lead = c.get(0)?.as_str();
             let set_in = (lower_starts_with(lead, "in") || lower_starts_with(lead, "в ")) && scan::set_in(&text[..m.start()]);
-            plain(
-                ys(y),
-                if (prefixed || future) && !set_in {
-                    ys(y)
-                } else {
-                    None
-                },
-            )
+            let period = ys(y);
+            let deadline = if (prefixed || future) && !set_in { period.clone() } else { None };
+            plain(period, deadline)
         }
         _ => None,
     }
