@@ -129,31 +129,34 @@ fn hash_two(two: [char; 2]) -> u64 {
 
 /// A set of hashes that may err only by holding one it was not given.
 #[derive(Debug, Clone)]
-struct HashFilter(Vec<u64>);
+pub(super) struct HashFilter(Vec<u64>);
 
 impl HashFilter {
     /// The filter holds 2^BITS bits, indexed by a hash's top BITS bits (Fx
     /// hashes mix upwards).
     const BITS: u32 = 14;
 
-    fn new() -> HashFilter {
+    pub(super) fn new() -> HashFilter {
         HashFilter(vec![0; 1 << (Self::BITS - 6)])
     }
 
-    /// The word of the filter holding `h`'s bit, and the bit in it.
-    fn place(h: u64) -> (usize, u64) {
-        let bit = h >> (64 - Self::BITS);
-        ((bit / 64) as usize, 1 << (bit % 64))
+    /// The filter's bit for hash `h`.
+    fn bit(h: u64) -> usize {
+        (h >> (64 - Self::BITS)) as usize
     }
 
-    fn insert(&mut self, h: u64) {
-        let (word, bit) = Self::place(h);
-        self.0[word] |= bit;
+    /// Whether bit `bit` of the filter is set.
+    fn has_bit(&self, bit: usize) -> bool {
+        self.0[bit / 64] & 1 << (bit % 64) != 0
     }
 
-    fn may_hold(&self, h: u64) -> bool {
-        let (word, bit) = Self::place(h);
-        self.0[word] & bit != 0
+    pub(super) fn insert(&mut self, h: u64) {
+        let bit = Self::bit(h);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    pub(super) fn may_hold(&self, h: u64) -> bool {
+        self.has_bit(Self::bit(h))
     }
 }
 
@@ -617,11 +620,10 @@ impl LexiconGroup {
         for (k, lex) in lexicons.iter().enumerate() {
             let flag = 1u8 << k;
             for bit in 0..bits {
-                let (word, mask) = (bit / 64, 1u64 << (bit % 64));
-                if lex.first_words.0[word] & mask != 0 {
+                if lex.first_words.has_bit(bit) {
                     first_words[bit] |= flag;
                 }
-                if lex.first_twos.0[word] & mask != 0 {
+                if lex.first_twos.has_bit(bit) {
                     first_twos[bit] |= flag;
                 }
             }
@@ -638,10 +640,9 @@ impl LexiconGroup {
     /// The lexicons (bits, by place) that some entry of may start at `w`:
     /// those whose [`Lexicon::may_start`] holds.
     fn may_start(&self, w: &Word) -> u8 {
-        let bit = |h: u64| (h >> (64 - HashFilter::BITS)) as usize;
-        let mut flags = self.first_words[bit(w.keys.0)];
+        let mut flags = self.first_words[HashFilter::bit(w.keys.0)];
         if let Some(two) = w.keys.1 {
-            flags |= self.first_twos[bit(two)];
+            flags |= self.first_twos[HashFilter::bit(two)];
         }
         if !self.first_letters.is_empty()
             && let Some(c) = w.lower.chars().next()

@@ -11,7 +11,7 @@
 //! and "quarter" are fractions, not amounts, so they need a scale word. A lone
 //! "one" after a determiner ("the one you mentioned", "which one") is a pronoun.
 
-use super::super::lexicon::{Word, lower_hash, tsv_lines};
+use super::super::lexicon::{HashFilter, Word, lower_hash, tsv_lines};
 use super::{Number, SCALES};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
@@ -76,30 +76,20 @@ static TOKS_BY_HASH: LazyLock<FxHashMap<u64, Vec<(&'static str, Tok)>>> = LazyLo
     m
 });
 
-/// What `w` can be inside a number ([`TOKS`]).
-/// A bit for each number word, at the top bits of its hash ([`lower_hash`]):
-/// most words of a sentence find theirs clear and are passed over without a
-/// lookup in [`TOKS_BY_HASH`].
-static TOK_BITS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut bits = vec![0u64; 1 << (TOK_BITS_LOG - 6)];
+/// The hashes of the number words ([`lower_hash`]): most words of a
+/// sentence are not held, and are passed over without a lookup in
+/// [`TOKS_BY_HASH`].
+static TOK_HASHES: LazyLock<HashFilter> = LazyLock::new(|| {
+    let mut filter = HashFilter::new();
     for &h in TOKS_BY_HASH.keys() {
-        let i = tok_bit(h);
-        bits[i / 64] |= 1 << (i % 64);
+        filter.insert(h);
     }
-    bits
+    filter
 });
 
-/// The size of [`TOK_BITS`], as a power of two.
-const TOK_BITS_LOG: u32 = 12;
-
-/// The place of hash `h` in [`TOK_BITS`] (Fx hashes mix upwards).
-fn tok_bit(h: u64) -> usize {
-    (h >> (64 - TOK_BITS_LOG)) as usize
-}
-
+/// What `w` can be inside a number ([`TOKS`]).
 fn tok_of(w: &Word) -> Option<Tok> {
-    let i = tok_bit(w.lower_hash());
-    if TOK_BITS[i / 64] & 1 << (i % 64) == 0 {
+    if !TOK_HASHES.may_hold(w.lower_hash()) {
         return None;
     }
     let same = TOKS_BY_HASH.get(&w.lower_hash())?;
@@ -351,9 +341,9 @@ mod tests {
     use super::*;
     use crate::extract::lexicon::words;
 
-    /// The hashed table, behind its bits, finds what the table finds, for
+    /// The hashed table, behind its filter, finds what the table finds, for
     /// every word it holds (in any case), for the words of a sentence it does
-    /// not, and for every word of the corpus; and the bits pass over most
+    /// not, and for every word of the corpus; and the filter passes over most
     /// words of the corpus.
     #[test]
     fn tokens_by_hash_are_the_tokens() {
@@ -367,9 +357,8 @@ mod tests {
         for t in crate::extract::corpus_sentences() {
             for w in words(&t) {
                 assert_eq!(tok_of(&w), TOKS.get(w.lower()).copied(), "{:?}", w.text);
-                let i = tok_bit(w.lower_hash());
                 all += 1;
-                clear += usize::from(TOK_BITS[i / 64] & 1 << (i % 64) == 0);
+                clear += usize::from(!TOK_HASHES.may_hold(w.lower_hash()));
             }
         }
         assert!(clear * 5 > all * 4, "{clear} of {all} corpus words passed over");
