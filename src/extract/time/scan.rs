@@ -93,9 +93,15 @@ pub(super) fn word_char_before(text: &str, i: usize) -> bool {
     text[..i].chars().next_back().is_some_and(is_word_character)
 }
 
+/// The start of the run of characters that `in_run` takes which ends at
+/// `end` (`end` when there is none).
+fn run_before(text: &str, end: usize, in_run: impl Fn(char) -> bool) -> usize {
+    text[..end].char_indices().rev().take_while(|&(_, c)| in_run(c)).last().map_or(end, |(i, _)| i)
+}
+
 /// The start of the white space that ends at `end` (`end` when there is none).
 fn space_before(text: &str, end: usize) -> usize {
-    text[..end].char_indices().rev().take_while(|(_, c)| c.is_whitespace()).last().map_or(end, |(i, _)| i)
+    run_before(text, end, char::is_whitespace)
 }
 
 /// The end of the white space that starts at `at`.
@@ -274,13 +280,13 @@ const SET_STARTS: &[&str] = &["поставлен", "утвержден"];
 /// `(?i)\b(?:set|…|поставлен\w*|…)\s*$`. It runs for every "in 2023" of a
 /// sentence.
 pub(super) fn set_in(text: &str) -> bool {
-    let end = text.trim_end().len();
+    let end = space_before(text, text.len());
     if word_before_bounded(text, end, SET_WORDS).is_some() {
         return true;
     }
     // A start needs `\b` before it and word characters after it to the end:
     // it starts the last run of word characters.
-    let start = text[..end].char_indices().rev().take_while(|&(_, c)| is_word_character(c)).last().map_or(end, |(i, _)| i);
+    let start = run_before(text, end, is_word_character);
     SET_STARTS.iter().any(|w| word_at(text, start, w).is_some())
 }
 
