@@ -137,6 +137,8 @@ fn choose(
     }
     match indicator {
         Indicator::TradeTurnover => {
+            // Whether a code is one of the article's pair.
+            let in_pair = |c: &str| ctx.pair.iter().any(|p| p == c);
             let mut codes: Vec<&str> = Vec::new();
             for p in slot.iter().chain(all.iter()) {
                 if !codes.contains(&p.code) {
@@ -200,21 +202,17 @@ fn choose(
                     Some((codes[0].to_string(), Some(o)))
                 }
                 _ if pair_cue
-                    && codes.iter().take(2).any(|c| !ctx.pair.iter().any(|p| p == c))
+                    && codes.iter().take(2).any(|&c| !in_pair(c))
                     && ctx.pair.len() == 2
-                    && codes.iter().filter(|c| ctx.pair.iter().any(|p| p == *c)).count() == 2 =>
+                    && codes.iter().filter(|&&c| in_pair(c)).count() == 2 =>
                 {
                     Some((ctx.pair[0].clone(), Some(ctx.pair[1].clone())))
                 }
                 _ => {
                     // The two nearest parties, in the order the sentence names them.
                     let first = |c: &str| t.parties.iter().position(|p| p.code == c).unwrap_or(usize::MAX);
-                    let (x, y) = (codes[0].to_string(), codes[1].to_string());
-                    Some(if first(&x) <= first(&y) {
-                        (x, Some(y))
-                    } else {
-                        (y, Some(x))
-                    })
+                    let (x, y) = if first(codes[0]) <= first(codes[1]) { (codes[0], codes[1]) } else { (codes[1], codes[0]) };
+                    Some((x.to_string(), Some(y.to_string())))
                 }
             }
         }
