@@ -330,8 +330,8 @@ const GATES: &[Option<&[&str]>] = &[
     Some(&["fy"]),                                           // fiscal year to
     Some(&["quarters", "квартал"]),                          // quarters
     Some(&["quarter", "квартал"]),                           // quarter
-    Some(&["q"]),                                            // Q1
-    Some(&["h"]),                                            // H1, 1H
+    Some(&["q1", "q2", "q3", "q4"]),                         // Q1
+    Some(&["h1", "h2", "1h", "2h"]),                         // H1, 1H
     Some(&["half", "полугоди"]),                             // half
     Some(&["month", "месяц"]),                               // months
     Some(&["last", "прошл", "минувш"]),                      // last year
@@ -1242,7 +1242,31 @@ mod tests {
             3_000,
             4,
         );
-        let all = texts.iter().copied().chain(corpus.iter().chain(&upper).chain(&phrases).chain(&stock).map(String::as_str));
+        // Quarters and halves written short, whose gates are the letter and
+        // the digit together.
+        let short = crate::extract::generated_phrases(
+            &[
+                &["", "in ", "x", "(", "1", "the "],
+                &["H", "h", "Q", "q", "1", "2", "3", "5"],
+                &["1", "2", "3", "4", "H", "h", "Q", ""],
+                &["", " ", "\u{a0}", "\n", "x"],
+                &["2024", "", "1999", "H", ")"],
+            ],
+            0x6C3F_91D2_E847_05BA,
+            3_000,
+            5,
+        );
+        let (mut halves, mut quarters) = (0, 0);
+        for text in &short {
+            halves += usize::from(RULE_SET[9].re.is_match(text));
+            quarters += usize::from(RULE_SET[8].re.is_match(text));
+        }
+        assert_eq!((RULES[8].0, RULES[9].0), ("quarter", "half"));
+        assert!(halves > 200 && quarters > 100, "{halves} short halves, {quarters} short quarters");
+        let all = texts
+            .iter()
+            .copied()
+            .chain(corpus.iter().chain(&upper).chain(&phrases).chain(&stock).chain(&short).map(String::as_str));
         for text in all {
             let open = GATE_SET.matches(text);
             if !single_months(text, pubd(), first_year(text), None).is_empty() {
