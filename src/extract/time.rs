@@ -398,6 +398,46 @@ fn joined_years(text: &str, open: u32) -> u32 {
     keep
 }
 
+/// The places in [`RULES`] of the two dates, "12 May" and "May 12", whose
+/// gate, as the month range rule's, is the month names alone.
+const DAY_MONTH: usize = 1;
+const MONTH_DAY: usize = 2;
+
+/// `open` without the month rules whose shape the month names of `text`
+/// cannot take, given where each stands as a whole word (as [`gate`] finds
+/// them on an aligned lower case; with `None`, `open` as it is). Each of
+/// those rules holds its month names as whole words: a range needs two of
+/// them, "12 May" a number and white space before one, "May 12" white space
+/// and a number after one (a dot may come between). A month in most trade
+/// sentences is the one of "in May 2024" or "January-June" alone, which
+/// leaves the dates nothing to find; each search would read the whole
+/// sentence to find that out. The checks take any numeric character for
+/// `\d`, so they drop no match.
+fn month_shapes(text: &str, open: u32, months: Option<&[(usize, usize)]>) -> u32 {
+    let Some(months) = months else { return open };
+    let mut keep = open & !(1 << MONTH_GATE | 1 << DAY_MONTH | 1 << MONTH_DAY);
+    if months.len() >= 2 {
+        keep |= open & 1 << MONTH_GATE;
+    }
+    let number_before = months.iter().any(|&(start, _)| {
+        let before = text[..start].trim_end();
+        before.len() < start && before.chars().next_back().is_some_and(char::is_numeric)
+    });
+    if number_before {
+        keep |= open & 1 << DAY_MONTH;
+    }
+    let number_after = months.iter().any(|&(_, end)| {
+        let rest = &text[end..];
+        let rest = rest.strip_prefix('.').unwrap_or(rest);
+        let after = rest.trim_start();
+        after.len() < rest.len() && after.chars().next().is_some_and(char::is_numeric)
+    });
+    if number_after {
+        keep |= open & 1 << MONTH_DAY;
+    }
+    keep
+}
+
 /// The gates as one set of literal alternations; a rule without a gate gets
 /// one that always matches.
 static GATE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
@@ -1075,7 +1115,7 @@ pub fn time_exprs_lowered(text: &str, lower: &str, aligned: bool, published: Opt
     let (open, months) = gate(text, lower, aligned);
     let open = joined_years(text, open);
     let explicit_year = first_year(text);
-    let mut out = times(text, published, explicit_year, open);
+    let mut out = times(text, published, explicit_year, month_shapes(text, open, months.as_deref()));
     // A single month needs a month name, as the month range rule does: when
     // that rule's gate is closed there is none.
     let months = if open & 1 << MONTH_GATE != 0 {
@@ -1165,6 +1205,45 @@ mod tests {
         assert!(!GATE_LITERALS.ac.find_overlapping_iter(&lower).any(|m| literals[m.pattern().as_usize()] == "fiscal"));
         assert!(closed_months > 100, "{closed_months} texts with the month rules closed by case");
         assert_eq!(*MONTH_RULES, 0b111, "month range and the two dates");
+    }
+
+    /// [`month_shapes`] keeps each month rule wherever the rule matches: on
+    /// the corpus as written and in capitals, and on generated months with
+    /// numbers, dots, dashes and white space around them.
+    #[test]
+    fn month_shapes_drop_no_match() {
+        let generated = crate::extract::generated_phrases(
+            &[
+                &["", "from ", "12 ", "3-5 ", "1 – 2 ", "x", "с ", "٣ ", "2024 ", "7\n", "4\u{a0}"],
+                &["January", "JAN", "Jan", "may", "Mayor", "Sept", "января", "МАЯ", "Декабря", "December2024", "dec", "июнь"],
+                &["", ".", " ", "-", " to ", "–", ". ", "\u{a0}", "\n", " по ", "x", ".x"],
+                &["", "March", "14", "2024", "мая", "3rd", "٥", "June 5", "APR"],
+                &["", " 2024", ",", " года", "x", " "],
+            ],
+            0x3E91_C04A_7B26_D85F,
+            8_000,
+            10,
+        );
+        let corpus = crate::extract::corpus_sentences();
+        let upper: Vec<String> = corpus.iter().map(|t| t.to_uppercase()).collect();
+        assert_eq!([RULES[MONTH_GATE].0, RULES[DAY_MONTH].0, RULES[MONTH_DAY].0], ["month range", "date", "date"]);
+        let mut matched = [0; 3];
+        let mut dropped = [0; 3];
+        for text in generated.iter().chain(&corpus).chain(&upper) {
+            let (lower, aligned) = crate::extract::lexicon::lower_text_aligned(text);
+            let (_, months) = gate(text, &lower, aligned);
+            let kept = month_shapes(text, u32::MAX, months.as_deref());
+            for (k, i) in [MONTH_GATE, DAY_MONTH, MONTH_DAY].into_iter().enumerate() {
+                if RULE_SET[i].re.is_match(text) {
+                    assert!(kept & 1 << i != 0, "rule {i} matches {text:?} but month_shapes drops it");
+                    matched[k] += 1;
+                } else if kept & 1 << i == 0 {
+                    dropped[k] += 1;
+                }
+            }
+        }
+        assert!(matched.iter().all(|&n| n > 300), "matches of the range and the two dates: {matched:?}");
+        assert!(dropped.iter().all(|&n| n > 1_000), "texts each rule is dropped from: {dropped:?}");
     }
 
     /// Every rule match passes its rule's gate, so the gates drop nothing: in
