@@ -344,7 +344,7 @@ const GATES: &[Option<&[&str]>] = &[
     Some(&["same", "аналогичн", "же"]),                      // base of year
     Some(&["year", "period", "период"]),                     // anaphoric
     Some(&[
-        "since", "года", "последние", "over", "decade", "now", "current", "stand", "amounts", "totals", "составля", "приближается",
+        "since", "года", "последние", "years", "decade", "now", "current", "stand", "amounts", "totals", "составля", "приближается",
         "оценивается", "date", "сейчас", "настоящее", "сегодня", "accumulated", "cumulative", "накопленн", "between", "лет",
         "already", "уже",
     ]), // stock
