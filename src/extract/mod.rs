@@ -154,14 +154,48 @@ fn may_hold_claims_lowering(text: &str, lowered: &mut Option<(String, bool)>) ->
 /// The sentence gate: an Aho-Corasick DFA of [`cues::claim_literals`], which
 /// reports every place each literal is found, and whether each is a whole
 /// word; `None` when some literal is empty (every sentence is read).
-static SENTENCE_GATE: LazyLock<Option<(AhoCorasick, Vec<bool>)>> = LazyLock::new(|| {
+static SENTENCE_GATE: LazyLock<Option<(aho_corasick::dfa::DFA, Vec<bool>)>> = LazyLock::new(|| {
     let literals = cues::claim_literals().filter(|v| !v.iter().any(|l| l.text.is_empty()))?;
-    let dfa = AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(literals.iter().map(|l| &l.text))
-        .expect("sentence gate literals build a DFA");
+    let dfa = literal_dfa(literals.iter().map(|l| &l.text));
     Some((dfa, literals.iter().map(|l| l.whole).collect()))
 });
+
+/// An Aho-Corasick DFA of `literals`, for [`each_literal`]: every place
+/// each literal is found, and no prefilter (one would be called at each
+/// return to the start state, which on a sentence full of literals costs
+/// more than it skips).
+fn literal_dfa<P: AsRef<[u8]>>(literals: impl IntoIterator<Item = P>) -> aho_corasick::dfa::DFA {
+    aho_corasick::dfa::DFA::builder()
+        .match_kind(aho_corasick::MatchKind::Standard)
+        .prefilter(false)
+        .build(literals)
+        .expect("literals build a DFA")
+}
+
+/// Calls `each` with the pattern and span of every literal of `dfa` found
+/// in `hay`, overlapping ones included, in the order of
+/// `find_overlapping_iter` (by where they end, then as the automaton lists
+/// them), until it returns `false`; whether it never did. One plain walk of
+/// the automaton, where the iterator makes a call and saves its state for
+/// each literal found, and the gates find many in a trade sentence (years,
+/// month names, "year").
+fn each_literal(dfa: &aho_corasick::dfa::DFA, hay: &str, mut each: impl FnMut(usize, std::ops::Range<usize>) -> bool) -> bool {
+    use aho_corasick::Anchored;
+    use aho_corasick::automaton::Automaton;
+    let mut sid = dfa.start_state(Anchored::No).expect("an unanchored DFA");
+    for (i, &b) in hay.as_bytes().iter().enumerate() {
+        sid = dfa.next_state(Anchored::No, sid, b);
+        if dfa.is_special(sid) && dfa.is_match(sid) {
+            for k in 0..dfa.match_len(sid) {
+                let p = dfa.match_pattern(sid, k);
+                if !each(p.as_usize(), i + 1 - dfa.pattern_len(p)..i + 1) {
+                    return false;
+                }
+            }
+        }
+    }
+    true
+}
 
 /// Whether a sentence, given in lower case ([`lexicon::lower_text`]), may hold
 /// an indicator, goal or forecast cue: some literal of [`SENTENCE_GATE`] in
@@ -176,10 +210,10 @@ static SENTENCE_GATE: LazyLock<Option<(AhoCorasick, Vec<bool>)>> = LazyLock::new
 fn may_lead(lower: &str) -> bool {
     let Some((dfa, whole)) = SENTENCE_GATE.as_ref() else { return true };
     let runs_on = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, 'а'..='я' | 'ё'));
-    dfa.find_overlapping_iter(lower).any(|m| {
-        let starts_word = !runs_on(lower[..m.start()].chars().next_back());
-        let ends_word = !runs_on(lower[m.end()..].chars().next());
-        starts_word && (ends_word || !whole[m.pattern().as_usize()])
+    !each_literal(dfa, lower, |p, m| {
+        let starts_word = !runs_on(lower[..m.start].chars().next_back());
+        let ends_word = !runs_on(lower[m.end..].chars().next());
+        !(starts_word && (ends_word || !whole[p]))
     })
 }
 

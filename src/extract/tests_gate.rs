@@ -182,3 +182,40 @@ fn a_text_that_lowers_only_ascii_is_lower_cased_in_place_by_ascii() {
     }
     assert!(ascii > 100 && ascii < texts.len(), "{ascii} of {} texts lower only ASCII", texts.len());
 }
+
+/// [`super::each_literal`] finds what `find_overlapping_iter` finds, in the
+/// same order, with the sentence gate's literals and with a small set whose
+/// literals end inside each other; it stops where its callback says so.
+#[test]
+fn each_literal_is_find_overlapping_iter() {
+    use aho_corasick::{AhoCorasick, AhoCorasickKind};
+    let cue_literals: Vec<String> = super::cues::claim_literals().expect("no empty cue literal").into_iter().map(|l| l.text).collect();
+    let nested: Vec<String> = ["jan", "january", "anu", "a", "ary", "ё", "её", "20", "2024", "024"].map(String::from).to_vec();
+    let mut texts: Vec<String> = super::corpus_sentences().iter().map(|s| super::lexicon::lower_text(s)).collect();
+    texts.extend(super::generated_strings("janury2041 ёеa-", 0x7A3C_19E4_B562_0DF8, 2_000, 24));
+    texts.push(String::new());
+    let mut found = 0;
+    for literals in [&cue_literals, &nested] {
+        let dfa = super::literal_dfa(literals);
+        let ac = AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(literals).unwrap();
+        for text in &texts {
+            let want: Vec<(usize, std::ops::Range<usize>)> =
+                ac.find_overlapping_iter(text).map(|m| (m.pattern().as_usize(), m.range())).collect();
+            let mut got = Vec::new();
+            assert!(super::each_literal(&dfa, text, |p, span| {
+                got.push((p, span));
+                true
+            }));
+            assert_eq!(got, want, "{text:?}");
+            found += got.len();
+            // Stopped at the second literal found, it has seen two.
+            let mut seen = 0;
+            let whole = super::each_literal(&dfa, text, |_, _| {
+                seen += 1;
+                seen < 2
+            });
+            assert_eq!((whole, seen), (want.len() < 2, want.len().min(2)), "{text:?}");
+        }
+    }
+    assert!(found > 10_000, "{found} literals found");
+}

@@ -33,7 +33,6 @@
 
 use super::lexicon::value_table;
 use super::number::lower_starts_with;
-use aho_corasick::AhoCorasick;
 use chrono::{Datelike, NaiveDate};
 use regex::{Regex, RegexSet};
 use regex_automata::util::captures::Captures;
@@ -462,7 +461,7 @@ static GATE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
 /// by place in [`RULES`]) whose gate holds it; `always` are the rules without
 /// a gate.
 struct GateLiterals {
-    ac: AhoCorasick,
+    ac: aho_corasick::dfa::DFA,
     rules_of: Vec<u32>,
     /// For each literal: whether it is all ASCII.
     ascii: Vec<bool>,
@@ -471,10 +470,7 @@ struct GateLiterals {
 
 static GATE_LITERALS: LazyLock<GateLiterals> = LazyLock::new(|| {
     let (rules_of, always) = gate_literals();
-    let ac = AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(rules_of.keys())
-        .expect("gate literals build an automaton");
+    let ac = super::literal_dfa(rules_of.keys());
     let ascii = rules_of.keys().map(|l| l.is_ascii()).collect();
     GateLiterals { ac, rules_of: rules_of.into_values().collect(), ascii, always }
 });
@@ -536,21 +532,21 @@ fn gate(text: &str, lower: &str, aligned: bool) -> (u32, Option<Vec<(usize, usiz
     let g = &*GATE_LITERALS;
     let mut open = g.always;
     let mut months = Vec::new();
-    for m in g.ac.find_overlapping_iter(lower) {
-        let p = m.pattern().as_usize();
+    super::each_literal(&g.ac, lower, |p, m| {
         let mut rules = g.rules_of[p];
         if aligned && rules & *MONTH_RULES != 0 {
-            if !scan::word_char_before(text, m.start()) && !scan::word_char_at(text, m.end()) {
-                months.push((m.start(), m.end()));
+            if !scan::word_char_before(text, m.start) && !scan::word_char_at(text, m.end) {
+                months.push((m.start, m.end));
             }
             // Aligned, an ASCII letter of the lower case is the same place's
             // letter of the text, in one case or the other.
-            if g.ascii[p] && text.as_bytes()[m.start()].is_ascii_lowercase() {
+            if g.ascii[p] && text.as_bytes()[m.start].is_ascii_lowercase() {
                 rules &= !*MONTH_RULES;
             }
         }
         open |= rules;
-    }
+        true
+    });
     // Found in the order they end, at most one whole word at each place.
     months.sort_unstable();
     (open, aligned.then_some(months))
@@ -1202,7 +1198,7 @@ mod tests {
         // Without the fallback, the long s would close the fiscal rule.
         let lower = "the fiſcal year".to_lowercase();
         let literals: Vec<String> = gate_literals().0.into_keys().collect();
-        assert!(!GATE_LITERALS.ac.find_overlapping_iter(&lower).any(|m| literals[m.pattern().as_usize()] == "fiscal"));
+        assert!(crate::extract::each_literal(&GATE_LITERALS.ac, &lower, |p, _| literals[p] != "fiscal"));
         assert!(closed_months > 100, "{closed_months} texts with the month rules closed by case");
         assert_eq!(*MONTH_RULES, 0b111, "month range and the two dates");
     }
