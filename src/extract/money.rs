@@ -50,11 +50,20 @@ impl Amount {
     }
 }
 
-/// A currency form: how it is written, its ISO code, and a multiplier.
+/// A currency form: how it is written, its ISO code, a multiplier, and
+/// whether it starts with a letter (a name, not a symbol).
 struct Form {
     form: String,
     code: &'static str,
     mult: f64,
+    word: bool,
+}
+
+impl Form {
+    fn new(form: String, code: &'static str, mult: f64) -> Form {
+        let word = form.chars().next().is_some_and(char::is_alphabetic);
+        Form { form, code, mult, word }
+    }
 }
 
 struct Currencies {
@@ -83,9 +92,9 @@ static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
                 forms.push(format!("{} $", letters.to_lowercase()));
             }
             forms.dedup();
-            pre.extend(forms.into_iter().map(|form| Form { form, code, mult }));
+            pre.extend(forms.into_iter().map(|form| Form::new(form, code, mult)));
         } else {
-            post.push(Form { form: form.to_lowercase(), code, mult });
+            post.push(Form::new(form.to_lowercase(), code, mult));
         }
     }
     pre.sort_by_key(|e| std::cmp::Reverse(e.form.len()));
@@ -265,12 +274,11 @@ fn pre_currency(text: &str, pos: usize) -> Option<Cur> {
     let trimmed = before.strip_suffix([' ', '\u{00A0}']).unwrap_or(before);
     for f in PRE_BY_LAST.get(&trimmed.chars().next_back()?)?.iter().map(|&i| &CURRENCIES.pre[i]) {
         if let Some(head) = trimmed.strip_suffix(f.form.as_str()) {
-            let alpha_form = f.form.chars().next().is_some_and(char::is_alphabetic);
-            if alpha_form && head.chars().next_back().is_some_and(char::is_alphanumeric) {
+            if f.word && head.chars().next_back().is_some_and(char::is_alphanumeric) {
                 continue;
             }
             // "US$" must not be read as "$" with a stray "US" in front.
-            return Some(Cur { code: f.code, edge: head.len(), mult: f.mult, word: alpha_form });
+            return Some(Cur { code: f.code, edge: head.len(), mult: f.mult, word: f.word });
         }
     }
     None
@@ -292,7 +300,7 @@ fn post_form(text: &str, pos: usize) -> Option<Cur> {
     // Only the forms that start with the tail's first letter can match.
     let first = super::lexicon::lower_first(tail.chars().next()?);
     for f in POST_BY_FIRST.get(&first)?.iter().map(|&i| &CURRENCIES.post[i]) {
-        let word = f.form.chars().next().is_some_and(char::is_alphabetic);
+        let word = f.word;
         if hyphen && !word {
             continue;
         }
@@ -364,7 +372,28 @@ fn same_letter(c: char, f: char) -> bool {
 
 /// Byte length of `form` at the start of `tail` (case-insensitive), when it ends a word.
 fn starts_with_word(tail: &str, form: &str) -> Option<usize> {
-    // Char by char, no allocation: this runs for every form after every number.
+    // An ASCII form against ASCII text: byte by byte, which is what the
+    // letters below come to there (most forms and tails).
+    if let Some(head) = tail.as_bytes().get(..form.len())
+        && head.is_ascii()
+        && form.is_ascii()
+    {
+        if !head.eq_ignore_ascii_case(form.as_bytes()) {
+            return None;
+        }
+        let len = form.len();
+        let ends_alpha = form.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric);
+        if ends_alpha && tail[len..].chars().next().is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        return Some(len);
+    }
+    starts_with_word_by_char(tail, form)
+}
+
+/// [`starts_with_word`] char by char, no allocation: this runs for every
+/// form after every number whose text is not ASCII.
+fn starts_with_word_by_char(tail: &str, form: &str) -> Option<usize> {
     let mut chars = tail.chars();
     let mut len = 0;
     for f in form.chars() {
@@ -404,6 +433,30 @@ mod tests {
                 assert_eq!(same_letter(f, c), f == c || f.to_lowercase().eq(c.to_lowercase()), "{f:?} {c:?}");
             }
         }
+    }
+
+    /// [`starts_with_word`] reads ASCII byte by byte as it reads any text
+    /// char by char: for every post and percent form, before generated tails
+    /// of letters in both cases, digits, Cyrillic, the Kelvin sign (a capital
+    /// K) and the dotted capital I.
+    #[test]
+    fn starts_with_word_bytes_are_its_chars() {
+        let forms: Vec<&str> = CURRENCIES.post.iter().map(|f| f.form.as_str()).chain(PERCENT.iter().copied()).collect();
+        let tails = crate::extract::generated_strings("bdklnoprstuBDKLNOPRSTUyY1 .-\u{212A}İдДс%$€", 0x91F2_4C7A_0E3B_D658, 3_000, 6);
+        let mut found = 0;
+        for form in &forms {
+            // Each form's own letters, in both cases, then a tail.
+            let cased = [form.to_string(), form.to_uppercase()];
+            for (i, tail) in tails.iter().enumerate() {
+                let text = format!("{}{tail}", cased[i % 2]);
+                for t in [text.as_str(), tail.as_str()] {
+                    let want = starts_with_word_by_char(t, form);
+                    assert_eq!(starts_with_word(t, form), want, "{t:?} {form:?}");
+                    found += usize::from(want.is_some());
+                }
+            }
+        }
+        assert!(found > 50_000, "{found} forms found");
     }
 
     /// `pre_currency` as a plain scan of every pre form, without the index.
