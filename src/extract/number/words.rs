@@ -104,10 +104,10 @@ const DETERMINERS: &[&str] = &[
 /// Every number written in words in `text`, in order; words inside the digit
 /// numbers `taken` ("3 hundred") are not read again.
 pub(super) fn word_numbers(text: &str, ws: &[Word], taken: &[Number]) -> Vec<Number> {
-    let toks: Vec<Option<Tok>> = ws
-        .iter()
-        .map(|w| tok_of(w).filter(|_| !taken.iter().any(|n| n.start <= w.start && w.start < n.end)))
-        .collect();
+    let tok = |w: &Word| tok_of(w).filter(|_| !taken.iter().any(|n| n.start <= w.start && w.start < n.end));
+    // Most sentences have no number word: they need no table of tokens.
+    let Some(first) = ws.iter().position(|w| tok(w).is_some()) else { return Vec::new() };
+    let toks: Vec<Option<Tok>> = ws.iter().enumerate().map(|(i, w)| if i < first { None } else { tok(w) }).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
