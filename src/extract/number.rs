@@ -415,11 +415,9 @@ pub(super) fn scale_after(text: &str, pos: usize) -> (f64, usize) {
     let tail = &rest[gap..];
     let first = tail.chars().next().map(super::lexicon::lower_first);
     let Some(scales) = first.and_then(|c| SCALES_BY_FIRST.get(&c)) else { return (1.0, pos) };
-    // Scale words are matched within the tail's first 12 letters.
-    let head = &tail[..tail.char_indices().nth(12).map_or(tail.len(), |(i, _)| i)];
     for sc in scales {
         let w = sc.word.as_str();
-        if !lower_starts_with(head, w) || (sc.glued && gap > 0) {
+        if (sc.glued && gap > 0) || !lower_starts_with(tail, w) {
             continue;
         }
         let wlen: usize = tail.chars().take(w.chars().count()).map(char::len_utf8).sum();
