@@ -384,7 +384,7 @@ fn resolve(
         .rev()
         .filter(|c| !masked(c))
         .find_map(|c| match &c.kind {
-            CueKind::Indicator(i, p) => Some((i.to_owned(), p.clone(), c.start, c.end)),
+            CueKind::Indicator(i, p) => Some((*i, *p, c.start, c.end)),
             _ => None,
         });
     // After the amount only within its own phrase: "$2 billion in annual trade",
@@ -394,7 +394,7 @@ fn resolve(
         .map_or(s.hi, |p| a.end + p);
     let ind_after = || {
         cues_in(t, a.end, words_fwd(t, a.end, 5, phrase_end)).find_map(|c| match &c.kind {
-            CueKind::Indicator(i, p) => Some((i.to_owned(), p.clone(), c.start, c.end)),
+            CueKind::Indicator(i, p) => Some((*i, *p, c.start, c.end)),
             _ => None,
         })
     };
@@ -409,7 +409,7 @@ fn resolve(
         kind_of(t, s, a, prev)
     };
 
-    let own = ind_before.clone().or_else(ind_after);
+    let own = ind_before.or_else(ind_after);
     let (indicator, fixed_partner, cue_span, inherited) = match own {
         Some((i, p, cs, ce)) => (i, p, Some((cs, ce)), None),
         None => {
@@ -424,7 +424,7 @@ fn resolve(
                 .rev()
                 .filter(|c| !masked(c))
                 .find_map(|c| match &c.kind {
-                    CueKind::Indicator(i, p) => Some((i.to_owned(), p.clone(), c.start, c.end)),
+                    CueKind::Indicator(i, p) => Some((*i, *p, c.start, c.end)),
                     _ => None,
                 })
             {

@@ -45,7 +45,7 @@ pub enum TrapCue {
 #[derive(Debug, Clone, PartialEq)]
 pub enum CueKind {
     /// The indicator, and a fixed partner (`WORLD` for a country's total trade).
-    Indicator(Indicator, Option<String>),
+    Indicator(Indicator, Option<&'static str>),
     Kind(KindCue),
     /// A change; `true` for a decline.
     Change(bool),
@@ -114,7 +114,7 @@ pub fn cues(words: &[Word]) -> Vec<Cue> {
             0 => {
                 let mut parts = m.tag.split('|');
                 let Some(ind) = parts.next().and_then(|s| s.parse::<Indicator>().ok()) else { return };
-                let partner = parts.next().filter(|p| !p.is_empty()).map(str::to_string);
+                let partner = parts.next().filter(|p| !p.is_empty());
                 CueKind::Indicator(ind, partner)
             }
             1 => CueKind::Kind(kind_of(m.tag)),
@@ -210,7 +210,7 @@ mod tests {
             kinds("total foreign trade"),
             [CueKind::Indicator(
                 Indicator::TradeTurnover,
-                Some("WORLD".into())
+                Some("WORLD")
             )]
         );
     }

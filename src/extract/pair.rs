@@ -42,7 +42,7 @@ pub(super) fn parties_of(
     a: &Amount,
     ctx: &ArticleContext,
     indicator: Indicator,
-    fixed_partner: Option<String>,
+    fixed_partner: Option<&'static str>,
     inherited: Option<(String, Option<String>)>,
     prev: Option<&Draft>,
     carried: Option<&(Indicator, String, Option<String>)>,
@@ -70,7 +70,7 @@ fn choose(
     a: &Amount,
     ctx: &ArticleContext,
     indicator: Indicator,
-    fixed_partner: Option<String>,
+    fixed_partner: Option<&'static str>,
     inherited: Option<(String, Option<String>)>,
     prev: Option<&Draft>,
     carried: Option<&(Indicator, String, Option<String>)>,
@@ -151,7 +151,7 @@ fn choose(
                     .map(|c| c.to_string())
                     .or_else(|| ctx.focus())
                     .or(ctx.pair.first().cloned())?;
-                return Some((c, Some(w)));
+                return Some((c, Some(w.to_string())));
             }
             // One party in the slot ("..., with China $31 billion"): its counterpart is
             // the sentence's subject ("Kazakhstan's trade with Russia ..."), else the article's.
