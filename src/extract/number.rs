@@ -265,11 +265,14 @@ fn digit_numbers(text: &str, lang: Lang) -> Vec<Number> {
 /// Joins terms of one number: "2 млрд 842 млн", "4 thousand 3 hundred and 21",
 /// "3 million and a half". Later terms must have smaller scales; only the
 /// hundreds take an unscaled tail, so "$2 million and 20 projects" stays two numbers.
-fn compounds(text: &str, nums: Vec<Number>) -> Vec<Number> {
-    let mut out: Vec<Number> = Vec::with_capacity(nums.len());
+fn compounds(text: &str, mut out: Vec<Number>) -> Vec<Number> {
+    // Merged in place: the first `kept` are the numbers so far, the last of
+    // them the one a number may join.
+    let mut kept = 0;
     let mut last_scale = 1.0;
-    for n in nums {
-        if let Some(a) = out.last_mut()
+    for i in 0..out.len() {
+        let n = out[i];
+        if let Some(a) = out[..kept].last_mut()
             && a.scale > 1.0
             && n.start >= a.end
             && n.value > 0.0
@@ -291,8 +294,10 @@ fn compounds(text: &str, nums: Vec<Number>) -> Vec<Number> {
             }
         }
         last_scale = n.scale;
-        out.push(n);
+        out[kept] = n;
+        kept += 1;
     }
+    out.truncate(kept);
     for a in &mut out {
         // The regex needs white space and "and" first: most amounts have
         // neither, and are passed over without a search.
