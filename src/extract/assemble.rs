@@ -617,22 +617,30 @@ fn kind_of(t: &SentenceTokens, s: &Slot, a: &Amount, prev: Option<&Draft>) -> Cl
     {
         return ClaimKind::Target;
     }
-    let before: Vec<&Cue> = cues_in(t, s.lo, a.start)
-        .filter(|c| matches!(c.kind, CueKind::Kind(_)))
-        .collect();
+    // The kind cues before the amount in its slot: the last, and which kinds.
+    let mut last: Option<(&Cue, KindCue)> = None;
+    let (mut forecast, mut target, mut actual) = (false, false, false);
+    for c in cues_in(t, s.lo, a.start) {
+        if let CueKind::Kind(k) = c.kind {
+            last = Some((c, k));
+            match k {
+                KindCue::Forecast => forecast = true,
+                KindCue::Target | KindCue::TargetNoun => target = true,
+                KindCue::Actual => actual = true,
+            }
+        }
+    }
     // An actual verb right before the amount ("reached $2 billion") settles it.
-    if let Some(last) = before.last()
-        && last.kind == CueKind::Kind(KindCue::Actual)
-        && words_in(t, last.end, a.start) <= 3
+    if let Some((c, KindCue::Actual)) = last
+        && words_in(t, c.end, a.start) <= 3
     {
         return ClaimKind::Actual;
     }
-    let has = |k: KindCue| before.iter().any(|c| c.kind == CueKind::Kind(k));
-    if has(KindCue::Forecast) {
+    if forecast {
         ClaimKind::Forecast
-    } else if has(KindCue::Target) || has(KindCue::TargetNoun) {
+    } else if target {
         ClaimKind::Target
-    } else if has(KindCue::Actual) {
+    } else if actual {
         ClaimKind::Actual
     } else {
         prev.map_or(ClaimKind::Actual, |p| p.kind)
