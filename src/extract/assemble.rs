@@ -43,10 +43,10 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone, Default)]
 pub struct ArticleContext<'a> {
     /// The article's two parties, from the title and lead, in order.
-    pub pair: Vec<String>,
+    pub pair: Vec<&'static str>,
     /// The party the article reports from (dateline) or about most, once
     /// known: read it through [`ArticleContext::focus`].
-    focus: OnceCell<Option<String>>,
+    focus: OnceCell<Option<&'static str>>,
     /// The text whose party mentions settle the focus when it is not known
     /// yet: counted on first use, since most articles' claims name both sides.
     mentions: &'a str,
@@ -56,12 +56,12 @@ impl<'a> ArticleContext<'a> {
     /// The context of an article with this pair; `focus` is already set when
     /// the dateline or the pair settles it, else it is counted over `mentions`
     /// when first asked for.
-    pub fn new(pair: Vec<String>, focus: OnceCell<Option<String>>, mentions: &'a str) -> Self {
+    pub fn new(pair: Vec<&'static str>, focus: OnceCell<Option<&'static str>>, mentions: &'a str) -> Self {
         ArticleContext { pair, focus, mentions }
     }
 
     /// The party the article reports from or about most.
-    pub fn focus(&self) -> Option<String> {
+    pub fn focus(&self) -> Option<&'static str> {
         self.focus
             .get_or_init(|| {
                 let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
@@ -70,10 +70,10 @@ impl<'a> ArticleContext<'a> {
                 }
                 let pair = &self.pair;
                 pair.iter()
-                    .max_by_key(|p| (counts.get(p.as_str()).copied().unwrap_or(0), std::cmp::Reverse(pair.iter().position(|q| q == *p))))
-                    .cloned()
+                    .max_by_key(|p| (counts.get(*p).copied().unwrap_or(0), std::cmp::Reverse(pair.iter().position(|q| q == *p))))
+                    .copied()
             })
-            .clone()
+            .to_owned()
     }
 }
 
@@ -83,7 +83,7 @@ pub struct State {
     /// Period of the last actual claim.
     pub last_period: Option<String>,
     /// Indicator and parties of the previous sentence's last claim.
-    pub prev: Option<(Indicator, String, Option<String>)>,
+    pub prev: Option<(Indicator, &'static str, Option<&'static str>)>,
     /// The indicator a previous sentence without figures spoke about ("Trade
     /// between the two countries has expanded quickly"), for an "it" in the next.
     pub topic: Option<Indicator>,
@@ -105,8 +105,8 @@ pub struct Draft {
     pub start: usize,
     pub end: usize,
     pub indicator: Indicator,
-    pub country: String,
-    pub partner: Option<String>,
+    pub country: &'static str,
+    pub partner: Option<&'static str>,
     pub kind: ClaimKind,
     pub measure: Measure,
     pub value: f64,
@@ -199,7 +199,7 @@ pub fn sentence_claims(t: &SentenceTokens, ctx: &ArticleContext, state: &mut Sta
     state.prev = out
         .first()
         .filter(|_| has_indicator)
-        .map(|d| (d.indicator, d.country.clone(), d.partner.clone()));
+        .map(|d| (d.indicator, d.country, d.partner));
     out
 }
 
@@ -418,7 +418,7 @@ fn resolve(
                     p.indicator,
                     None,
                     None,
-                    Some((p.country.clone(), p.partner.clone())),
+                    Some((p.country, p.partner)),
                 )
             } else if let Some((i, p, cs, ce)) = cues_in(t, 0, a.start)
                 .rev()
@@ -440,7 +440,7 @@ fn resolve(
             } else if let (false, Some((i, c, p)), ClaimKind::Actual) =
                 (has_indicator, state.prev.as_ref(), kind)
             {
-                (*i, None, None, Some((c.clone(), p.clone())))
+                (*i, None, None, Some((*c, *p)))
             } else if let (false, Some(i)) = (has_indicator, state.topic)
                 && names_the_figure(t, s.lo, a.start)
             {

@@ -342,8 +342,8 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
             published: article.published,
             source: article.source.clone(),
             indicator: d.indicator,
-            country: d.country,
-            partner: d.partner,
+            country: d.country.to_string(),
+            partner: d.partner.map(str::to_string),
             kind: d.kind,
             measure: d.measure,
             value: d.value,
@@ -366,7 +366,7 @@ fn same_claim<'a>(c: &'a Claim, d: &'a Draft) -> bool {
         if c.indicator == Indicator::TradeTurnover && b < a { (b, a) } else { (a, b) }
     };
     c.indicator == d.indicator
-        && pair(&c.country, c.partner.as_deref()) == pair(&d.country, d.partner.as_deref())
+        && pair(&c.country, c.partner.as_deref()) == pair(d.country, d.partner)
         && c.kind == d.kind
         && c.measure == d.measure
         && c.unit == d.unit

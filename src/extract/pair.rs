@@ -23,13 +23,13 @@ const CONJUNCTIONS: &[&str] = &["and", "while", "whereas", "but", "и", "а", "�
 
 /// The other party of the article's pair, relative to `code` (the focus party
 /// when `code` is not one of the pair).
-pub(super) fn other(ctx: &ArticleContext, code: &str) -> Option<String> {
-    if ctx.pair.iter().any(|p| p == code) {
-        ctx.pair.iter().find(|p| *p != code).cloned()
+pub(super) fn other(ctx: &ArticleContext, code: &str) -> Option<&'static str> {
+    if ctx.pair.contains(&code) {
+        ctx.pair.iter().find(|p| **p != code).copied()
     } else {
         ctx.focus()
-            .filter(|f| f != code)
-            .or_else(|| ctx.pair.iter().find(|p| *p != code).cloned())
+            .filter(|f| *f != code)
+            .or_else(|| ctx.pair.iter().find(|p| **p != code).copied())
     }
 }
 
@@ -43,10 +43,10 @@ pub(super) fn parties_of(
     ctx: &ArticleContext,
     indicator: Indicator,
     fixed_partner: Option<&'static str>,
-    inherited: Option<(String, Option<String>)>,
+    inherited: Option<(&'static str, Option<&'static str>)>,
     prev: Option<&Draft>,
-    carried: Option<&(Indicator, String, Option<String>)>,
-) -> Option<(String, Option<String>)> {
+    carried: Option<&(Indicator, &'static str, Option<&'static str>)>,
+) -> Option<(&'static str, Option<&'static str>)> {
     let (country, partner) = choose(
         t,
         s,
@@ -60,7 +60,7 @@ pub(super) fn parties_of(
     )?;
     // A region outside the code list ("Central Asian neighbours") is no party.
     let region = |c: &str| c == super::parties::REGION;
-    (!region(&country) && !partner.as_deref().is_some_and(region)).then_some((country, partner))
+    (!region(country) && !partner.is_some_and(region)).then_some((country, partner))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -71,10 +71,10 @@ fn choose(
     ctx: &ArticleContext,
     indicator: Indicator,
     fixed_partner: Option<&'static str>,
-    inherited: Option<(String, Option<String>)>,
+    inherited: Option<(&'static str, Option<&'static str>)>,
     prev: Option<&Draft>,
-    carried: Option<&(Indicator, String, Option<String>)>,
-) -> Option<(String, Option<String>)> {
+    carried: Option<&(Indicator, &'static str, Option<&'static str>)>,
+) -> Option<(&'static str, Option<&'static str>)> {
     let dist = |p: &Party| {
         if p.end <= a.start {
             a.start - p.end
@@ -116,9 +116,9 @@ fn choose(
                 && matches!(indicator, Indicator::Exports | Indicator::Imports)
         }) {
             // "exports to Tajikistan of $605 million and imports of $151.8 million"
-            return Some((p.country.clone(), p.partner.clone()));
+            return Some((p.country, p.partner));
         }
-        if let Some((c, p)) = inherited.clone()
+        if let Some((c, p)) = inherited
             && (indicator != Indicator::TradeTurnover || p.is_some())
         {
             return Some((c, p));
@@ -126,32 +126,28 @@ fn choose(
         let flow = matches!(indicator, Indicator::Exports | Indicator::Imports);
         // "...foreign trade turnover reached $26.7 billion; exports accounted for
         // $10.8 billion": the parts of a country's total are its totals too.
-        if let Some(p) = prev.filter(|p| flow && p.partner.as_deref() == Some("WORLD")) {
-            return Some((p.country.clone(), p.partner.clone()));
+        if let Some(p) = prev.filter(|p| flow && p.partner == Some("WORLD")) {
+            return Some((p.country, p.partner));
         }
         // A sentence naming no party continues the previous one: "Georgia's total
         // foreign trade rose 12.5%. Exports grew 9.1% to $6.09 billion".
         if let Some((_, c, Some(p))) = carried.filter(|_| flow && all.is_empty()) {
-            return Some((c.clone(), Some(p.clone())));
+            return Some((c, Some(p)));
         }
     }
     match indicator {
         Indicator::TradeTurnover => {
             // Whether a code is one of the article's pair.
-            let in_pair = |c: &str| ctx.pair.iter().any(|p| p == c);
-            let mut codes: Vec<&str> = Vec::new();
+            let in_pair = |c: &str| ctx.pair.contains(&c);
+            let mut codes: Vec<&'static str> = Vec::new();
             for p in slot.iter().chain(all.iter()) {
                 if !codes.contains(&p.code) {
                     codes.push(p.code);
                 }
             }
             if let Some(w) = fixed_partner {
-                let c = codes
-                    .first()
-                    .map(|c| c.to_string())
-                    .or_else(|| ctx.focus())
-                    .or(ctx.pair.first().cloned())?;
-                return Some((c, Some(w.to_string())));
+                let c = codes.first().copied().or_else(|| ctx.focus()).or(ctx.pair.first().copied())?;
+                return Some((c, Some(w)));
             }
             // One party in the slot ("..., with China $31 billion"): its counterpart is
             // the sentence's subject ("Kazakhstan's trade with Russia ..."), else the article's.
@@ -162,7 +158,7 @@ fn choose(
                     .parties
                     .iter()
                     .find(|p| p.role == Role::Plain && p.code != one && p.end <= a.start)
-                    .map(|p| p.code.to_string());
+                    .map(|p| p.code);
                 // A list of partners: "Türkiye was Georgia's largest partner with $2.98
                 // billion, followed by Russia with $2.40 billion" keeps Georgia.
                 // (Only a plain mention replaces the previous item: "with China $31
@@ -172,11 +168,11 @@ fn choose(
                     .filter(|p| {
                         p.indicator == Indicator::TradeTurnover
                             && p.country != one
-                            && p.partner.as_ref().is_some_and(|q| *q != one)
+                            && p.partner.is_some_and(|q| q != one)
                     })
-                    .and_then(|p| p.partner.clone());
+                    .and_then(|p| p.partner);
                 let o = listed.or(subject).or_else(|| other(ctx, one))?;
-                return Some((one.to_string(), Some(o)));
+                return Some((one, Some(o)));
             }
             // No party in the slot: the previous figure's pair, else the article's
             // pair when the sentence names it, else the sentence's nearest parties.
@@ -186,33 +182,33 @@ fn choose(
                 && codes.len() >= 2
                 && inherited.is_none()
                 && ctx.pair.len() == 2
-                && ctx.pair.iter().all(|p| codes.contains(&p.as_str()))
+                && ctx.pair.iter().all(|p| codes.contains(p))
             {
-                return Some((ctx.pair[0].clone(), Some(ctx.pair[1].clone())));
+                return Some((ctx.pair[0], Some(ctx.pair[1])));
             }
             match codes.len() {
                 0 => {
                     let (c, p) = inherited
                         .map(|(c, p)| (Some(c), p))
-                        .unwrap_or((ctx.pair.first().cloned(), ctx.pair.get(1).cloned()));
+                        .unwrap_or((ctx.pair.first().copied(), ctx.pair.get(1).copied()));
                     Some((c?, Some(p?)))
                 }
                 1 => {
                     let o = other(ctx, codes[0])?;
-                    Some((codes[0].to_string(), Some(o)))
+                    Some((codes[0], Some(o)))
                 }
                 _ if pair_cue
                     && codes.iter().take(2).any(|&c| !in_pair(c))
                     && ctx.pair.len() == 2
                     && codes.iter().filter(|&&c| in_pair(c)).count() == 2 =>
                 {
-                    Some((ctx.pair[0].clone(), Some(ctx.pair[1].clone())))
+                    Some((ctx.pair[0], Some(ctx.pair[1])))
                 }
                 _ => {
                     // The two nearest parties, in the order the sentence names them.
                     let first = |c: &str| t.parties.iter().position(|p| p.code == c).unwrap_or(usize::MAX);
                     let (x, y) = if first(codes[0]) <= first(codes[1]) { (codes[0], codes[1]) } else { (codes[1], codes[0]) };
-                    Some((x.to_string(), Some(y.to_string())))
+                    Some((x, Some(y)))
                 }
             }
         }
@@ -224,7 +220,7 @@ fn choose(
             let by = |roles: &[Role]| {
                 pool.iter()
                     .find(|p| roles.contains(&p.role))
-                    .map(|p| p.code.to_string())
+                    .map(|p| p.code)
             };
             // "with Indian exports": `with` only marks the other side of an import.
             let (mut subj, mut obj) = if exports {
@@ -244,46 +240,46 @@ fn choose(
                 )
             };
             if obj.is_none() && !invest {
-                obj = other_side(t, a, pool, subj.as_deref(), prev, carried);
+                obj = other_side(t, a, pool, subj, prev, carried);
             }
             if obj.is_none() {
                 obj = pool
                     .iter()
                     .chain(all.iter())
-                    .map(|p| p.code.to_string())
-                    .find(|c| Some(c) != subj.as_ref() && !invest);
+                    .map(|p| p.code)
+                    .find(|c| Some(*c) != subj && !invest);
             }
             if invest && subj.is_none() {
                 // The investor must be named: "mutual investment" has no direction.
                 subj = all
                     .iter()
                     .filter(|p| matches!(p.role, Role::Plain | Role::From))
-                    .map(|p| p.code.to_string())
-                    .find(|c| Some(c) != obj.as_ref());
-                subj.as_ref()?;
+                    .map(|p| p.code)
+                    .find(|c| Some(*c) != obj);
+                subj?;
             }
             if subj.is_none() {
                 subj = prev
                     .filter(|p| p.partner.is_some())
-                    .map(|p| p.country.clone())
-                    .filter(|c| Some(c) != obj.as_ref());
+                    .map(|p| p.country)
+                    .filter(|c| Some(*c) != obj);
             }
             if subj.is_none() {
-                subj = obj.as_deref().and_then(|o| other(ctx, o));
+                subj = obj.and_then(|o| other(ctx, o));
             }
             let subj = subj?;
             if obj.is_none() {
                 obj = prev
                     .filter(|p| p.country == subj)
-                    .and_then(|p| p.partner.clone())
-                    .or_else(|| other(ctx, &subj));
+                    .and_then(|p| p.partner)
+                    .or_else(|| other(ctx, subj));
             }
             // "Kazakhstan attracted $2 billion from China": the named party that is not the investor.
             if obj.is_none() && invest {
                 obj = pool
                     .iter()
                     .chain(all.iter())
-                    .map(|p| p.code.to_string())
+                    .map(|p| p.code)
                     .find(|c| *c != subj);
             }
             let obj = obj?;
@@ -293,7 +289,7 @@ fn choose(
             let c = slot
                 .first()
                 .or(all.first())
-                .map(|p| p.code.to_string())
+                .map(|p| p.code)
                 .or_else(|| ctx.focus())?;
             Some((c, None))
         }
@@ -311,8 +307,8 @@ fn other_side(
     pool: &[&Party],
     subj: Option<&str>,
     prev: Option<&Draft>,
-    carried: Option<&(Indicator, String, Option<String>)>,
-) -> Option<String> {
+    carried: Option<&(Indicator, &'static str, Option<&'static str>)>,
+) -> Option<&'static str> {
     let subj = subj?;
     let flow = |i: Indicator| matches!(i, Indicator::Exports | Indicator::Imports);
     if pool
@@ -321,8 +317,8 @@ fn other_side(
         .all(|p| p.code == subj)
         && let Some(q) = prev
             .filter(|p| flow(p.indicator))
-            .and_then(|p| p.partner.clone())
-            .filter(|q| q != subj)
+            .and_then(|p| p.partner)
+            .filter(|q| *q != subj)
     {
         return Some(q);
     }
@@ -331,10 +327,10 @@ fn other_side(
         .iter()
         .find(|p| p.end <= a.start && p.role == Role::Plain && p.code != subj)
     {
-        return Some(p.code.to_string());
+        return Some(p.code);
     }
     carried
         .filter(|(i, _, _)| flow(*i))
-        .and_then(|(_, _, q)| q.clone())
-        .filter(|q| q != subj && q != "WORLD")
+        .and_then(|(_, _, q)| *q)
+        .filter(|q| *q != subj && *q != "WORLD")
 }

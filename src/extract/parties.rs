@@ -126,11 +126,11 @@ pub fn parties_in(ws: &[Word]) -> Vec<Party> {
 }
 
 /// The distinct codes of `parties`, in order of first mention.
-pub fn distinct(parties: &[Party]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+pub fn distinct(parties: &[Party]) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
     for p in parties {
-        if !out.iter().any(|c| c == p.code) && p.code != REGION {
-            out.push(p.code.to_string());
+        if !out.contains(&p.code) && p.code != REGION {
+            out.push(p.code);
         }
     }
     out
