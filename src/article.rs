@@ -27,11 +27,14 @@ pub struct Article {
 pub fn detect_lang(text: &str) -> &'static str {
     // Counted on the bytes (every sentence is read for this): a character of
     // the Cyrillic block (U+0400-U+04FF) is the only one whose UTF-8 starts
-    // with 0xD0-0xD3, and an ASCII letter is its own byte. Two plain counts,
-    // which the compiler turns into vector code.
-    let b = text.as_bytes();
-    let cyr = b.iter().filter(|&&b| b & 0xFC == 0xD0).count();
-    let lat = b.iter().filter(|&&b| (b | 0x20).wrapping_sub(b'a') < 26).count();
+    // with 0xD0-0xD3, and an ASCII letter is its own byte. Each count runs
+    // over chunks short enough to be counted in a byte, which the compiler
+    // turns into vector code (16 bytes at a step on baseline x86-64).
+    let (mut cyr, mut lat) = (0usize, 0usize);
+    for chunk in text.as_bytes().chunks(255) {
+        cyr += chunk.iter().map(|&b| u8::from(b & 0xFC == 0xD0)).sum::<u8>() as usize;
+        lat += chunk.iter().map(|&b| u8::from((b | 0x20).wrapping_sub(b'a') < 26)).sum::<u8>() as usize;
+    }
     if cyr > lat { "ru" } else { "en" }
 }
 
