@@ -511,6 +511,14 @@ fn gate_literals() -> (BTreeMap<String, u32>, u32) {
 /// case as the rules do. A test finds these from the case-folding tables.
 const FOLD_IRREGULAR: &[char] = &['\u{17F}', '\u{1C80}', '\u{1C81}', '\u{1C82}', '\u{1C83}', '\u{1C84}', '\u{1C85}'];
 
+/// Whether `text` holds a letter of [`FOLD_IRREGULAR`], looked for by the
+/// first bytes of their UTF-8 (0xC5, 0xE1) rather than by decoding every
+/// character of the sentence (most sentences with a curly quote or a dash
+/// are not ASCII). Each byte found starts a character.
+fn holds_irregular(text: &str) -> bool {
+    memchr::memchr2_iter(0xC5, 0xE1, text.as_bytes()).any(|i| text[i..].starts_with(FOLD_IRREGULAR))
+}
+
 /// The rules whose gate is open on `text`, as bits by place in [`RULES`]
 /// ([`gate`]).
 #[cfg(test)]
@@ -525,7 +533,7 @@ fn open_rules(text: &str, lower: &str, aligned: bool) -> u32 {
 /// place where a month name stands as a whole word (no word character on
 /// either side), in order, for [`single_months`].
 fn gate(text: &str, lower: &str, aligned: bool) -> (u32, Option<Vec<(usize, usize)>>) {
-    if !text.is_ascii() && text.contains(FOLD_IRREGULAR) {
+    if !text.is_ascii() && holds_irregular(text) {
         let open = GATE_SET.matches(text);
         return (open.iter().fold(0, |bits, i| bits | 1 << i), None);
     }
@@ -1167,6 +1175,17 @@ mod tests {
             irregular.extend(chars.into_iter().filter(|c| c.to_lowercase().to_string() != l.to_string()));
         }
         let listed: std::collections::BTreeSet<char> = FOLD_IRREGULAR.iter().copied().collect();
+        // holds_irregular looks for these by their first bytes.
+        for &c in FOLD_IRREGULAR {
+            let first = c.encode_utf8(&mut [0; 4]).as_bytes()[0];
+            assert!(matches!(first, 0xC5 | 0xE1), "{c:?} starts with {first:#x}");
+            for t in [format!("x{c}"), format!("«{c}»"), format!("ſ{c}é")] {
+                assert!(holds_irregular(&t), "{t:?}");
+            }
+        }
+        for t in ["Ş ṡ ⁃ «x» – é", "ÅÄÖ ᲆ ᲇ", ""] {
+            assert_eq!(holds_irregular(t), t.contains(FOLD_IRREGULAR), "{t:?}");
+        }
         assert_eq!(irregular, listed);
     }
 
