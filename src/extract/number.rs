@@ -108,7 +108,7 @@ pub fn numbers_in(text: &str, lang: Lang, ws: &[super::lexicon::Word]) -> Vec<Nu
     for n in &mut out {
         negate(text, n);
     }
-    if text.contains("://") || text.contains("www.") {
+    if may_hold_url(text) {
         out.retain(|n| !in_url(text, n.start));
     }
     out
@@ -341,6 +341,15 @@ fn negate(text: &str, n: &mut Number) {
             return;
         }
     }
+}
+
+/// Whether `text` holds "://" or "www.", as a web address does: looked for
+/// with two searchers built once, where `str::contains` sets one up on each
+/// call, for every sentence with a figure.
+fn may_hold_url(text: &str) -> bool {
+    static FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        LazyLock::new(|| [memchr::memmem::Finder::new("://"), memchr::memmem::Finder::new("www.")]);
+    FINDERS.iter().any(|f| f.find(text.as_bytes()).is_some())
 }
 
 /// True when the whitespace-delimited token around `pos` is a web address.
