@@ -371,6 +371,13 @@ struct Bucket {
 
 /// The first two letters of `w`, if it has two.
 fn first_two(w: &str) -> Option<[char; 2]> {
+    // Two ASCII bytes are two characters (most words), read without decoding.
+    if let [a, b, ..] = *w.as_bytes()
+        && a.is_ascii()
+        && b.is_ascii()
+    {
+        return Some([a as char, b as char]);
+    }
     let mut c = w.chars();
     Some([c.next()?, c.next()?])
 }
