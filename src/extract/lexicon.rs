@@ -296,6 +296,16 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
+/// Whether `c` is a letter (`char::is_alphabetic`), answered as
+/// [`is_word_char`] is.
+pub(super) fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        is_basic_cyrillic(c) || c.is_alphabetic()
+    }
+}
+
 /// One word of a phrase pattern.
 #[derive(Debug, Clone)]
 enum Pat {

@@ -125,10 +125,9 @@ fn is_abbreviation(before: &str, next: Option<char>) -> bool {
     // abbreviation: lower-casing never shortens a word, so a longer word is
     // none (most words before a period). ASCII and Russian letters are told
     // without the Unicode tables.
-    let alphabetic = |c: char| c.is_ascii_alphabetic() || matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё') || c.is_alphabetic();
     let (mut start, mut chars) = (before.len(), 0);
     for (i, c) in before.char_indices().rev() {
-        if !alphabetic(c) {
+        if !super::lexicon::is_letter(c) {
             break;
         }
         chars += 1;
