@@ -52,18 +52,8 @@ mod tests {
             if cyr > lat { "ru" } else { "en" }
         };
         let alphabet = "aZ Ѐяӿ\u{4FF}\u{500}\u{3FF}ԁ\u{480}ΩЖ漢é1";
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let chars: Vec<char> = alphabet.chars().collect();
         let mut ru = 0;
-        for _ in 0..20_000 {
-            let text: String = (0..12)
-                .map(|_| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    chars[(state % chars.len() as u64) as usize]
-                })
-                .collect();
+        for text in crate::extract::generated_strings(alphabet, 0x9E37_79B9_7F4A_7C15, 20_000, 12) {
             assert_eq!(detect_lang(&text), by_chars(&text), "{text:?}");
             ru += usize::from(by_chars(&text) == "ru");
         }

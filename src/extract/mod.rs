@@ -438,7 +438,7 @@ fn corpus_sentences() -> Vec<String> {
 /// generator (xorshift), so a failing one can be replayed: for tests that
 /// hold a hand-written scanner equal to the regex it stands for.
 #[cfg(test)]
-fn generated_strings(alphabet: &str, seed: u64, count: usize, len: usize) -> Vec<String> {
+pub(crate) fn generated_strings(alphabet: &str, seed: u64, count: usize, len: usize) -> Vec<String> {
     let alphabet: Vec<char> = alphabet.chars().collect();
     let mut state = seed;
     (0..count)
