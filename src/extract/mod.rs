@@ -243,9 +243,10 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
     let mut ctx: Option<ArticleContext> = None;
     let mut state = State::default();
     let mut drafts: Vec<(Draft, usize, usize)> = Vec::new();
-    // The previous sentence, when it had no figure (see below), and whether
-    // it may lead a claim (`may_lead`).
-    let mut figureless: Option<(&str, bool)> = None;
+    // The previous sentence, when it had no figure (see below), its lower
+    // case when that is the article's in place, and whether it may lead a
+    // claim (`may_lead`).
+    let mut figureless: Option<(&str, Option<&str>, bool)> = None;
     // The text lower-cased once: when that keeps every character's place,
     // each sentence's lower case is its stretch of it, and its words borrow
     // theirs from there, into one list kept from sentence to sentence.
@@ -270,7 +271,7 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
         if skip_idle
             && state.prev.is_none()
             && state.topic.is_none()
-            && figureless.is_none_or(|(_, leads)| !leads)
+            && figureless.is_none_or(|(_, _, leads)| !leads)
             && !may_lead(lower)
         {
             idle += 1;
@@ -294,13 +295,13 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
             // No figure, no claim: the sentence can only tell the next one what
             // it spoke about, which needs its cues, and only if the next one has
             // a figure. So its words are looked at then, if ever.
-            figureless = Some((stext, may_lead(lower)));
+            figureless = Some((stext, in_place, may_lead(lower)));
             state.topic = None;
             state.prev = None;
             continue;
         }
-        if let Some((prev, _)) = figureless.take() {
-            assemble::figureless_sentence(&cues::cues(&lexicon::words(prev)), &mut state);
+        if let Some((prev, prev_lower, _)) = figureless.take() {
+            assemble::figureless_sentence(&cues::cues(&lexicon::words_lowered(prev, prev_lower)), &mut state);
         }
         let cues = cues::cues(&ws);
         if skip_idle && !assemble::may_claim(&cues, &state) {
@@ -325,7 +326,7 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
         };
         // The article's pair and focus, worked out at its first figure: an
         // article without one (most of a news archive) never needs them.
-        let ctx = ctx.get_or_insert_with(|| article_context(article, &sents));
+        let ctx = ctx.get_or_insert_with(|| article_context(article, &sents, article_aligned.then_some(article_lower.as_str())));
         for d in assemble::sentence_claims(&tokens, ctx, &mut state) {
             drafts.push((d, s.start, s.end));
         }
@@ -376,8 +377,9 @@ fn same_claim<'a>(c: &'a Claim, d: &'a Draft) -> bool {
 }
 
 /// The article's pair (title first, then the lead) and its focus party (the
-/// dateline's country when it is one of the pair, else the most mentioned).
-fn article_context<'a>(article: &'a Article, sents: &[sentence::Sentence]) -> ArticleContext<'a> {
+/// dateline's country when it is one of the pair, else the most mentioned),
+/// given the article's lower case when it is in place.
+fn article_context<'a>(article: &'a Article, sents: &[sentence::Sentence], lower: Option<&str>) -> ArticleContext<'a> {
     let text = article.text.as_str();
     let mut pair = parties::distinct(&parties::parties(&article.title));
     let lead_end = sents
@@ -392,7 +394,11 @@ fn article_context<'a>(article: &'a Article, sents: &[sentence::Sentence]) -> Ar
         .and_then(|c| c.get(0))
         .map_or(0, |m| m.end());
     if pair.len() < 2 {
-        for code in parties::distinct(&parties::parties(&text[skip..lead_end.max(skip)])) {
+        // The lead's words borrow their lower case from the article's, when
+        // that is in place (`lower`).
+        let lead = skip..lead_end.max(skip);
+        let words = lexicon::words_lowered(&text[lead.clone()], lower.map(|l| &l[lead.clone()]));
+        for code in parties::distinct(&parties::parties_in(&words)) {
             if pair.len() < 2 && !pair.contains(&code) {
                 pair.push(code);
             }
