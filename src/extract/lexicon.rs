@@ -75,31 +75,59 @@ pub fn words_into<'a>(out: &mut Vec<Word<'a>>, text: &'a str, lower: Option<&'a 
 fn word_spans<'a>(out: &mut Vec<Word<'a>>, text: &'a str, lower: impl Fn(usize, usize) -> Cow<'a, str>) {
     // About one word in six bytes of prose: room enough to grow once at most.
     out.reserve(text.len() / 6 + 1);
-    let mut start = None;
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        // ASCII and the Cyrillic block (U+0400-U+047F, all letters) are read
-        // from their bytes; other characters are decoded.
-        let (in_word, len) = match b[i] {
-            c if c.is_ascii() => (c.is_ascii_alphanumeric(), 1),
-            0xD0 | 0xD1 => (true, 2),
-            _ => {
-                let c = text[i..].chars().next().expect("a char starts here");
-                (is_word_char(c), c.len_utf8())
-            }
-        };
-        if in_word {
-            if start.is_none() {
-                start = Some(i);
-            }
-        } else if let Some(s) = start.take() {
-            out.push(word(text, s, i, lower(s, i)));
+        // Over the characters between words to the next word's first, then
+        // over its characters to its end.
+        let (in_word, len) = char_at(text, i);
+        if !in_word {
+            i += len;
+            continue;
         }
+        let start = i;
         i += len;
+        while i < b.len() {
+            let (in_word, len) = char_at(text, i);
+            if !in_word {
+                break;
+            }
+            i += len;
+        }
+        out.push(word(text, start, i, lower(start, i)));
     }
-    if let Some(s) = start {
-        out.push(word(text, s, text.len(), lower(s, text.len())));
+}
+
+/// What a byte tells of the character it starts (see [`char_at`]): 0, an
+/// ASCII character outside words; 1, an ASCII letter or digit; 2, a letter
+/// of the Cyrillic block U+0400-U+047F (all letters), two bytes long; 3,
+/// another character, to be decoded. Bytes that start no character (80-BF)
+/// are never read.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [3u8; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_alphanumeric() as u8;
+        c += 1;
+    }
+    t[0xD0] = 2;
+    t[0xD1] = 2;
+    t
+};
+
+/// Whether the character at byte `i` of `text` is a word character
+/// ([`is_word_char`]), and its length: ASCII and the Cyrillic block are read
+/// from their first byte ([`BYTE_CLASS`]), other characters are decoded.
+#[inline(always)]
+fn char_at(text: &str, i: usize) -> (bool, usize) {
+    match BYTE_CLASS[text.as_bytes()[i] as usize] {
+        0 => (false, 1),
+        1 => (true, 1),
+        2 => (true, 2),
+        _ => {
+            let c = text[i..].chars().next().expect("a char starts here");
+            (is_word_char(c), c.len_utf8())
+        }
     }
 }
 
@@ -770,7 +798,9 @@ mod tests {
     }
 
     /// The characters whose bytes the word scan reads without decoding them
-    /// are word characters exactly when `is_word_char` says so.
+    /// are word characters exactly when `is_word_char` says so, and the scan
+    /// splits every text where `char::is_alphanumeric` does: each character
+    /// up to U+2FFF and a few beyond, alone, before, after and between words.
     #[test]
     fn word_scan_reads_bytes_as_is_word_char_reads_chars() {
         for c in (0..0x80).chain(0x400..0x480).filter_map(char::from_u32) {
@@ -779,6 +809,28 @@ mod tests {
             assert_eq!(words(&t).len(), if one_word { 1 } else { 2 }, "{c:?}");
         }
         assert!((0x400..0x480).filter_map(char::from_u32).all(is_word_char));
+        let by_chars = |t: &str| -> Vec<(usize, usize)> {
+            let mut spans = Vec::new();
+            let mut start = None;
+            for (i, c) in t.char_indices().chain([(t.len(), ' ')]) {
+                match (c.is_alphanumeric() && i < t.len(), start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(s)) => {
+                        spans.push((s, i));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            spans
+        };
+        let astral = [0x10400, 0x1D400, 0x1F600, 0x20000, 0xE0001];
+        for c in (0..0x3000).chain(astral).filter_map(char::from_u32) {
+            for t in [format!("{c}"), format!("{c}a"), format!("я{c}"), format!("ab{c}Жx{c}{c} 9")] {
+                let spans: Vec<(usize, usize)> = words(&t).iter().map(|w| (w.start, w.end)).collect();
+                assert_eq!(spans, by_chars(&t), "{t:?}");
+            }
+        }
     }
 
     /// Every text lower-cases as `to_lowercase` does it: ASCII, Russian,

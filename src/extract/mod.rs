@@ -251,7 +251,9 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
     // each sentence's lower case is its stretch of it, and its words borrow
     // theirs from there, into one list kept from sentence to sentence.
     let (article_lower, article_aligned) = lowered.unwrap_or_else(|| lexicon::lower_text_aligned(text));
-    let mut ws = Vec::new();
+    // Room for the words of the longest sentence, at one in four bytes, so
+    // that the list seldom grows.
+    let mut ws = Vec::with_capacity(sents.iter().map(|s| s.end - s.start).max().unwrap_or(0) / 4 + 1);
     for (n, s) in sents.iter().enumerate() {
         let stext = &text[s.start..s.end];
         let in_place = article_aligned.then(|| &article_lower[s.start..s.end]);
