@@ -270,11 +270,14 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
         // leaves nothing for the next, with or without figures (see below), so
         // its words and figures are not read. A sentence before it without
         // figures would have given a topic only through an indicator cue.
+        // Whether the sentence may lead a claim, found out once if asked.
+        let leads = std::cell::OnceCell::new();
+        let may_lead = || *leads.get_or_init(|| may_lead(lower));
         if skip_idle
             && state.prev.is_none()
             && state.topic.is_none()
             && figureless.is_none_or(|(_, _, leads)| !leads)
-            && !may_lead(lower)
+            && !may_lead()
         {
             idle += 1;
             figureless = None;
@@ -297,7 +300,7 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
             // No figure, no claim: the sentence can only tell the next one what
             // it spoke about, which needs its cues, and only if the next one has
             // a figure. So its words are looked at then, if ever.
-            figureless = Some((stext, in_place, may_lead(lower)));
+            figureless = Some((stext, in_place, may_lead()));
             state.topic = None;
             state.prev = None;
             continue;
