@@ -369,7 +369,9 @@ const YEAR_RANGE: usize = 22;
 /// to find that out. This looks a little wider than the rules (any numeric
 /// character for `\d`, "to" without its word boundaries), so it drops no
 /// match.
-fn joined_years(text: &str, open: u32) -> u32 {
+///
+/// `years` are the places of `text`'s years ([`scan::years`]).
+fn joined_years(text: &str, years: &[(usize, usize)], open: u32) -> u32 {
     let both = 1 << FISCAL_YEAR | 1 << YEAR_RANGE;
     if open & both == 0 {
         return open;
@@ -383,7 +385,7 @@ fn joined_years(text: &str, open: u32) -> u32 {
         let end = rest.next().map_or(text.len(), |(j, _)| i + 2 + j);
         digits && after(end).is_some_and(|c| matches!(c, '-' | '–' | '/'))
     });
-    let range = scan::years(text).any(|(_, end)| {
+    let range = years.iter().any(|&(_, end)| {
         let rest = text[end..].trim_start();
         rest.starts_with(['-', '–', '—']) || rest.get(..2).is_some_and(|w| w.eq_ignore_ascii_case("to"))
     });
@@ -630,12 +632,14 @@ static SET_IN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The first year written out in `text`, which dates its bare months and
 /// quarters: the leftmost match of `\bYEAR\b` in ASCII digits (one whose last
-/// digit is another script's is passed over), found from the byte scan of
-/// [`scan::years`] (a test holds it equal to the regex), since it runs on
-/// every sentence with a time.
-fn first_year(text: &str) -> Option<i32> {
+/// digit is another script's is passed over), found among the places of its
+/// years from the byte scan of [`scan::years`] (a test holds it equal to the
+/// regex), since it runs on every sentence with a time.
+fn first_year(text: &str, years: &[(usize, usize)]) -> Option<i32> {
     // `\b` on both sides: a word character (Unicode `\w`) on neither.
-    scan::years(text)
+    years
+        .iter()
+        .copied()
         .find(|&(start, end)| end == start + 4 && !scan::word_char_before(text, start) && !scan::word_char_at(text, end))
         .and_then(|(start, end)| text[start..end].parse().ok())
 }
@@ -647,9 +651,9 @@ thread_local! {
 }
 
 /// Every time expression of `text` that the rules find, non-overlapping, in
-/// order, given its first year ([`first_year`]) and the rules whose gate is
-/// open on it ([`gate`]).
-fn times(text: &str, published: Option<NaiveDate>, explicit_year: Option<i32>, open: u32) -> Vec<TimeExpr> {
+/// order, given the places of its years ([`scan::years`]), its first year
+/// ([`first_year`]) and the rules whose gate is open on it ([`gate`]).
+fn times(text: &str, years: &[(usize, usize)], published: Option<NaiveDate>, explicit_year: Option<i32>, open: u32) -> Vec<TimeExpr> {
     let mut cands: Vec<(usize, usize, usize, TimeExpr)> = Vec::new();
     // On ASCII text the rules' own automata find each match before its
     // groups are read, so the searches need no bound ([`Rule::reach`]).
@@ -666,8 +670,8 @@ fn times(text: &str, published: Option<NaiveDate>, explicit_year: Option<i32>, o
         // The two rules that every year opens are matched by hand, as the
         // regexes would match them (a test holds the two equal).
         let scanned = match rule.name {
-            "year" => Some(scan::year_hits(text)),
-            "deadline year" => Some(scan::deadline_hits(text)),
+            "year" => Some(scan::year_hits(text, years)),
+            "deadline year" => Some(scan::deadline_hits(text, years)),
             _ => None,
         };
         if let Some(hits) = scanned {
@@ -1117,9 +1121,12 @@ pub fn time_exprs(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
 /// with it (`lower_text_aligned`).
 pub fn time_exprs_lowered(text: &str, lower: &str, aligned: bool, published: Option<NaiveDate>) -> Vec<TimeExpr> {
     let (open, months) = gate(text, lower, aligned);
-    let open = joined_years(text, open);
-    let explicit_year = first_year(text);
-    let mut out = times(text, published, explicit_year, month_shapes(text, open, months.as_deref()));
+    // Where the years stand ([`scan::years`]), found once for the rules that
+    // start from them.
+    let years: Vec<(usize, usize)> = scan::years(text).collect();
+    let open = joined_years(text, &years, open);
+    let explicit_year = first_year(text, &years);
+    let mut out = times(text, &years, published, explicit_year, month_shapes(text, open, months.as_deref()));
     // A single month needs a month name, as the month range rule does: when
     // that rule's gate is closed there is none.
     let months = if open & 1 << MONTH_GATE != 0 {
@@ -1209,8 +1216,9 @@ mod tests {
             assert_eq!(open | *MONTH_RULES, set | *MONTH_RULES, "{text:?}");
             if open != set {
                 closed_months += 1;
-                let year = first_year(text);
-                assert_eq!(times(text, pubd(), year, open), times(text, pubd(), year, set), "{text:?}");
+                let years: Vec<_> = scan::years(text).collect();
+                let year = first_year(text, &years);
+                assert_eq!(times(text, &years, pubd(), year, open), times(text, &years, pubd(), year, set), "{text:?}");
                 assert!(single_months(text, pubd(), year, None).is_empty(), "{text:?}");
             }
         }
@@ -1313,7 +1321,7 @@ mod tests {
         );
         let (mut fiscal, mut range, mut dropped) = (0, 0, 0);
         for text in joined.iter().chain(&corpus).chain(&upper) {
-            let kept = joined_years(text, u32::MAX);
+            let kept = joined_years(text, &scan::years(text).collect::<Vec<_>>(), u32::MAX);
             dropped += usize::from(kept != u32::MAX);
             for (i, name, count) in [(FISCAL_YEAR, "fiscal year", &mut fiscal), (YEAR_RANGE, "year range", &mut range)] {
                 assert_eq!(RULES[i].0, name);
@@ -1363,7 +1371,7 @@ mod tests {
             .chain(corpus.iter().chain(&upper).chain(&phrases).chain(&stock).chain(&short).map(String::as_str));
         for text in all {
             let open = GATE_SET.matches(text);
-            if !single_months(text, pubd(), first_year(text), None).is_empty() {
+            if !single_months(text, pubd(), first_year(text, &scan::years(text).collect::<Vec<_>>()), None).is_empty() {
                 assert!(open.matched(MONTH_GATE), "a single month in {text:?} but the month gate is closed");
             }
             for (i, rule) in RULE_SET.iter().enumerate() {
@@ -1576,7 +1584,7 @@ mod tests {
         let mut found = 0;
         for t in &texts {
             let want = re.find(t).and_then(|m| m.as_str().parse().ok());
-            assert_eq!(first_year(t), want, "{t:?}");
+            assert_eq!(first_year(t, &scan::years(t).collect::<Vec<_>>()), want, "{t:?}");
             found += usize::from(want.is_some());
         }
         assert!(found > 150, "{found} years");

@@ -158,11 +158,12 @@ fn year_words(text: &str, at: usize) -> usize {
 }
 
 /// The matches of the "year" rule:
-/// `(?:\b(?:in|for|of|during|за|в|по\s+итогам)\s+)?\b(?P<y>YEAR)(?:'s|’s|YG)`.
-pub(super) fn year_hits(text: &str) -> Vec<Hit> {
+/// `(?:\b(?:in|for|of|during|за|в|по\s+итогам)\s+)?\b(?P<y>YEAR)(?:'s|’s|YG)`,
+/// given the places of `text`'s years ([`years`]).
+pub(super) fn year_hits(text: &str, years: &[(usize, usize)]) -> Vec<Hit> {
     let mut hits = Vec::new();
     let mut pos = 0;
-    for (y, y_end) in years(text) {
+    for &(y, y_end) in years {
         if y < pos || word_char_before(text, y) {
             continue;
         }
@@ -179,9 +180,10 @@ pub(super) fn year_hits(text: &str) -> Vec<Hit> {
 /// The matches of the "deadline year" rule:
 /// `\b(?:by|until|till|before|не\s+позднее)\s+(?:the\s+end\s+of\s+)?(?P<y>YEAR)`,
 /// `\b(?:к|до)\s+(?:концу\s+|конца\s+)?(?P<y2>YEAR)\s*(?:году|года|г\.)` or
-/// `\bthe\s+(?P<y3>YEAR)\s+(?:deadline|target|goal)`. Each year has one word
-/// before it, which tells which of them can match.
-pub(super) fn deadline_hits(text: &str) -> Vec<Hit> {
+/// `\bthe\s+(?P<y3>YEAR)\s+(?:deadline|target|goal)`, given the places of
+/// `text`'s years ([`years`]). Each year has one word before it, which tells
+/// which of them can match.
+pub(super) fn deadline_hits(text: &str, years: &[(usize, usize)]) -> Vec<Hit> {
     const BY: &[&str] = &["by", "until", "till", "before"];
     // `by`, or `не позднее`, ending at `end`: where it starts.
     let by = |end: usize| {
@@ -190,7 +192,7 @@ pub(super) fn deadline_hits(text: &str) -> Vec<Hit> {
     };
     let mut hits = Vec::new();
     let mut pos = 0;
-    for (y, y_end) in years(text) {
+    for &(y, y_end) in years {
         if y < pos {
             continue;
         }
@@ -412,7 +414,8 @@ mod tests {
         texts.extend(phrases());
         let mut groups: BTreeMap<(&str, &str), usize> = BTreeMap::new();
         for t in &texts {
-            for (name, hits) in [("year", year_hits(t)), ("deadline year", deadline_hits(t))] {
+            let ys: Vec<_> = years(t).collect();
+            for (name, hits) in [("year", year_hits(t, &ys)), ("deadline year", deadline_hits(t, &ys))] {
                 assert_eq!(hits, regex_hits(name, t), "{name}: {t:?}");
                 for h in hits {
                     *groups.entry((name, h.group)).or_default() += 1;
