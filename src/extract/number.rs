@@ -176,6 +176,16 @@ fn digits_end(b: &[u8], i: usize, lang: Lang) -> usize {
 /// The spaces of [`SP`], as UTF-8.
 const SP_BYTES: [&[u8]; 4] = [b" ", "\u{00A0}".as_bytes(), "\u{202F}".as_bytes(), "\u{2009}".as_bytes()];
 
+/// The length of the run of [`SP`] spaces that starts `b`, read from their
+/// bytes ([`SP_BYTES`]).
+fn sp_len(b: &[u8]) -> usize {
+    let mut at = 0;
+    while let Some(sp) = SP_BYTES.iter().find(|sp| b[at..].starts_with(sp)) {
+        at += sp.len();
+    }
+    at
+}
+
 /// The end of the digits starting at `b[i]`.
 fn run_end(b: &[u8], i: usize) -> usize {
     i + b[i..].iter().take_while(|c| c.is_ascii_digit()).count()
@@ -391,12 +401,24 @@ fn starts_scale(rest: &str) -> bool {
 /// may be long. (Char by char; `prefix` holds no Greek sigma, the one letter
 /// whose lower case depends on what follows it.)
 pub(super) fn lower_starts_with(text: &str, prefix: &str) -> bool {
-    // ASCII against ASCII: byte by byte (most tails and every English form).
-    if let Some(head) = text.as_bytes().get(..prefix.len())
-        && head.is_ascii()
-        && prefix.is_ascii()
-    {
-        return head.iter().zip(prefix.bytes()).all(|(&t, p)| t.to_ascii_lowercase() == p);
+    // An ASCII prefix is read against the text byte by byte (most tails and
+    // every English form) while the text is ASCII too: ASCII characters
+    // lower-case to one ASCII character each, so the first ASCII byte that
+    // differs, or the end of the text, settles it. A byte that is not ASCII
+    // is left to the char-by-char reading.
+    let t = text.as_bytes();
+    for (i, p) in prefix.bytes().enumerate() {
+        if !p.is_ascii() {
+            break;
+        }
+        match t.get(i) {
+            Some(&c) if c.to_ascii_lowercase() == p => {}
+            Some(&c) if !c.is_ascii() => break,
+            _ => return false,
+        }
+        if i + 1 == prefix.len() {
+            return true;
+        }
     }
     // Char by char, the letters of ASCII and Russian without the Unicode
     // tables; a character that lower-cases to several may end the prefix
@@ -422,7 +444,7 @@ pub(super) fn lower_starts_with(text: &str, prefix: &str) -> bool {
 /// The scale word right after a number ending at `pos`: (multiplier, new end).
 pub(super) fn scale_after(text: &str, pos: usize) -> (f64, usize) {
     let rest = &text[pos..];
-    let gap = rest.len() - rest.trim_start_matches(SP).len();
+    let gap = sp_len(rest.as_bytes());
     if gap > 1 && !rest[..gap].contains('\u{00A0}') {
         return (1.0, pos);
     }
@@ -453,6 +475,25 @@ pub(super) fn scale_after(text: &str, pos: usize) -> (f64, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`sp_len`] takes off what `trim_start_matches(SP)` does, on every
+    /// string of four pieces: the spaces, other white space (a tab, the
+    /// punctuation space U+2008, whose UTF-8 shares its first two bytes with
+    /// U+2009), letters and nothing.
+    #[test]
+    fn sp_len_is_trim_start_matches() {
+        let parts = [" ", "\u{a0}", "\u{202f}", "\u{2009}", "\t", "\u{2008}", "x", "б", ""];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    for d in parts {
+                        let t = format!("{a}{b}{c}{d}");
+                        assert_eq!(sp_len(t.as_bytes()), t.len() - t.trim_start_matches(SP).len(), "{t:?}");
+                    }
+                }
+            }
+        }
+    }
 
     /// [`lower_starts_with`] answers as lower-casing char by char does, for
     /// every character below U+3000 before ASCII and Russian prefixes, and
