@@ -297,10 +297,14 @@ fn strip_suffix_by_byte<'t>(text: &'t str, suffix: &str) -> Option<&'t str> {
     t[head..].iter().rev().eq(s.iter().rev()).then(|| &text[..head])
 }
 
+/// The spaces that may stand between a number and its currency or percent,
+/// as UTF-8.
+pub(super) const GAP: [&[u8]; 3] = [b" ", "\u{00A0}".as_bytes(), "\u{202F}".as_bytes()];
+
 /// A post form (currency) right after `pos`.
 fn post_form(text: &str, pos: usize) -> Option<Cur> {
     let rest = &text[pos..];
-    let mut gap = rest.len() - rest.trim_start_matches([' ', '\u{00A0}', '\u{202F}']).len();
+    let mut gap = super::number::spaces_len(rest.as_bytes(), &GAP);
     if gap > 1 && !rest[..gap].contains('\u{00A0}') {
         return None;
     }
@@ -337,7 +341,7 @@ fn post_form(text: &str, pos: usize) -> Option<Cur> {
 /// The end of a percent sign or word right after `pos`, unless it is "percentage points".
 fn percent_after(text: &str, pos: usize) -> Option<usize> {
     let rest = &text[pos..];
-    let gap = rest.len() - rest.trim_start_matches([' ', '\u{00A0}', '\u{202F}']).len();
+    let gap = super::number::spaces_len(rest.as_bytes(), &GAP);
     if gap > 1 {
         return None;
     }
@@ -385,23 +389,28 @@ fn same_letter(c: char, f: char) -> bool {
 
 /// Byte length of `form` at the start of `tail` (case-insensitive), when it ends a word.
 fn starts_with_word(tail: &str, form: &str) -> Option<usize> {
-    // An ASCII form against ASCII text: byte by byte, which is what the
-    // letters below come to there (most forms and tails).
-    if let Some(head) = tail.as_bytes().get(..form.len())
-        && head.is_ascii()
-        && form.is_ascii()
-    {
-        if !head.eq_ignore_ascii_case(form.as_bytes()) {
-            return None;
+    // An ASCII form is read against the text byte by byte (most forms and
+    // tails), which is what the letters below come to while the text is
+    // ASCII too: the first ASCII byte that differs, or the end of the text,
+    // settles it. A byte that is not ASCII is left to the char-by-char
+    // reading.
+    let t = tail.as_bytes();
+    for (i, f) in form.bytes().enumerate() {
+        if !f.is_ascii() {
+            return starts_with_word_by_char(tail, form);
         }
-        let len = form.len();
-        let ends_alpha = form.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric);
-        if ends_alpha && tail[len..].chars().next().is_some_and(char::is_alphanumeric) {
-            return None;
+        match t.get(i) {
+            Some(c) if c.eq_ignore_ascii_case(&f) => {}
+            Some(c) if !c.is_ascii() => return starts_with_word_by_char(tail, form),
+            _ => return None,
         }
-        return Some(len);
     }
-    starts_with_word_by_char(tail, form)
+    let len = form.len();
+    let ends_alpha = form.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric);
+    if ends_alpha && tail[len..].chars().next().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    Some(len)
 }
 
 /// [`starts_with_word`] char by char, no allocation: this runs for every
@@ -458,10 +467,12 @@ mod tests {
         let tails = crate::extract::generated_strings("bdklnoprstuBDKLNOPRSTUyY1 .-\u{212A}İдДс%$€", 0x91F2_4C7A_0E3B_D658, 3_000, 6);
         let mut found = 0;
         for form in &forms {
-            // Each form's own letters, in both cases, then a tail.
-            let cased = [form.to_string(), form.to_uppercase()];
+            // Each form's own letters, in both cases and with its k written
+            // as the Kelvin sign (which lower-cases to k), then a tail.
+            let kelvin = form.replace(['k', 'K'], "\u{212A}");
+            let cased = [form.to_string(), form.to_uppercase(), kelvin];
             for (i, tail) in tails.iter().enumerate() {
-                let text = format!("{}{tail}", cased[i % 2]);
+                let text = format!("{}{tail}", cased[i % 3]);
                 for t in [text.as_str(), tail.as_str()] {
                     let want = starts_with_word_by_char(t, form);
                     assert_eq!(starts_with_word(t, form), want, "{t:?} {form:?}");

@@ -176,11 +176,12 @@ fn digits_end(b: &[u8], i: usize, lang: Lang) -> usize {
 /// The spaces of [`SP`], as UTF-8.
 const SP_BYTES: [&[u8]; 4] = [b" ", "\u{00A0}".as_bytes(), "\u{202F}".as_bytes(), "\u{2009}".as_bytes()];
 
-/// The length of the run of [`SP`] spaces that starts `b`, read from their
-/// bytes ([`SP_BYTES`]).
-fn sp_len(b: &[u8]) -> usize {
+/// The length of the run of `spaces` (each a character's UTF-8) that
+/// starts `b`: what `trim_start_matches` takes off a text with those
+/// characters, read from their bytes.
+pub(super) fn spaces_len(b: &[u8], spaces: &[&[u8]]) -> usize {
     let mut at = 0;
-    while let Some(sp) = SP_BYTES.iter().find(|sp| b[at..].starts_with(sp)) {
+    while let Some(sp) = spaces.iter().find(|sp| b[at..].starts_with(sp)) {
         at += sp.len();
     }
     at
@@ -444,7 +445,7 @@ pub(super) fn lower_starts_with(text: &str, prefix: &str) -> bool {
 /// The scale word right after a number ending at `pos`: (multiplier, new end).
 pub(super) fn scale_after(text: &str, pos: usize) -> (f64, usize) {
     let rest = &text[pos..];
-    let gap = sp_len(rest.as_bytes());
+    let gap = spaces_len(rest.as_bytes(), &SP_BYTES);
     if gap > 1 && !rest[..gap].contains('\u{00A0}') {
         return (1.0, pos);
     }
@@ -476,19 +477,23 @@ pub(super) fn scale_after(text: &str, pos: usize) -> (f64, usize) {
 mod tests {
     use super::*;
 
-    /// [`sp_len`] takes off what `trim_start_matches(SP)` does, on every
-    /// string of four pieces: the spaces, other white space (a tab, the
-    /// punctuation space U+2008, whose UTF-8 shares its first two bytes with
-    /// U+2009), letters and nothing.
+    /// [`spaces_len`] takes off what `trim_start_matches` does, for the
+    /// spaces of numbers ([`SP`]) and those before a currency or percent
+    /// (`money::GAP`), on every string of four pieces: those spaces, other
+    /// white space (a tab, the punctuation space U+2008, whose UTF-8 shares
+    /// its first two bytes with U+2009), letters and nothing.
     #[test]
-    fn sp_len_is_trim_start_matches() {
+    fn spaces_len_is_trim_start_matches() {
         let parts = [" ", "\u{a0}", "\u{202f}", "\u{2009}", "\t", "\u{2008}", "x", "б", ""];
+        let gap: Vec<char> = crate::extract::money::GAP.iter().flat_map(|sp| std::str::from_utf8(sp).unwrap().chars()).collect();
         for a in parts {
             for b in parts {
                 for c in parts {
                     for d in parts {
                         let t = format!("{a}{b}{c}{d}");
-                        assert_eq!(sp_len(t.as_bytes()), t.len() - t.trim_start_matches(SP).len(), "{t:?}");
+                        assert_eq!(spaces_len(t.as_bytes(), &SP_BYTES), t.len() - t.trim_start_matches(SP).len(), "{t:?}");
+                        let trimmed = t.trim_start_matches(gap.as_slice());
+                        assert_eq!(spaces_len(t.as_bytes(), &crate::extract::money::GAP), t.len() - trimmed.len(), "{t:?}");
                     }
                 }
             }
