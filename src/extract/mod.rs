@@ -265,14 +265,14 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
                 (own_lower.0.as_str(), own_lower.1)
             }
         };
+        // Whether the sentence may lead a claim, found out once if asked.
+        let leads = OnceCell::new();
+        let may_lead = || *leads.get_or_init(|| may_lead(lower));
         // Nothing carried in, no topic from the sentence before, and no cue of
         // its own that could start a claim: the sentence gives no claim and
         // leaves nothing for the next, with or without figures (see below), so
         // its words and figures are not read. A sentence before it without
         // figures would have given a topic only through an indicator cue.
-        // Whether the sentence may lead a claim, found out once if asked.
-        let leads = std::cell::OnceCell::new();
-        let may_lead = || *leads.get_or_init(|| may_lead(lower));
         if skip_idle
             && state.prev.is_none()
             && state.topic.is_none()
