@@ -62,7 +62,8 @@ impl<'a> ArticleContext<'a> {
 
     /// The party the article reports from or about most.
     pub fn focus(&self) -> Option<&'static str> {
-        self.focus
+        *self
+            .focus
             .get_or_init(|| {
                 let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
                 for p in super::parties::parties(self.mentions) {
@@ -73,7 +74,6 @@ impl<'a> ArticleContext<'a> {
                     .max_by_key(|p| (counts.get(*p).copied().unwrap_or(0), std::cmp::Reverse(pair.iter().position(|q| q == *p))))
                     .copied()
             })
-            .to_owned()
     }
 }
 

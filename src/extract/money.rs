@@ -387,23 +387,15 @@ fn same_letter(c: char, f: char) -> bool {
     c == f || c.to_lowercase().eq(f.to_lowercase())
 }
 
-/// Byte length of `form` at the start of `tail` (case-insensitive), when it ends a word.
+/// Byte length of `form` (in lower case) at the start of `tail`
+/// (case-insensitive), when it ends a word.
 fn starts_with_word(tail: &str, form: &str) -> Option<usize> {
-    // An ASCII form is read against the text byte by byte (most forms and
-    // tails), which is what the letters below come to while the text is
-    // ASCII too: the first ASCII byte that differs, or the end of the text,
-    // settles it. A byte that is not ASCII is left to the char-by-char
-    // reading.
-    let t = tail.as_bytes();
-    for (i, f) in form.bytes().enumerate() {
-        if !f.is_ascii() {
-            return starts_with_word_by_char(tail, form);
-        }
-        match t.get(i) {
-            Some(c) if c.eq_ignore_ascii_case(&f) => {}
-            Some(c) if !c.is_ascii() => return starts_with_word_by_char(tail, form),
-            _ => return None,
-        }
+    // Most forms and tails are ASCII, where the letters below come to ASCII
+    // case folding.
+    match super::number::ascii_lower_prefix(tail.as_bytes(), form.as_bytes()) {
+        Some(false) => return None,
+        None => return starts_with_word_by_char(tail, form),
+        Some(true) => {}
     }
     let len = form.len();
     let ends_alpha = form.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric);
@@ -460,10 +452,12 @@ mod tests {
     /// [`starts_with_word`] reads ASCII byte by byte as it reads any text
     /// char by char: for every post and percent form, before generated tails
     /// of letters in both cases, digits, Cyrillic, the Kelvin sign (a capital
-    /// K) and the dotted capital I.
+    /// K) and the dotted capital I. The forms are in lower case, as the byte
+    /// reading takes them.
     #[test]
     fn starts_with_word_bytes_are_its_chars() {
         let forms: Vec<&str> = CURRENCIES.post.iter().map(|f| f.form.as_str()).chain(PERCENT.iter().copied()).collect();
+        assert!(forms.iter().all(|f| f.to_lowercase() == *f), "forms are in lower case");
         let tails = crate::extract::generated_strings("bdklnoprstuBDKLNOPRSTUyY1 .-\u{212A}İдДс%$€", 0x91F2_4C7A_0E3B_D658, 3_000, 6);
         let mut found = 0;
         for form in &forms {

@@ -397,29 +397,33 @@ fn starts_scale(rest: &str) -> bool {
     scale_after(rest, 0).0 > 1.0
 }
 
+/// Whether `text` in lower case starts with `prefix` (itself in lower case),
+/// read byte by byte while both are ASCII: an ASCII character lower-cases to
+/// one ASCII character, so the first ASCII byte that differs, or the end of
+/// the text, settles it. `None` when a byte that is not ASCII comes first, in
+/// either: that is left to a reading char by char.
+pub(super) fn ascii_lower_prefix(text: &[u8], prefix: &[u8]) -> Option<bool> {
+    for (i, &p) in prefix.iter().enumerate() {
+        if !p.is_ascii() {
+            return None;
+        }
+        match text.get(i) {
+            Some(&c) if c.to_ascii_lowercase() == p => {}
+            Some(&c) if !c.is_ascii() => return None,
+            _ => return Some(false),
+        }
+    }
+    Some(true)
+}
+
 /// Whether `text` in lower case starts with `prefix`, lower-casing only as far
 /// as the prefix goes: this runs after every number, and the sentence's rest
 /// may be long. (Char by char; `prefix` holds no Greek sigma, the one letter
 /// whose lower case depends on what follows it.)
 pub(super) fn lower_starts_with(text: &str, prefix: &str) -> bool {
-    // An ASCII prefix is read against the text byte by byte (most tails and
-    // every English form) while the text is ASCII too: ASCII characters
-    // lower-case to one ASCII character each, so the first ASCII byte that
-    // differs, or the end of the text, settles it. A byte that is not ASCII
-    // is left to the char-by-char reading.
-    let t = text.as_bytes();
-    for (i, p) in prefix.bytes().enumerate() {
-        if !p.is_ascii() {
-            break;
-        }
-        match t.get(i) {
-            Some(&c) if c.to_ascii_lowercase() == p => {}
-            Some(&c) if !c.is_ascii() => break,
-            _ => return false,
-        }
-        if i + 1 == prefix.len() {
-            return true;
-        }
+    // Most tails and every English form are ASCII.
+    if let Some(answer) = ascii_lower_prefix(text.as_bytes(), prefix.as_bytes()) {
+        return answer;
     }
     // Char by char, the letters of ASCII and Russian without the Unicode
     // tables; a character that lower-cases to several may end the prefix
