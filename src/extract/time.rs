@@ -379,7 +379,9 @@ fn joined_years(text: &str, years: &[(usize, usize)], open: u32) -> u32 {
     let b = text.as_bytes();
     // The first character after the white space from `at`.
     let after = |at: usize| text[at..].trim_start().chars().next();
-    let fiscal = memchr::memmem::find_iter(b, "20").any(|i| {
+    // Built once, as a search set up on each call costs more than it finds here.
+    static TWENTY: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("20"));
+    let fiscal = TWENTY.find_iter(b).any(|i| {
         let mut rest = text[i + 2..].char_indices();
         let digits = rest.next().is_some_and(|(_, c)| c.is_numeric()) && rest.next().is_some_and(|(_, c)| c.is_numeric());
         let end = rest.next().map_or(text.len(), |(j, _)| i + 2 + j);
