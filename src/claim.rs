@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 /// What a figure measures.
@@ -87,6 +88,10 @@ pub const CLAIM_COLUMNS: [&str; 17] = [
     "span_start", "span_end",
 ];
 
+/// A country or currency code: one of the extractor's own (borrowed, no
+/// allocation per claim), or read from a table (owned).
+pub type Code = Cow<'static, str>;
+
 /// One numeric claim, traceable to its article, sentence and byte span.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
@@ -97,15 +102,15 @@ pub struct Claim {
     pub source: String,
     pub indicator: Indicator,
     /// ISO 3166-1 alpha-3 code, or `EU`, `EAEU`, `CIS`, `WORLD`.
-    pub country: String,
+    pub country: Code,
     /// The other party; `None` for one-country indicators such as GDP.
-    pub partner: Option<String>,
+    pub partner: Option<Code>,
     pub kind: ClaimKind,
     pub measure: Measure,
     /// Base units: 2 billion is 2e9, 11.6 percent is 11.6.
     pub value: f64,
     /// ISO 4217 code, or `%` for growth rates.
-    pub unit: String,
+    pub unit: Code,
     /// What an actual refers to: `2023`, `2024-01/2024-09`, `2024-H1`, `2024-Q1`.
     pub period: Option<String>,
     /// The year a target or forecast is due.

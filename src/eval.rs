@@ -221,7 +221,7 @@ mod tests {
     fn claim(article: &str, country: &str, partner: &str, kind: ClaimKind, value: f64) -> Claim {
         Claim {
             claim_id: String::new(), article_id: article.into(), published: None, source: String::new(),
-            indicator: Indicator::TradeTurnover, country: country.into(), partner: Some(partner.into()),
+            indicator: Indicator::TradeTurnover, country: country.to_string().into(), partner: Some(partner.to_string().into()),
             kind, measure: Measure::Level, value, unit: "USD".into(), period: None, deadline: None,
             approx: false, evidence: String::new(), span_start: 0, span_end: 0,
         }

@@ -32,12 +32,12 @@ pub fn claims_frame(claims: &[Claim]) -> PolarsResult<DataFrame> {
         date_col("published", c.iter().map(|c| c.published)),
         str_col("source", c.iter().map(|c| Some(c.source.as_str()))),
         str_col("indicator", c.iter().map(|c| Some(c.indicator.as_str()))),
-        str_col("country", c.iter().map(|c| Some(c.country.as_str()))),
+        str_col("country", c.iter().map(|c| Some(&*c.country))),
         str_col("partner", c.iter().map(|c| c.partner.as_deref())),
         str_col("kind", c.iter().map(|c| Some(c.kind.as_str()))),
         str_col("measure", c.iter().map(|c| Some(c.measure.as_str()))),
         f64_col("value", c.iter().map(|c| Some(c.value))),
-        str_col("unit", c.iter().map(|c| Some(c.unit.as_str()))),
+        str_col("unit", c.iter().map(|c| Some(&*c.unit))),
         str_col("period", c.iter().map(|c| c.period.as_deref())),
         str_col("deadline", c.iter().map(|c| c.deadline.as_deref())),
         Column::new("approx".into(), c.iter().map(|c| c.approx).collect::<Vec<_>>()),
@@ -86,12 +86,12 @@ pub fn claims_from_frame(df: &DataFrame) -> Result<Vec<Claim>, String> {
             published,
             source: text(3, row),
             indicator: field(4)?.parse().map_err(|e| parse_err(4, e))?,
-            country: field(5)?.to_string(),
-            partner: get(6, row).map(str::to_string),
+            country: field(5)?.to_string().into(),
+            partner: get(6, row).map(|p| p.to_string().into()),
             kind: field(7)?.parse().map_err(|e| parse_err(7, e))?,
             measure: get(8, row).unwrap_or("level").parse().map_err(|e| parse_err(8, e))?,
             value: num(9)?,
-            unit: field(10)?.to_string(),
+            unit: field(10)?.to_string().into(),
             period: get(11, row).map(str::to_string),
             deadline: get(12, row).map(str::to_string),
             approx: match get(13, row) {
@@ -222,14 +222,14 @@ pub fn wide_frame(claims: &[Claim]) -> PolarsResult<DataFrame> {
     let mut labels = BTreeSet::new();
     for c in claims {
         let Some(label) = wide_label(c) else { continue };
-        let (mut country, mut partner) = (c.country.clone(), c.partner.clone());
+        let (mut country, mut partner) = (c.country.to_string(), c.partner.as_deref().map(str::to_string));
         if c.indicator == Indicator::TradeTurnover
             && let Some(p) = &partner
             && *p < country
         {
             (country, partner) = (p.clone(), Some(country));
         }
-        let key = (c.indicator, country, partner, c.kind, c.measure, c.unit.clone());
+        let key = (c.indicator, country, partner, c.kind, c.measure, c.unit.to_string());
         labels.insert(label_order(&label));
         cells.entry(key).or_default().entry(label).or_default().push(c.value);
     }

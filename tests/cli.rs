@@ -38,7 +38,7 @@ fn seed_meeting_gives_the_actual_and_the_target() {
     assert!(out.status.success(), "{}", stderr(&out));
     let claims = read_claims(&dir.path().join("c.jsonl")).unwrap();
     let pair_ok = |c: &econtrack::Claim| {
-        let mut p = [c.country.as_str(), c.partner.as_deref().unwrap_or("")];
+        let mut p = [&*c.country, c.partner.as_deref().unwrap_or("")];
         p.sort();
         p == ["KAZ", "KGZ"]
     };

@@ -40,7 +40,7 @@ pub mod time;
 pub mod traps;
 
 use crate::article::detect_lang;
-use crate::claim::claim_id;
+use crate::claim::{claim_id, Code};
 use crate::{Article, Claim, Indicator};
 use assemble::{ArticleContext, Draft, SentenceTokens, State};
 use number::Lang;
@@ -348,12 +348,12 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
             published: article.published,
             source: article.source.clone(),
             indicator: d.indicator,
-            country: d.country.to_string(),
-            partner: d.partner.map(str::to_string),
+            country: d.country.into(),
+            partner: d.partner.map(Code::Borrowed),
             kind: d.kind,
             measure: d.measure,
             value: d.value,
-            unit: d.unit.to_string(),
+            unit: d.unit.into(),
             period: d.period,
             deadline: d.deadline,
             approx: d.approx,
