@@ -36,6 +36,7 @@ use super::traps::is_trap;
 use crate::{ClaimKind, Indicator, Measure};
 use regex::Regex;
 use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
@@ -93,10 +94,10 @@ pub struct State {
 pub struct SentenceTokens<'a> {
     pub text: &'a str,
     pub words: &'a [Word<'a>],
-    pub amounts: Vec<Amount>,
-    pub times: Vec<TimeExpr>,
-    pub parties: Vec<Party>,
-    pub cues: Vec<Cue>,
+    pub amounts: &'a [Amount],
+    pub times: &'a [TimeExpr],
+    pub parties: &'a [Party],
+    pub cues: &'a [Cue],
 }
 
 /// A claim before ids and article metadata are attached.
@@ -132,10 +133,10 @@ pub(super) struct Slot {
 
 /// Claims of one sentence, in text order.
 pub fn sentence_claims(t: &SentenceTokens, ctx: &ArticleContext, state: &mut State) -> Vec<Draft> {
-    let cands: Vec<usize> = (0..t.amounts.len())
+    let cands: SmallVec<[usize; 8]> = (0..t.amounts.len())
         .filter(|&i| is_candidate(t, i))
         .collect();
-    let bounds: Vec<usize> = CLAUSE_END.find_iter(t.text).map(|m| m.start()).collect();
+    let bounds: SmallVec<[usize; 8]> = CLAUSE_END.find_iter(t.text).map(|m| m.start()).collect();
     let has_indicator = t
         .cues
         .iter()
@@ -192,7 +193,7 @@ pub fn sentence_claims(t: &SentenceTokens, ctx: &ArticleContext, state: &mut Sta
     // Only a sentence that names its indicator starts such a series, and only the
     // very next sentence can continue it.
     if t.amounts.is_empty() {
-        figureless_sentence(&t.cues, state);
+        figureless_sentence(t.cues, state);
         return out;
     }
     state.topic = None;
@@ -492,7 +493,7 @@ fn resolve(
     };
 
     // Time.
-    let in_slot: Vec<&TimeExpr> = t
+    let in_slot: SmallVec<[&TimeExpr; 8]> = t
         .times
         .iter()
         .filter(|x| x.start >= s.lo && x.end <= s.hi && !detached(t, a, x))

@@ -109,6 +109,14 @@ static CUE_LEXICONS: LazyLock<LexiconGroup> =
 /// Every cue of the words of a sentence, sorted by start.
 pub fn cues(words: &[Word]) -> Vec<Cue> {
     let mut out = Vec::new();
+    cues_into(&mut out, words);
+    out
+}
+
+/// [`cues`], written into `out` (cleared first): a list kept from sentence
+/// to sentence.
+pub fn cues_into(out: &mut Vec<Cue>, words: &[Word]) {
+    out.clear();
     CUE_LEXICONS.find_each(words, |lexicon, m| {
         let kind = match lexicon {
             0 => {
@@ -132,7 +140,6 @@ pub fn cues(words: &[Word]) -> Vec<Cue> {
         out.push(Cue { start: m.start, end: m.end, kind });
     });
     out.sort_by_key(|c| c.start);
-    out
 }
 
 #[cfg(test)]

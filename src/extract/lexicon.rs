@@ -16,6 +16,7 @@
 
 use std::borrow::Cow;
 use rustc_hash::{FxHashMap, FxHasher};
+use smallvec::SmallVec;
 use std::hash::Hasher;
 
 /// One word of a text, with its byte span.
@@ -702,7 +703,7 @@ impl LexiconGroup {
     /// [`Lexicon::find`] of each would give them, handed to `each` with the
     /// lexicon's place, one lexicon after another in the group's order.
     pub fn find_each<'w>(&self, words: &'w [Word<'w>], mut each: impl FnMut(usize, LexMatch<'static>)) {
-        let flags: Vec<u8> = words.iter().map(|w| self.may_start(w)).collect();
+        let flags: SmallVec<[u8; 64]> = words.iter().map(|w| self.may_start(w)).collect();
         let any = flags.iter().fold(0, |a, f| a | f);
         for (k, lex) in self.lexicons.iter().enumerate() {
             if any & 1 << k == 0 {

@@ -254,6 +254,10 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
     // Room for the words of the longest sentence, at one in four bytes, so
     // that the list seldom grows.
     let mut ws = Vec::with_capacity(sents.iter().map(|s| s.end - s.start).max().unwrap_or(0) / 4 + 1);
+    // A sentence's numbers, amounts, cues and parties, each list kept from
+    // sentence to sentence rather than made anew for each.
+    let (mut nums, mut amounts, mut cues, mut parties) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut times, mut time_lists) = (Vec::new(), time::TimeLists::default());
     for (n, s) in sents.iter().enumerate() {
         let stext = &text[s.start..s.end];
         let in_place = article_aligned.then(|| &article_lower[s.start..s.end]);
@@ -295,7 +299,7 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
         };
         ws.clear();
         lexicon::words_into(&mut ws, stext, in_place);
-        let amounts = money::amounts_in(stext, lang, &ws);
+        money::amounts_into(&mut amounts, &mut nums, stext, lang, &ws);
         if amounts.is_empty() {
             // No figure, no claim: the sentence can only tell the next one what
             // it spoke about, which needs its cues, and only if the next one has
@@ -308,7 +312,7 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
         if let Some((prev, prev_lower, _)) = figureless.take() {
             assemble::figureless_sentence(&cues::cues(&lexicon::words_lowered(prev, prev_lower)), &mut state);
         }
-        let cues = cues::cues(&ws);
+        cues::cues_into(&mut cues, &ws);
         if skip_idle && !assemble::may_claim(&cues, &state) {
             idle += 1;
             // Figures with nothing to make a claim of them (prices, scores):
@@ -317,17 +321,18 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
             state.prev = None;
             continue;
         }
-        let parties = parties::parties_in(&ws)
-            .into_iter()
-            .filter(|p| p.start >= skip && !amounts.iter().any(|a| p.start < a.end && a.start < p.end))
-            .collect();
+        parties.clear();
+        parties.extend(
+            parties::each_party(&ws).filter(|p| p.start >= skip && !amounts.iter().any(|a| p.start < a.end && a.start < p.end)),
+        );
+        time::time_exprs_into(&mut times, &mut time_lists, stext, lower, aligned, article.published);
         let tokens = SentenceTokens {
             text: stext,
-            cues,
+            cues: &cues,
             words: &ws,
-            times: time::time_exprs_lowered(stext, lower, aligned, article.published),
-            parties,
-            amounts,
+            times: &times,
+            parties: &parties,
+            amounts: &amounts,
         };
         // The article's pair and focus, worked out at its first figure: an
         // article without one (most of a news archive) never needs them.

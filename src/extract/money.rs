@@ -184,8 +184,17 @@ pub fn amounts(text: &str, lang: Lang) -> Vec<Amount> {
 
 /// [`amounts`], given the words of `text`.
 pub fn amounts_in(text: &str, lang: Lang, ws: &[super::lexicon::Word]) -> Vec<Amount> {
-    let nums = super::number::numbers_in(text, lang, ws);
-    let mut out: Vec<Amount> = Vec::new();
+    let mut out = Vec::new();
+    amounts_into(&mut out, &mut Vec::new(), text, lang, ws);
+    out
+}
+
+/// [`amounts_in`], written into `out` (cleared first), with `nums` for the
+/// numbers of `text`: lists kept from sentence to sentence.
+pub fn amounts_into(out: &mut Vec<Amount>, nums: &mut Vec<Number>, text: &str, lang: Lang, ws: &[super::lexicon::Word]) {
+    super::number::numbers_into(nums, text, lang, ws);
+    let nums = &nums[..];
+    out.clear();
     let mut bare: Vec<Number> = Vec::new();
     let mut i = 0;
     while i < nums.len() {
@@ -248,7 +257,6 @@ pub fn amounts_in(text: &str, lang: Lang, ws: &[super::lexicon::Word]) -> Vec<Am
         }
     }
     out.sort_by_key(|a| a.start);
-    out
 }
 
 /// True when `c`, after a currency name ending at `end`, is the cents of a price:

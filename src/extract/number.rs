@@ -96,7 +96,16 @@ pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
 
 /// [`numbers`], given the words of `text`.
 pub fn numbers_in(text: &str, lang: Lang, ws: &[super::lexicon::Word]) -> Vec<Number> {
-    let mut out = digit_numbers(text, lang);
+    let mut out = Vec::new();
+    numbers_into(&mut out, text, lang, ws);
+    out
+}
+
+/// [`numbers_in`], written into `out` (cleared first): a list kept from
+/// sentence to sentence.
+pub fn numbers_into(out: &mut Vec<Number>, text: &str, lang: Lang, ws: &[super::lexicon::Word]) {
+    out.clear();
+    digit_numbers(out, text, lang);
     let digits = out.len();
     for w in words::word_numbers(text, ws, &out[..digits]) {
         if !out[..digits].iter().any(|n| n.start < w.end && w.start < n.end) {
@@ -104,14 +113,13 @@ pub fn numbers_in(text: &str, lang: Lang, ws: &[super::lexicon::Word]) -> Vec<Nu
         }
     }
     out.sort_by_key(|n| n.start);
-    let mut out = compounds(text, out);
-    for n in &mut out {
+    compounds(text, out);
+    for n in out.iter_mut() {
         negate(text, n);
     }
     if may_hold_url(text) {
         out.retain(|n| !in_url(text, n.start));
     }
-    out
 }
 
 /// The next run of digits in `text` at or after byte `pos`, as the `digits`
@@ -217,9 +225,8 @@ fn fraction(b: &[u8], at: usize, seps: &[u8]) -> usize {
     }
 }
 
-/// Numbers written in digits, each with the scale word after it.
-fn digit_numbers(text: &str, lang: Lang) -> Vec<Number> {
-    let mut out = Vec::new();
+/// Numbers written in digits, each with the scale word after it, added to `out`.
+fn digit_numbers(out: &mut Vec<Number>, text: &str, lang: Lang) {
     let mut pos = 0;
     while let Some((start, end)) = digits_at(text, pos, lang) {
         let before = text[..start].chars().next_back();
@@ -270,13 +277,12 @@ fn digit_numbers(text: &str, lang: Lang) -> Vec<Number> {
         }
         out.push(Number { start, end, value, scale });
     }
-    out
 }
 
 /// Joins terms of one number: "2 млрд 842 млн", "4 thousand 3 hundred and 21",
 /// "3 million and a half". Later terms must have smaller scales; only the
 /// hundreds take an unscaled tail, so "$2 million and 20 projects" stays two numbers.
-fn compounds(text: &str, mut out: Vec<Number>) -> Vec<Number> {
+fn compounds(text: &str, out: &mut Vec<Number>) {
     // Merged in place: the first `kept` are the numbers so far, the last of
     // them the one a number may join.
     let mut kept = 0;
@@ -309,7 +315,7 @@ fn compounds(text: &str, mut out: Vec<Number>) -> Vec<Number> {
         kept += 1;
     }
     out.truncate(kept);
-    for a in &mut out {
+    for a in out.iter_mut() {
         // The regex needs white space and "and" first: most amounts have
         // neither, and are passed over without a search.
         let rest = &text[a.end..];
@@ -323,7 +329,6 @@ fn compounds(text: &str, mut out: Vec<Number>) -> Vec<Number> {
             a.end += c[0].len();
         }
     }
-    out
 }
 
 /// "-5", "minus 5", "negative one": the sign before a number. A hyphen after a

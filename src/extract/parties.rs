@@ -89,6 +89,11 @@ pub fn parties(text: &str) -> Vec<Party> {
 
 /// Every party mention in `ws`, the words of a text, in order.
 pub fn parties_in(ws: &[Word]) -> Vec<Party> {
+    each_party(ws).collect()
+}
+
+/// [`parties_in`], one at a time.
+pub fn each_party<'w>(ws: &'w [Word<'w>]) -> impl Iterator<Item = Party> + 'w {
     COUNTRIES
         .find(ws)
         .filter(|m| m.tag != "-")
@@ -126,7 +131,6 @@ pub fn parties_in(ws: &[Word]) -> Vec<Party> {
         // A region outside the code list counts only as the other side of a flow
         // ("с центральноазиатскими соседями"): then the claim is no country pair's.
         .filter(|p| p.code != REGION || matches!(p.role, Role::With | Role::To | Role::From))
-        .collect()
 }
 
 /// The distinct codes of `parties`, in order of first mention.

@@ -652,11 +652,33 @@ thread_local! {
     static REACH_CACHES: std::cell::Cell<Vec<Option<hybrid::dfa::Cache>>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
+/// [`times_into`] a new list.
+#[cfg(test)]
+fn times(text: &str, years: &[(usize, usize)], published: Option<NaiveDate>, explicit_year: Option<i32>, open: u32) -> Vec<TimeExpr> {
+    let mut out = Vec::new();
+    times_into(&mut out, &mut Vec::new(), text, years, published, explicit_year, open);
+    out
+}
+
+/// A time expression found by a rule: its span, the rule's place, and what
+/// it means.
+type Candidate = (usize, usize, usize, TimeExpr);
+
 /// Every time expression of `text` that the rules find, non-overlapping, in
 /// order, given the places of its years ([`scan::years`]), its first year
-/// ([`first_year`]) and the rules whose gate is open on it ([`gate`]).
-fn times(text: &str, years: &[(usize, usize)], published: Option<NaiveDate>, explicit_year: Option<i32>, open: u32) -> Vec<TimeExpr> {
-    let mut cands: Vec<(usize, usize, usize, TimeExpr)> = Vec::new();
+/// ([`first_year`]) and the rules whose gate is open on it ([`gate`]): added
+/// to `out`, with `cands` (left empty) for what the rules find before
+/// overlaps are settled.
+fn times_into(
+    out: &mut Vec<TimeExpr>,
+    cands: &mut Vec<Candidate>,
+    text: &str,
+    years: &[(usize, usize)],
+    published: Option<NaiveDate>,
+    explicit_year: Option<i32>,
+    open: u32,
+) {
+    cands.clear();
     // On ASCII text the rules' own automata find each match before its
     // groups are read, so the searches need no bound ([`Rule::reach`]).
     let ascii = text.is_ascii();
@@ -671,17 +693,17 @@ fn times(text: &str, years: &[(usize, usize)], published: Option<NaiveDate>, exp
         }
         // The two rules that every year opens are matched by hand, as the
         // regexes would match them (a test holds the two equal).
-        let scanned = match rule.name {
-            "year" => Some(scan::year_hits(text, years)),
-            "deadline year" => Some(scan::deadline_hits(text, years)),
-            _ => None,
-        };
-        if let Some(hits) = scanned {
-            for hit in &hits {
-                let c = Groups { text, found: Found::Scanned(hit) };
+        if matches!(rule.name, "year" | "deadline year") {
+            let take = |hit: scan::Hit| {
+                let c = Groups { text, found: Found::Scanned(&hit) };
                 if let Some(t) = interpret(rule.name, &c, text, published, explicit_year) {
                     cands.push((hit.start, hit.end, prio, t));
                 }
+            };
+            if rule.name == "year" {
+                scan::year_hits(text, years, take);
+            } else {
+                scan::deadline_hits(text, years, take);
             }
             continue;
         }
@@ -704,9 +726,9 @@ fn times(text: &str, years: &[(usize, usize)], published: Option<NaiveDate>, exp
             .then((b.1 - b.0).cmp(&(a.1 - a.0)))
             .then(a.2.cmp(&b.2))
     });
-    let mut out: Vec<TimeExpr> = Vec::new();
-    for (start, end, _, mut t) in cands {
-        if out.last().is_some_and(|p| start < p.end) {
+    let first = out.len();
+    for (start, end, _, mut t) in cands.drain(..) {
+        if out[first..].last().is_some_and(|p| start < p.end) {
             continue;
         }
         if t.role == Role::Plain && t.period.is_some() && BASE_PREFIX.is_match(last_words(&text[..start], BASE_PREFIX_WORDS)) {
@@ -716,7 +738,6 @@ fn times(text: &str, years: &[(usize, usize)], published: Option<NaiveDate>, exp
         t.end = end;
         out.push(t);
     }
-    out
 }
 
 /// Calls `each` with every match of `rule` in `text`, in order, as
@@ -1122,13 +1143,31 @@ pub fn time_exprs(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
 /// [`time_exprs`], given the lower case of `text` and whether it is aligned
 /// with it (`lower_text_aligned`).
 pub fn time_exprs_lowered(text: &str, lower: &str, aligned: bool, published: Option<NaiveDate>) -> Vec<TimeExpr> {
+    let mut out = Vec::new();
+    time_exprs_into(&mut out, &mut TimeLists::default(), text, lower, aligned, published);
+    out
+}
+
+/// The lists [`time_exprs_into`] works in, kept from sentence to sentence.
+#[derive(Default)]
+pub struct TimeLists {
+    years: Vec<(usize, usize)>,
+    cands: Vec<Candidate>,
+}
+
+/// [`time_exprs_lowered`], written into `out` (cleared first), working in
+/// `lists`.
+pub fn time_exprs_into(out: &mut Vec<TimeExpr>, lists: &mut TimeLists, text: &str, lower: &str, aligned: bool, published: Option<NaiveDate>) {
+    out.clear();
     let (open, months) = gate(text, lower, aligned);
     // Where the years stand ([`scan::years`]), found once for the rules that
     // start from them.
-    let years: Vec<(usize, usize)> = scan::years(text).collect();
-    let open = joined_years(text, &years, open);
-    let explicit_year = first_year(text, &years);
-    let mut out = times(text, &years, published, explicit_year, month_shapes(text, open, months.as_deref()));
+    let years = &mut lists.years;
+    years.clear();
+    years.extend(scan::years(text));
+    let open = joined_years(text, years, open);
+    let explicit_year = first_year(text, years);
+    times_into(out, &mut lists.cands, text, years, published, explicit_year, month_shapes(text, open, months.as_deref()));
     // A single month needs a month name, as the month range rule does: when
     // that rule's gate is closed there is none.
     let months = if open & 1 << MONTH_GATE != 0 {
@@ -1155,7 +1194,6 @@ pub fn time_exprs_lowered(text: &str, lower: &str, aligned: bool, published: Opt
         }
     }
     out.sort_by_key(|t| t.start);
-    out
 }
 
 #[cfg(test)]

@@ -160,8 +160,7 @@ fn year_words(text: &str, at: usize) -> usize {
 /// The matches of the "year" rule:
 /// `(?:\b(?:in|for|of|during|за|в|по\s+итогам)\s+)?\b(?P<y>YEAR)(?:'s|’s|YG)`,
 /// given the places of `text`'s years ([`years`]).
-pub(super) fn year_hits(text: &str, years: &[(usize, usize)]) -> Vec<Hit> {
-    let mut hits = Vec::new();
+pub(super) fn year_hits(text: &str, years: &[(usize, usize)], mut each: impl FnMut(Hit)) {
     let mut pos = 0;
     for &(y, y_end) in years {
         if y < pos || word_char_before(text, y) {
@@ -171,10 +170,9 @@ pub(super) fn year_hits(text: &str, years: &[(usize, usize)]) -> Vec<Hit> {
             .or_else(|| word_before_space(text, y, &["итогам"], false).and_then(|s| word_before_space(text, s, &["по"], true)));
         let start = lead.filter(|&s| s >= pos).unwrap_or(y);
         let end = one_of_at(text, y_end, &["'s", "’s"]).unwrap_or_else(|| year_words(text, y_end));
-        hits.push(Hit { start, end, year: (y, y_end), group: "y" });
+        each(Hit { start, end, year: (y, y_end), group: "y" });
         pos = end;
     }
-    hits
 }
 
 /// The matches of the "deadline year" rule:
@@ -183,14 +181,13 @@ pub(super) fn year_hits(text: &str, years: &[(usize, usize)]) -> Vec<Hit> {
 /// `\bthe\s+(?P<y3>YEAR)\s+(?:deadline|target|goal)`, given the places of
 /// `text`'s years ([`years`]). Each year has one word before it, which tells
 /// which of them can match.
-pub(super) fn deadline_hits(text: &str, years: &[(usize, usize)]) -> Vec<Hit> {
+pub(super) fn deadline_hits(text: &str, years: &[(usize, usize)], mut each: impl FnMut(Hit)) {
     const BY: &[&str] = &["by", "until", "till", "before"];
     // `by`, or `не позднее`, ending at `end`: where it starts.
     let by = |end: usize| {
         word_before_space(text, end, BY, true)
             .or_else(|| word_before_space(text, end, &["позднее"], false).and_then(|s| word_before_space(text, s, &["не"], true)))
     };
-    let mut hits = Vec::new();
     let mut pos = 0;
     for &(y, y_end) in years {
         if y < pos {
@@ -219,10 +216,9 @@ pub(super) fn deadline_hits(text: &str, years: &[(usize, usize)]) -> Vec<Hit> {
         };
         if let Some(hit) = hit.filter(|h| h.start >= pos) {
             pos = hit.end;
-            hits.push(hit);
+            each(hit);
         }
     }
-    hits
 }
 
 /// One match of the single-month regex of [`super::single_months`]: its
@@ -415,7 +411,10 @@ mod tests {
         let mut groups: BTreeMap<(&str, &str), usize> = BTreeMap::new();
         for t in &texts {
             let ys: Vec<_> = years(t).collect();
-            for (name, hits) in [("year", year_hits(t, &ys)), ("deadline year", deadline_hits(t, &ys))] {
+            let (mut year, mut deadline) = (Vec::new(), Vec::new());
+            year_hits(t, &ys, |h| year.push(h));
+            deadline_hits(t, &ys, |h| deadline.push(h));
+            for (name, hits) in [("year", year), ("deadline year", deadline)] {
                 assert_eq!(hits, regex_hits(name, t), "{name}: {t:?}");
                 for h in hits {
                     *groups.entry((name, h.group)).or_default() += 1;
