@@ -144,7 +144,12 @@ pub fn claim_id(article_id: &str, span_start: u32, span_end: u32) -> String {
     feed(decimal(span_start, &mut digits));
     feed(&[0]);
     feed(decimal(span_end, &mut digits));
-    format!("{h:016x}")
+    // As `format!("{h:016x}")` writes it, without the formatting machinery.
+    let mut hex = [0u8; 16];
+    for (i, d) in hex.iter_mut().enumerate() {
+        *d = b"0123456789abcdef"[(h >> (60 - 4 * i)) as usize & 0xf];
+    }
+    std::str::from_utf8(&hex).expect("hex digits are ASCII").to_string()
 }
 
 /// `n` in decimal digits, written at the end of `buf`.

@@ -31,7 +31,7 @@ use super::money::{Amount, Unit};
 use super::pair::parties_of;
 use super::parties::{Party, Role};
 use super::period::{base_ref, detached, is_base_amount, is_comparison, period_of};
-use super::time::{Role as TimeRole, TimeExpr};
+use super::time::{Label, Role as TimeRole, TimeExpr};
 use super::traps::is_trap;
 use crate::{ClaimKind, Indicator, Measure};
 use regex::Regex;
@@ -82,7 +82,7 @@ impl<'a> ArticleContext<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct State {
     /// Period of the last actual claim.
-    pub last_period: Option<String>,
+    pub last_period: Option<Label>,
     /// Indicator and parties of the previous sentence's last claim.
     pub prev: Option<(Indicator, &'static str, Option<&'static str>)>,
     /// The indicator a previous sentence without figures spoke about ("Trade
@@ -112,8 +112,8 @@ pub struct Draft {
     pub measure: Measure,
     pub value: f64,
     pub unit: &'static str,
-    pub period: Option<String>,
-    pub deadline: Option<String>,
+    pub period: Option<Label>,
+    pub deadline: Option<Label>,
     pub approx: bool,
 }
 
@@ -131,8 +131,10 @@ pub(super) struct Slot {
     pub(super) hi: usize,
 }
 
-/// Claims of one sentence, in text order.
-pub fn sentence_claims(t: &SentenceTokens, ctx: &ArticleContext, state: &mut State) -> Vec<Draft> {
+/// Claims of one sentence, in text order, written into `out` (cleared
+/// first): a list kept from sentence to sentence.
+pub fn sentence_claims(out: &mut Vec<Draft>, t: &SentenceTokens, ctx: &ArticleContext, state: &mut State) {
+    out.clear();
     let cands: SmallVec<[usize; 8]> = (0..t.amounts.len())
         .filter(|&i| is_candidate(t, i))
         .collect();
@@ -142,7 +144,6 @@ pub fn sentence_claims(t: &SentenceTokens, ctx: &ArticleContext, state: &mut Sta
         .iter()
         .any(|c| matches!(c.kind, CueKind::Indicator(..)));
     let masks = share_masks(t, &cands);
-    let mut out: Vec<Draft> = Vec::new();
     // The previous amount's claim in this sentence (its place in `out`): what
     // a bare amount inherits.
     let mut prev: Option<usize> = None;
@@ -194,14 +195,13 @@ pub fn sentence_claims(t: &SentenceTokens, ctx: &ArticleContext, state: &mut Sta
     // very next sentence can continue it.
     if t.amounts.is_empty() {
         figureless_sentence(t.cues, state);
-        return out;
+        return;
     }
     state.topic = None;
     state.prev = out
         .first()
         .filter(|_| has_indicator)
         .map(|d| (d.indicator, d.country, d.partner));
-    out
 }
 
 /// Whether a sentence with figures and these cues may give a claim, given

@@ -258,6 +258,7 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
     // sentence to sentence rather than made anew for each.
     let (mut nums, mut amounts, mut cues, mut parties) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut times, mut time_lists) = (Vec::new(), time::TimeLists::default());
+    let mut sentence_drafts = Vec::new();
     for (n, s) in sents.iter().enumerate() {
         let stext = &text[s.start..s.end];
         let in_place = article_aligned.then(|| &article_lower[s.start..s.end]);
@@ -337,9 +338,8 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
         // The article's pair and focus, worked out at its first figure: an
         // article without one (most of a news archive) never needs them.
         let ctx = ctx.get_or_insert_with(|| article_context(article, &sents, article_aligned.then_some(article_lower.as_str())));
-        for d in assemble::sentence_claims(&tokens, ctx, &mut state) {
-            drafts.push((d, s.start, s.end));
-        }
+        assemble::sentence_claims(&mut sentence_drafts, &tokens, ctx, &mut state);
+        drafts.extend(sentence_drafts.drain(..).map(|d| (d, s.start, s.end)));
     }
     let mut out: Vec<Claim> = Vec::new();
     for (d, ss, se) in drafts {
@@ -359,8 +359,8 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
             measure: d.measure,
             value: d.value,
             unit: d.unit.into(),
-            period: d.period,
-            deadline: d.deadline,
+            period: d.period.map(String::from),
+            deadline: d.deadline.map(String::from),
             approx: d.approx,
             evidence: text[ss..se].trim().to_string(),
             span_start: start,
@@ -381,8 +381,8 @@ fn same_claim<'a>(c: &'a Claim, d: &'a Draft) -> bool {
         && c.kind == d.kind
         && c.measure == d.measure
         && c.unit == d.unit
-        && c.period == d.period
-        && c.deadline == d.deadline
+        && c.period.as_deref() == d.period.as_deref()
+        && c.deadline.as_deref() == d.deadline.as_deref()
         && (c.value - d.value).abs() <= 0.005 * c.value.abs().max(d.value.abs())
 }
 

@@ -11,7 +11,7 @@
 
 use super::assemble::{Draft, SentenceTokens, Slot, State, words_back, words_in};
 use super::money::Amount;
-use super::time::{BaseRef, Role as TimeRole, TimeExpr};
+use super::time::{BaseRef, Label, Role as TimeRole, TimeExpr};
 use super::traps::is_hedge_word;
 use crate::{ClaimKind, Indicator};
 
@@ -46,7 +46,7 @@ pub(super) fn period_of(
     indicator: Indicator,
     prev: Option<&Draft>,
     state: &State,
-) -> Option<String> {
+) -> Option<Label> {
     let stock = in_slot.iter().any(|x| x.role == TimeRole::Stock);
     let nearest = in_slot
         .iter()

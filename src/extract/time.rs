@@ -37,6 +37,7 @@ use chrono::{Datelike, NaiveDate};
 use regex::{Regex, RegexSet};
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, MatchKind, hybrid, meta};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
@@ -55,15 +56,35 @@ pub enum Role {
     Stock,
 }
 
+/// A period or deadline as the claims table writes it ("2024", "2024-H1",
+/// "2024-01/2024-09"): a bare year is borrowed ([`year_label`]), anything
+/// else is made for the occasion.
+pub type Label = Cow<'static, str>;
+
+/// The years [`year_label`] lends: 1900 to 2199.
+const LENT_YEARS: std::ops::Range<i32> = 1900..2200;
+
+/// A year as a [`Label`], borrowed from a table of the years most text
+/// names ([`LENT_YEARS`]) rather than made each time a sentence names one.
+pub fn year_label(y: i32) -> Label {
+    static TABLE: LazyLock<String> = LazyLock::new(|| LENT_YEARS.map(|y| y.to_string()).collect());
+    if LENT_YEARS.contains(&y) {
+        let at = 4 * (y - LENT_YEARS.start) as usize;
+        Cow::Borrowed(&TABLE[at..at + 4])
+    } else {
+        Cow::Owned(y.to_string())
+    }
+}
+
 /// A time expression of a sentence, with byte span.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TimeExpr {
     pub start: usize,
     pub end: usize,
     /// Meaning as the period of an actual figure.
-    pub period: Option<String>,
+    pub period: Option<Label>,
     /// Meaning as the deadline of a target or forecast.
-    pub deadline: Option<String>,
+    pub deadline: Option<Label>,
     pub role: Role,
     /// For a comparison base: which period it is, relative to the figure compared.
     pub base: Option<BaseRef>,
@@ -82,7 +103,7 @@ pub enum BaseRef {
 impl BaseRef {
     /// The base period of a figure whose period is `period` ("2024-01/2024-05",
     /// "2024-H1", "2024"), or `None` when the period has no year to move.
-    pub fn apply(self, period: &str) -> Option<String> {
+    pub fn apply(self, period: &str) -> Option<Label> {
         let years: Vec<i32> = period
             .split('/')
             .map(|p| p.get(..4).and_then(|y| y.parse().ok()))
@@ -98,7 +119,8 @@ impl BaseRef {
                 .zip(&years)
                 .map(|(p, y)| format!("{}{}", y + delta, &p[4..]))
                 .collect::<Vec<_>>()
-                .join("/"),
+                .join("/")
+                .into(),
         )
     }
 }
@@ -864,7 +886,7 @@ fn year(c: &Groups, name: &str) -> Option<i32> {
     c.name(name)?.as_str().parse().ok()
 }
 
-fn plain(period: Option<String>, deadline: Option<String>) -> Option<TimeExpr> {
+fn plain(period: Option<Label>, deadline: Option<Label>) -> Option<TimeExpr> {
     Some(TimeExpr {
         start: 0,
         end: 0,
@@ -905,7 +927,7 @@ fn interpret(
     explicit_year: Option<i32>,
 ) -> Option<TimeExpr> {
     let pub_year = published.map(|d| d.year());
-    let ys = |y: i32| Some(y.to_string());
+    let ys = |y: i32| Some(year_label(y));
     match rule {
         "month range" => {
             let (m1, m2) = (month_of(c.text("m1"))?, month_of(c.text("m2"))?);
@@ -929,8 +951,8 @@ fn interpret(
                 _ => None,
             };
             match canonical {
-                Some(name) if y1 == y2 => plain(Some(format!("{y2}-{name}")), None),
-                _ => plain(Some(format!("{y1}-{m1:02}/{y2}-{m2:02}")), None),
+                Some(name) if y1 == y2 => plain(Some(format!("{y2}-{name}").into()), None),
+                _ => plain(Some(format!("{y1}-{m1:02}/{y2}-{m2:02}").into()), None),
             }
         }
         "date" => {
@@ -941,7 +963,7 @@ fn interpret(
             let m = month_of(c.text("m1")).or(month_of(c.text("m2")))?;
             let end = infer_year(m, published)?;
             let (sy, sm) = if m == 12 { (end, 1) } else { (end - 1, m + 1) };
-            plain(Some(format!("{sy}-{sm:02}/{end}-{m:02}")), None)
+            plain(Some(format!("{sy}-{sm:02}/{end}-{m:02}").into()), None)
         }
         "fiscal year" => {
             let y1 = year(c, "y1")?;
@@ -950,12 +972,12 @@ fn interpret(
             if (y1 + 1) % 100 != y2 {
                 return None;
             }
-            plain(Some(format!("{y1}-04/{}-03", y1 + 1)), None)
+            plain(Some(format!("{y1}-04/{}-03", y1 + 1).into()), None)
         }
         "fiscal year to" => {
             // "FY24": the April-March year that ends in 2024 (India's convention).
             let y2: i32 = 2000 + c.name("y2")?.as_str().parse::<i32>().ok()?;
-            plain(Some(format!("{}-04/{y2}-03", y2 - 1)), None)
+            plain(Some(format!("{}-04/{y2}-03", y2 - 1).into()), None)
         }
         "quarters" => {
             let n = num(c, "n")?;
@@ -963,7 +985,7 @@ fn interpret(
             (1..=4).contains(&n).then(|| TimeExpr {
                 start: 0,
                 end: 0,
-                period: Some(format!("{y}-01/{y}-{:02}", n * 3)),
+                period: Some(format!("{y}-01/{y}-{:02}", n * 3).into()),
                 deadline: None,
                 role: Role::Plain,
                 base: None,
@@ -975,7 +997,7 @@ fn interpret(
                 return None;
             }
             let y = year(c, "y").or(explicit_year).or(pub_year);
-            plain(y.map(|y| format!("{y}-Q{n}")), None)
+            plain(y.map(|y| format!("{y}-Q{n}").into()), None)
         }
         "half" => {
             let n = num(c, "n").or(num(c, "n2"))?;
@@ -983,7 +1005,7 @@ fn interpret(
                 return None;
             }
             let y = year(c, "y").or(explicit_year).or(pub_year);
-            plain(y.map(|y| format!("{y}-H{n}")), None)
+            plain(y.map(|y| format!("{y}-H{n}").into()), None)
         }
         "months" => {
             let n = num(c, "n")?;
@@ -1001,12 +1023,12 @@ fn interpret(
             match y {
                 // The canonical forms: the first six months are a half, three a quarter.
                 Some(y) if n == 6 && c.get(0)?.as_str().to_lowercase().contains("first") => {
-                    plain(Some(format!("{y}-H1")), None)
+                    plain(Some(format!("{y}-H1").into()), None)
                 }
                 Some(y) if n == 3 && c.get(0)?.as_str().to_lowercase().contains("first") => {
-                    plain(Some(format!("{y}-Q1")), None)
+                    plain(Some(format!("{y}-Q1").into()), None)
                 }
-                Some(y) => plain(Some(format!("{y}-01/{y}-{n:02}")), None),
+                Some(y) => plain(Some(format!("{y}-01/{y}-{n:02}").into()), None),
                 None => with_role(Role::Anaphoric),
             }
         }
@@ -1125,7 +1147,7 @@ pub fn single_months(
             Some(TimeExpr {
                 start: h.start,
                 end: h.end,
-                period: Some(format!("{y}-{m:02}")),
+                period: Some(format!("{y}-{m:02}").into()),
                 deadline: None,
                 role: Role::Plain,
                 base: None,
@@ -1199,6 +1221,20 @@ pub fn time_exprs_into(out: &mut Vec<TimeExpr>, lists: &mut TimeLists, text: &st
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A year's label is the year written out, borrowed inside the lent
+    /// range and made outside it.
+    #[test]
+    fn year_labels_write_the_year() {
+        for y in [-12_345, -1, 0, 7, 999, 1899, 1900, 1901, 2024, 2199, 2200, 9999, 10_000, i32::MAX] {
+            let label = year_label(y);
+            assert_eq!(label, y.to_string(), "{y}");
+            assert_eq!(matches!(label, Cow::Borrowed(_)), LENT_YEARS.contains(&y), "{y}");
+        }
+        for y in LENT_YEARS {
+            assert_eq!(year_label(y), y.to_string());
+        }
+    }
 
     /// Every letter that the rules' case folding matches to a letter of a gate
     /// literal lower-cases to that letter, except those in [`FOLD_IRREGULAR`]:
@@ -1641,11 +1677,11 @@ mod tests {
             .filter(|t| t.role == Role::Plain && (t.period.is_some() || t.deadline.is_some()))
             .collect();
         assert!(ts.len() <= 1, "{t}: {ts:?}");
-        ts.first().and_then(|t| t.period.clone())
+        ts.first().and_then(|t| t.period.clone()).map(String::from)
     }
 
     fn deadline(t: &str) -> Option<String> {
-        time_exprs(t, pubd()).into_iter().find_map(|t| t.deadline)
+        time_exprs(t, pubd()).into_iter().find_map(|t| t.deadline).map(String::from)
     }
 
     #[test]
