@@ -31,7 +31,8 @@ const ABBREVIATION_CHARS: usize = 6;
 
 /// Splits `text` into trimmed, non-empty sentences in text order.
 pub fn sentences(text: &str) -> Vec<Sentence> {
-    let mut out = Vec::new();
+    // Room for a sentence in every 80 bytes, about the length of one.
+    let mut out = Vec::with_capacity(text.len() / 80 + 1);
     let mut paragraph = 0usize;
     let mut line_start = 0usize;
     let mut seen_text_in_para = false;
