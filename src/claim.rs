@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 /// What a figure measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -97,9 +98,10 @@ pub type Code = Cow<'static, str>;
 pub struct Claim {
     /// Stable id: a hash of `article_id` and the amount's span ([`claim_id`]).
     pub claim_id: String,
-    pub article_id: String,
+    /// Shared by the claims of one article, as its source is.
+    pub article_id: Arc<str>,
     pub published: Option<NaiveDate>,
-    pub source: String,
+    pub source: Arc<str>,
     pub indicator: Indicator,
     /// ISO 3166-1 alpha-3 code, or `EU`, `EAEU`, `CIS`, `WORLD`.
     pub country: Code,

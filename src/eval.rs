@@ -171,8 +171,8 @@ fn value_ok(gold: Option<f64>, pred: f64) -> bool {
 /// Scores `claims` (in table order) against `gold`.
 pub fn score(gold: &Gold, claims: &[Claim]) -> Score {
     let mut by_article: HashMap<&str, Vec<&Claim>> = HashMap::new();
-    for c in claims.iter().filter(|c| gold.contains_key(&c.article_id)) {
-        by_article.entry(&c.article_id).or_default().push(c);
+    for c in claims.iter().filter(|c| gold.contains_key(&*c.article_id)) {
+        by_article.entry(&*c.article_id).or_default().push(c);
     }
     let mut s = Score { articles: gold.len(), ..Default::default() };
     for (id, gclaims) in gold {
@@ -220,7 +220,7 @@ mod tests {
 
     fn claim(article: &str, country: &str, partner: &str, kind: ClaimKind, value: f64) -> Claim {
         Claim {
-            claim_id: String::new(), article_id: article.into(), published: None, source: String::new(),
+            claim_id: String::new(), article_id: article.into(), published: None, source: "".into(),
             indicator: Indicator::TradeTurnover, country: country.to_string().into(), partner: Some(partner.to_string().into()),
             kind, measure: Measure::Level, value, unit: "USD".into(), period: None, deadline: None,
             approx: false, evidence: String::new(), span_start: 0, span_end: 0,

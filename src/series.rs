@@ -364,8 +364,8 @@ impl SeriesClaim {
             unit: c.unit.to_string(),
             period: c.period.clone(),
             deadline: c.deadline.clone(),
-            article_id: c.article_id.clone(),
-            source: c.source.clone(),
+            article_id: c.article_id.to_string(),
+            source: c.source.to_string(),
         })
     }
 }

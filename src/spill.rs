@@ -287,7 +287,7 @@ mod tests {
     }
 
     fn by_article(c: &Claim) -> (String, u32) {
-        (c.article_id.clone(), c.span_start)
+        (c.article_id.to_string(), c.span_start)
     }
 
     fn files(dir: &Path) -> usize {

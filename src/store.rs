@@ -43,7 +43,7 @@ pub type EntryKey = (String, u8, u32, u32);
 pub fn entry_key(e: &Entry) -> EntryKey {
     match e {
         Entry::Read { article, .. } => (article.clone(), 0, 0, 0),
-        Entry::Stored(c) | Entry::Fresh { claim: c, .. } => (c.article_id.clone(), 1, c.span_start, c.span_end),
+        Entry::Stored(c) | Entry::Fresh { claim: c, .. } => (c.article_id.to_string(), 1, c.span_start, c.span_end),
     }
 }
 
@@ -185,7 +185,7 @@ mod tests {
             claim_id: crate::claim::claim_id(article, span, span + 4),
             article_id: article.into(),
             published: None,
-            source: String::new(),
+            source: "".into(),
             indicator: Indicator::TradeTurnover,
             country: "KAZ".into(),
             partner: Some("KGZ".into()),
@@ -203,14 +203,14 @@ mod tests {
     }
 
     fn ids(claims: &[Claim]) -> Vec<(String, u32)> {
-        claims.iter().map(|c| (c.article_id.clone(), c.span_start)).collect()
+        claims.iter().map(|c| (c.article_id.to_string(), c.span_start)).collect()
     }
 
     /// One run's merge through a spill, as `run` does it: `read` are the
     /// articles read in this run (in input order, from file 0), `fresh` their claims.
     fn run_merge(dir: &Path, stored: &[Claim], read: &[&str], fresh: &[Claim]) -> (Vec<Claim>, MergeCounts) {
         let readings: Vec<(&str, u32, Vec<Claim>)> =
-            read.iter().map(|a| (*a, 0, fresh.iter().filter(|c| c.article_id == *a).cloned().collect())).collect();
+            read.iter().map(|a| (*a, 0, fresh.iter().filter(|c| &*c.article_id == *a).cloned().collect())).collect();
         let (merged, counts, repeats) = spill_and_merge(dir, stored, &readings);
         assert!(repeats.is_empty());
         (merged, counts)

@@ -28,9 +28,9 @@ pub fn claims_frame(claims: &[Claim]) -> PolarsResult<DataFrame> {
     let c = claims;
     let columns = vec![
         str_col("claim_id", c.iter().map(|c| Some(c.claim_id.as_str()))),
-        str_col("article_id", c.iter().map(|c| Some(c.article_id.as_str()))),
+        str_col("article_id", c.iter().map(|c| Some(&*c.article_id))),
         date_col("published", c.iter().map(|c| c.published)),
-        str_col("source", c.iter().map(|c| Some(c.source.as_str()))),
+        str_col("source", c.iter().map(|c| Some(&*c.source))),
         str_col("indicator", c.iter().map(|c| Some(c.indicator.as_str()))),
         str_col("country", c.iter().map(|c| Some(&*c.country))),
         str_col("partner", c.iter().map(|c| c.partner.as_deref())),
@@ -82,9 +82,9 @@ pub fn claims_from_frame(df: &DataFrame) -> Result<Vec<Claim>, String> {
         };
         claims.push(Claim {
             claim_id: field(0)?.to_string(),
-            article_id: field(1)?.to_string(),
+            article_id: field(1)?.into(),
             published,
-            source: text(3, row),
+            source: text(3, row).into(),
             indicator: field(4)?.parse().map_err(|e| parse_err(4, e))?,
             country: field(5)?.to_string().into(),
             partner: get(6, row).map(|p| p.to_string().into()),

@@ -71,7 +71,7 @@ fn bad_inputs_are_named_and_skipped_and_the_rest_goes_on() {
     }
     assert!(!err.contains("notes.bin"), "files of other types inside folders are passed over");
     let claims = read_claims(&dir.path().join("c.csv")).unwrap();
-    let articles: std::collections::BTreeSet<&str> = claims.iter().map(|c| c.article_id.as_str()).collect();
+    let articles: std::collections::BTreeSet<&str> = claims.iter().map(|c| &*c.article_id).collect();
     assert!(articles.contains("good-seed-meeting"), "{articles:?}");
     assert!(articles.contains("jsonl-good"), "{articles:?}");
 

@@ -34,9 +34,9 @@ fn claim(
     let span_start = 10 + evidence.len() as u32 % 7;
     Claim {
         claim_id: econtrack::claim::claim_id(article, span_start, span_start + 6),
-        article_id: article.to_string(),
+        article_id: article.into(),
         published: published.map(date),
-        source: format!("{} report", article.split('-').next().unwrap_or(article)),
+        source: format!("{} report", article.split('-').next().unwrap_or(article)).into(),
         indicator,
         country: pair.0.to_string().into(),
         partner: pair.1.map(|p| p.to_string().into()),
@@ -91,7 +91,7 @@ fn awkward_claims() -> Vec<Claim> {
                 None,
                 ev,
             );
-            c.source = format!("Source {i}, \"quoted\"");
+            c.source = format!("Source {i}, \"quoted\"").into();
             c.approx = i % 2 == 1;
             c
         })
@@ -145,7 +145,7 @@ fn a_large_table_written_in_batches_reads_back_whole_in_slices() {
     let claims: Vec<Claim> = (0..20_001u32)
         .map(|i| {
             let mut c = base[i as usize % base.len()].clone();
-            c.article_id = format!("a{:05}", i / 3);
+            c.article_id = format!("a{:05}", i / 3).into();
             c.span_start = i;
             c.value = f64::from(i) * 1.000_1e6 + 0.1;
             c

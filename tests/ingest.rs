@@ -76,7 +76,7 @@ fn every_bad_input_is_named_and_every_good_one_is_read() {
     assert!(err.lines().last().unwrap().contains(&format!("{} inputs skipped", BAD.len())), "{err}");
 
     // The good files and lines, read with the bad ones, give what they give alone.
-    let ids: BTreeSet<&str> = claims.iter().map(|c| c.article_id.as_str()).collect();
+    let ids: BTreeSet<&str> = claims.iter().map(|c| &*c.article_id).collect();
     for id in ["good-seed-meeting", "good-utf16-with-bom", "jsonl-good-1", "jsonl-good-2"] {
         assert!(ids.contains(id), "{id} has claims: {ids:?}");
     }
@@ -85,12 +85,12 @@ fn every_bad_input_is_named_and_every_good_one_is_read() {
         let (alone, code, _) = extract(&[&bad.join(file)], &["--strict"]);
         assert_eq!(code, Some(0));
         let id = file.trim_end_matches(".txt");
-        let together: Vec<Claim> = claims.iter().filter(|c| c.article_id == id).cloned().collect();
+        let together: Vec<Claim> = claims.iter().filter(|c| &*c.article_id == id).cloned().collect();
         assert_eq!(together, alone, "{file}");
     }
     // The UTF-16 file is the Russian dev article: same claims as its UTF-8 original.
     let (original, _, _) = extract(&[&fixture("dev/articles/kgru-2023-10-12-ru.txt")], &[]);
-    let utf16: Vec<Claim> = claims.iter().filter(|c| c.article_id == "good-utf16-with-bom").cloned().collect();
+    let utf16: Vec<Claim> = claims.iter().filter(|c| &*c.article_id == "good-utf16-with-bom").cloned().collect();
     assert_eq!(said(&utf16), said(&original));
 }
 
@@ -99,7 +99,7 @@ fn strict_fails_on_bad_input_but_still_writes_the_good_claims() {
     let (claims, code, err) = extract(&[&fixture("bad")], &["--strict"]);
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("--strict"), "{err}");
-    assert!(claims.iter().any(|c| c.article_id == "good-seed-meeting"));
+    assert!(claims.iter().any(|c| &*c.article_id == "good-seed-meeting"));
     let (_, code, err) = extract(&[&fixture("bad/good-seed-meeting.txt")], &["--strict"]);
     assert_eq!(code, Some(0), "{err}");
     assert!(!err.contains("skipped"), "{err}");
@@ -113,7 +113,7 @@ fn a_saved_page_gives_the_claims_of_its_text_and_nothing_from_the_furniture() {
         assert_eq!(code, Some(0), "{err}");
         assert!(!text.is_empty());
         assert_eq!(said(&page), said(&text), "{stem}: the page adds or loses claims");
-        assert!(page.iter().all(|c| c.article_id == stem && c.source == format!("https://steppe-wire.example/news/{stem}")));
+        assert!(page.iter().all(|c| &*c.article_id == stem && *c.source == format!("https://steppe-wire.example/news/{stem}")));
     }
 }
 
@@ -127,13 +127,13 @@ fn a_web_archive_gives_the_claims_of_its_pages() {
         &[&fixture("dev/articles/kzkg-2026-02-13.txt"), &fixture("dev/articles/kgru-2023-10-12-ru.txt")],
         &["--strict"],
     );
-    let of = |id: &str| -> Vec<Claim> { archive.iter().filter(|c| c.article_id == id).cloned().collect() };
+    let of = |id: &str| -> Vec<Claim> { archive.iter().filter(|c| &*c.article_id == id).cloned().collect() };
     let first = of("6f1d2c3e-0000-4000-8000-000000000001");
     let second = of("6f1d2c3e-0000-4000-8000-000000000002");
     let mut both = first.clone();
     both.extend(second.clone());
     assert_eq!(said(&both), said(&texts), "the two pages give the texts' claims, robots.txt and the image none");
-    assert!(first.iter().all(|c| c.source == "https://steppe-wire.example/news/kzkg-2026-02-13"));
+    assert!(first.iter().all(|c| &*c.source == "https://steppe-wire.example/news/kzkg-2026-02-13"));
 
     // The third page has no date of its own: the WARC-Date stands in.
     let undated = of("6f1d2c3e-0000-4000-8000-000000000003");

@@ -49,7 +49,7 @@ fn stored(dir: &Path) -> Vec<Claim> {
 }
 
 fn claims_of<'a>(claims: &'a [Claim], article: &str) -> Vec<&'a Claim> {
-    claims.iter().filter(|c| c.article_id == article).collect()
+    claims.iter().filter(|c| &*c.article_id == article).collect()
 }
 
 /// A trade article of our generator, as a text file body with front matter.
@@ -108,7 +108,7 @@ fn edited_articles_replace_their_claims_new_ones_add_and_nothing_else_moves() {
         assert_eq!(claims_of(&now, id), claims_of(&original, id), "{id}: stored claims are kept");
     }
     let untouched = |claims: &[Claim]| -> Vec<Claim> {
-        claims.iter().filter(|c| ![edited, "zz-new-article"].contains(&c.article_id.as_str())).cloned().collect()
+        claims.iter().filter(|c| ![edited, "zz-new-article"].contains(&&*c.article_id)).cloned().collect()
     };
     assert_eq!(untouched(&now), untouched(&original), "every other claim is as it was");
     let csv = read_claims(&dir.path().join("data/claims.csv")).unwrap();

@@ -47,7 +47,7 @@ use number::Lang;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 use std::cell::OnceCell;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 /// A dateline at the start of an article: "BAKU, Feb. 25 - ", "BISHKEK - ".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -342,6 +342,12 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
         drafts.extend(sentence_drafts.drain(..).map(|d| (d, s.start, s.end)));
     }
     let mut out: Vec<Claim> = Vec::new();
+    // The article's id and source, made once for all its claims to share.
+    let (id, source): (Arc<str>, Arc<str>) = if drafts.is_empty() {
+        (Arc::from(""), Arc::from(""))
+    } else {
+        (Arc::from(article.id.as_str()), Arc::from(article.source.as_str()))
+    };
     for (d, ss, se) in drafts {
         if out.iter().any(|c| same_claim(c, &d)) {
             continue; // GOLD-FORMAT: a repeat is not a new claim
@@ -349,9 +355,9 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
         let (start, end) = ((ss + d.start) as u32, (ss + d.end) as u32);
         out.push(Claim {
             claim_id: claim_id(&article.id, start, end),
-            article_id: article.id.clone(),
+            article_id: Arc::clone(&id),
             published: article.published,
-            source: article.source.clone(),
+            source: Arc::clone(&source),
             indicator: d.indicator,
             country: d.country.into(),
             partner: d.partner.map(Code::Borrowed),
