@@ -254,8 +254,8 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
     // Room for the words of the longest sentence, at one in four bytes, so
     // that the list seldom grows.
     let mut ws = Vec::with_capacity(sents.iter().map(|s| s.end - s.start).max().unwrap_or(0) / 4 + 1);
-    // A sentence's numbers, amounts, cues and parties, each list kept from
-    // sentence to sentence rather than made anew for each.
+    // A sentence's numbers, amounts, cues, parties, times and drafts: each
+    // list is kept from sentence to sentence rather than made anew.
     let (mut nums, mut amounts, mut cues, mut parties) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut times, mut time_lists) = (Vec::new(), time::TimeLists::default());
     let mut sentence_drafts = Vec::new();
@@ -342,22 +342,20 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
         drafts.extend(sentence_drafts.drain(..).map(|d| (d, s.start, s.end)));
     }
     let mut out: Vec<Claim> = Vec::new();
-    // The article's id and source, made once for all its claims to share.
-    let (id, source): (Arc<str>, Arc<str>) = if drafts.is_empty() {
-        (Arc::from(""), Arc::from(""))
-    } else {
-        (Arc::from(article.id.as_str()), Arc::from(article.source.as_str()))
-    };
+    // The article's id and source, made at its first claim for all its
+    // claims to share.
+    let mut shared: Option<(Arc<str>, Arc<str>)> = None;
     for (d, ss, se) in drafts {
         if out.iter().any(|c| same_claim(c, &d)) {
             continue; // GOLD-FORMAT: a repeat is not a new claim
         }
         let (start, end) = ((ss + d.start) as u32, (ss + d.end) as u32);
+        let (id, source) = shared.get_or_insert_with(|| (Arc::from(article.id.as_str()), Arc::from(article.source.as_str())));
         out.push(Claim {
             claim_id: claim_id(&article.id, start, end),
-            article_id: Arc::clone(&id),
+            article_id: Arc::clone(id),
             published: article.published,
-            source: Arc::clone(&source),
+            source: Arc::clone(source),
             indicator: d.indicator,
             country: d.country.into(),
             partner: d.partner.map(Code::Borrowed),
