@@ -365,6 +365,14 @@ fn rate_cue(t: &SentenceTokens, i: usize) -> bool {
     change && !pct_trap && !share && !reached
 }
 
+/// An indicator cue's indicator, fixed partner and span.
+fn indicator_cue(c: &Cue) -> Option<(Indicator, Option<&'static str>, usize, usize)> {
+    match c.kind {
+        CueKind::Indicator(i, p) => Some((i, p, c.start, c.end)),
+        _ => None,
+    }
+}
+
 /// The claim of one amount, read from its slot (see the module doc), or `None`
 /// when the amount is no trade claim.
 fn resolve(
@@ -384,20 +392,14 @@ fn resolve(
     let ind_before = cues_in(t, s.lo, a.start)
         .rev()
         .filter(|c| !masked(c))
-        .find_map(|c| match &c.kind {
-            CueKind::Indicator(i, p) => Some((*i, *p, c.start, c.end)),
-            _ => None,
-        });
+        .find_map(indicator_cue);
     // After the amount only within its own phrase: "$2 billion in annual trade",
     // "$30 billion bilateral trade goal", not "..., imports from Russia".
     let phrase_end = t.text[a.end..s.hi]
         .find([',', ';', '—', '–', '('])
         .map_or(s.hi, |p| a.end + p);
     let ind_after = || {
-        cues_in(t, a.end, words_fwd(t, a.end, 5, phrase_end)).find_map(|c| match &c.kind {
-            CueKind::Indicator(i, p) => Some((*i, *p, c.start, c.end)),
-            _ => None,
-        })
+        cues_in(t, a.end, words_fwd(t, a.end, 5, phrase_end)).find_map(indicator_cue)
     };
     // Kind.
     let kind = if pct {
@@ -424,10 +426,7 @@ fn resolve(
             } else if let Some((i, p, cs, ce)) = cues_in(t, 0, a.start)
                 .rev()
                 .filter(|c| !masked(c))
-                .find_map(|c| match &c.kind {
-                    CueKind::Indicator(i, p) => Some((*i, *p, c.start, c.end)),
-                    _ => None,
-                })
+                .find_map(indicator_cue)
             {
                 (i, p, Some((cs, ce)), None)
             } else if !has_indicator

@@ -179,18 +179,14 @@ struct Cur {
 
 /// Every money amount and percent in `text`, in order.
 pub fn amounts(text: &str, lang: Lang) -> Vec<Amount> {
-    amounts_in(text, lang, &super::lexicon::words(text))
-}
-
-/// [`amounts`], given the words of `text`.
-pub fn amounts_in(text: &str, lang: Lang, ws: &[super::lexicon::Word]) -> Vec<Amount> {
     let mut out = Vec::new();
-    amounts_into(&mut out, &mut Vec::new(), text, lang, ws);
+    amounts_into(&mut out, &mut Vec::new(), text, lang, &super::lexicon::words(text));
     out
 }
 
-/// [`amounts_in`], written into `out` (cleared first), with `nums` for the
-/// numbers of `text`: lists kept from sentence to sentence.
+/// [`amounts`], given the words of `text`, written into `out` (cleared
+/// first), with `nums` for the numbers of `text`: lists kept from sentence
+/// to sentence.
 pub fn amounts_into(out: &mut Vec<Amount>, nums: &mut Vec<Number>, text: &str, lang: Lang, ws: &[super::lexicon::Word]) {
     super::number::numbers_into(nums, text, lang, ws);
     let nums = &nums[..];

@@ -91,18 +91,13 @@ static SCALES: LazyLock<Vec<Scale>> = LazyLock::new(|| {
 
 /// Every number in `text`, in order.
 pub fn numbers(text: &str, lang: Lang) -> Vec<Number> {
-    numbers_in(text, lang, &super::lexicon::words(text))
-}
-
-/// [`numbers`], given the words of `text`.
-pub fn numbers_in(text: &str, lang: Lang, ws: &[super::lexicon::Word]) -> Vec<Number> {
     let mut out = Vec::new();
-    numbers_into(&mut out, text, lang, ws);
+    numbers_into(&mut out, text, lang, &super::lexicon::words(text));
     out
 }
 
-/// [`numbers_in`], written into `out` (cleared first): a list kept from
-/// sentence to sentence.
+/// [`numbers`], given the words of `text`, written into `out` (cleared
+/// first): a list kept from sentence to sentence.
 pub fn numbers_into(out: &mut Vec<Number>, text: &str, lang: Lang, ws: &[super::lexicon::Word]) {
     out.clear();
     digit_numbers(out, text, lang);

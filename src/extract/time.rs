@@ -1159,14 +1159,8 @@ pub fn single_months(
 /// All time expressions: the rule set plus single months that no rule covers.
 pub fn time_exprs(text: &str, published: Option<NaiveDate>) -> Vec<TimeExpr> {
     let (lower, aligned) = super::lexicon::lower_text_aligned(text);
-    time_exprs_lowered(text, &lower, aligned, published)
-}
-
-/// [`time_exprs`], given the lower case of `text` and whether it is aligned
-/// with it (`lower_text_aligned`).
-pub fn time_exprs_lowered(text: &str, lower: &str, aligned: bool, published: Option<NaiveDate>) -> Vec<TimeExpr> {
     let mut out = Vec::new();
-    time_exprs_into(&mut out, &mut TimeLists::default(), text, lower, aligned, published);
+    time_exprs_into(&mut out, &mut TimeLists::default(), text, &lower, aligned, published);
     out
 }
 
@@ -1177,8 +1171,9 @@ pub struct TimeLists {
     cands: Vec<Candidate>,
 }
 
-/// [`time_exprs_lowered`], written into `out` (cleared first), working in
-/// `lists`.
+/// [`time_exprs`], given the lower case of `text` and whether it is aligned
+/// with it (`lower_text_aligned`), written into `out` (cleared first),
+/// working in `lists`.
 pub fn time_exprs_into(out: &mut Vec<TimeExpr>, lists: &mut TimeLists, text: &str, lower: &str, aligned: bool, published: Option<NaiveDate>) {
     out.clear();
     let (open, months) = gate(text, lower, aligned);
