@@ -51,14 +51,16 @@ pub struct ArticleContext<'a> {
     /// The text whose party mentions settle the focus when it is not known
     /// yet: counted on first use, since most articles' claims name both sides.
     mentions: &'a str,
+    /// Its lower case, when that is a stretch of the article's, aligned with it.
+    mentions_lower: Option<&'a str>,
 }
 
 impl<'a> ArticleContext<'a> {
     /// The context of an article with this pair; `focus` is already set when
     /// the dateline or the pair settles it, else it is counted over `mentions`
-    /// when first asked for.
-    pub fn new(pair: Vec<&'static str>, focus: OnceCell<Option<&'static str>>, mentions: &'a str) -> Self {
-        ArticleContext { pair, focus, mentions }
+    /// (with its lower case, when in place) when first asked for.
+    pub fn new(pair: Vec<&'static str>, focus: OnceCell<Option<&'static str>>, mentions: &'a str, mentions_lower: Option<&'a str>) -> Self {
+        ArticleContext { pair, focus, mentions, mentions_lower }
     }
 
     /// The party the article reports from or about most.
@@ -67,7 +69,7 @@ impl<'a> ArticleContext<'a> {
             .focus
             .get_or_init(|| {
                 let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
-                for p in super::parties::parties(self.mentions) {
+                for p in super::parties::parties_lowered(self.mentions, self.mentions_lower) {
                     *counts.entry(p.code).or_default() += 1;
                 }
                 let pair = &self.pair;

@@ -393,7 +393,7 @@ fn same_claim<'a>(c: &'a Claim, d: &'a Draft) -> bool {
 /// The article's pair (title first, then the lead) and its focus party (the
 /// dateline's country when it is one of the pair, else the most mentioned),
 /// given the article's lower case when it is in place.
-fn article_context<'a>(article: &'a Article, sents: &[sentence::Sentence], lower: Option<&str>) -> ArticleContext<'a> {
+fn article_context<'a>(article: &'a Article, sents: &[sentence::Sentence], lower: Option<&'a str>) -> ArticleContext<'a> {
     let text = article.text.as_str();
     let mut pair = parties::distinct(&parties::parties(&article.title));
     let lead_end = sents
@@ -411,8 +411,7 @@ fn article_context<'a>(article: &'a Article, sents: &[sentence::Sentence], lower
         // The lead's words borrow their lower case from the article's, when
         // that is in place (`lower`).
         let lead = skip..lead_end.max(skip);
-        let words = lexicon::words_lowered(&text[lead.clone()], lower.map(|l| &l[lead.clone()]));
-        for code in parties::distinct(&parties::parties_in(&words)) {
+        for code in parties::distinct(&parties::parties_lowered(&text[lead.clone()], lower.map(|l| &l[lead.clone()]))) {
             if pair.len() < 2 && !pair.contains(&code) {
                 pair.push(code);
             }
@@ -433,7 +432,7 @@ fn article_context<'a>(article: &'a Article, sents: &[sentence::Sentence], lower
         None if pair.len() < 2 => OnceCell::from(pair.first().cloned()),
         None => OnceCell::new(),
     };
-    ArticleContext::new(pair, focus, &text[skip..])
+    ArticleContext::new(pair, focus, &text[skip..], lower.map(|l| &l[skip..]))
 }
 
 /// The articles of the three scored corpora in `tests/fixtures` (dev, dev2,

@@ -83,8 +83,22 @@ pub const REGION: &str = "REGION";
 /// character in place (titles are mostly capitals: word by word, each would
 /// be a new String).
 pub fn parties(text: &str) -> Vec<Party> {
-    let (lower, aligned) = lower_text_aligned(text);
-    parties_in(&words_lowered(text, aligned.then_some(lower.as_str())))
+    parties_lowered(text, None)
+}
+
+/// [`parties`], given the lower case of `text` when it is aligned with it
+/// (a stretch of an article's, lower-cased once); without it, `text` is
+/// lower-cased here.
+pub fn parties_lowered(text: &str, lower: Option<&str>) -> Vec<Party> {
+    let own;
+    let lower = match lower {
+        Some(lower) => Some(lower),
+        None => {
+            own = lower_text_aligned(text);
+            own.1.then_some(own.0.as_str())
+        }
+    };
+    parties_in(&words_lowered(text, lower))
 }
 
 /// Every party mention in `ws`, the words of a text, in order.
