@@ -1217,6 +1217,11 @@ pub fn time_exprs_into(out: &mut Vec<TimeExpr>, lists: &mut TimeLists, text: &st
 mod tests {
     use super::*;
 
+    /// The places of `text`'s years, as [`time_exprs_into`] finds them.
+    fn years_of(text: &str) -> Vec<(usize, usize)> {
+        scan::years(text).collect()
+    }
+
     /// A year's label is the year written out, borrowed inside the lent
     /// range and made outside it.
     #[test]
@@ -1287,7 +1292,7 @@ mod tests {
             assert_eq!(open | *MONTH_RULES, set | *MONTH_RULES, "{text:?}");
             if open != set {
                 closed_months += 1;
-                let years: Vec<_> = scan::years(text).collect();
+                let years = years_of(text);
                 let year = first_year(text, &years);
                 assert_eq!(times(text, &years, pubd(), year, open), times(text, &years, pubd(), year, set), "{text:?}");
                 assert!(single_months(text, pubd(), year, None).is_empty(), "{text:?}");
@@ -1392,7 +1397,7 @@ mod tests {
         );
         let (mut fiscal, mut range, mut dropped) = (0, 0, 0);
         for text in joined.iter().chain(&corpus).chain(&upper) {
-            let kept = joined_years(text, &scan::years(text).collect::<Vec<_>>(), u32::MAX);
+            let kept = joined_years(text, &years_of(text), u32::MAX);
             dropped += usize::from(kept != u32::MAX);
             for (i, name, count) in [(FISCAL_YEAR, "fiscal year", &mut fiscal), (YEAR_RANGE, "year range", &mut range)] {
                 assert_eq!(RULES[i].0, name);
@@ -1442,7 +1447,7 @@ mod tests {
             .chain(corpus.iter().chain(&upper).chain(&phrases).chain(&stock).chain(&short).map(String::as_str));
         for text in all {
             let open = GATE_SET.matches(text);
-            if !single_months(text, pubd(), first_year(text, &scan::years(text).collect::<Vec<_>>()), None).is_empty() {
+            if !single_months(text, pubd(), first_year(text, &years_of(text)), None).is_empty() {
                 assert!(open.matched(MONTH_GATE), "a single month in {text:?} but the month gate is closed");
             }
             for (i, rule) in RULE_SET.iter().enumerate() {
@@ -1655,7 +1660,7 @@ mod tests {
         let mut found = 0;
         for t in &texts {
             let want = re.find(t).and_then(|m| m.as_str().parse().ok());
-            assert_eq!(first_year(t, &scan::years(t).collect::<Vec<_>>()), want, "{t:?}");
+            assert_eq!(first_year(t, &years_of(t)), want, "{t:?}");
             found += usize::from(want.is_some());
         }
         assert!(found > 150, "{found} years");

@@ -109,7 +109,7 @@ pub(super) fn word_numbers(text: &str, ws: &[Word], taken: &[Number]) -> Vec<Num
     let Some(first) = ws.iter().position(|w| tok(w).is_some()) else { return Vec::new() };
     let toks: Vec<Option<Tok>> = ws.iter().enumerate().map(|(i, w)| if i < first { None } else { tok(w) }).collect();
     let mut out = Vec::new();
-    let mut i = 0;
+    let mut i = first;
     while i < ws.len() {
         if toks[i].is_none() {
             i += 1;
