@@ -21,6 +21,21 @@ pub struct Article {
     pub lang: String,
     /// The body, without front matter. Claim spans are byte offsets into it.
     pub text: String,
+    /// Where in its file the article starts, for files that hold many.
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// Where an article starts in the file it was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Origin {
+    /// The file is the article (text, Markdown, HTML).
+    #[default]
+    File,
+    /// A JSONL line, 1-based.
+    Line(usize),
+    /// A WARC record, by the byte it starts at in the uncompressed stream.
+    Byte(usize),
 }
 
 /// Guesses the language of `text`: `ru` when Cyrillic letters outnumber Latin ones.

@@ -33,6 +33,6 @@ pub mod store;
 #[cfg(feature = "cli")]
 pub mod table;
 
-pub use article::Article;
+pub use article::{Article, Origin};
 pub use claim::{Claim, ClaimKind, Indicator, Measure};
 pub use error::{Error, Location};

@@ -99,6 +99,7 @@ pub fn article(seed: u64, index: usize) -> Article {
         source: format!("https://news.example/{index}"),
         lang: lang.to_string(),
         text,
+        ..Default::default()
     }
 }
 

@@ -19,6 +19,7 @@ fuzz_target!(|data: &[u8]| {
         source: String::new(),
         lang: if flags & 2 == 2 { "ru" } else { "en" }.into(),
         text,
+        ..Default::default()
     };
     for claim in extract_claims(&article) {
         let (start, end) = (claim.span_start as usize, claim.span_end as usize);

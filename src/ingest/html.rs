@@ -91,6 +91,7 @@ pub fn parse_html(path: &Path, bytes: &[u8], charset: Option<&str>) -> Result<Ar
         source: source(&page),
         lang,
         text: body,
+        origin: Default::default(),
     })
 }
 

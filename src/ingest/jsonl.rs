@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::front_matter::parse_date;
 use crate::article::detect_lang;
 use crate::error::{Error, Location};
-use crate::Article;
+use crate::{Article, Origin};
 
 #[derive(Deserialize)]
 struct Record {
@@ -122,6 +122,7 @@ fn parse_record(line: &str, location: &Location) -> Result<Article, Error> {
         source: record.source.unwrap_or_default(),
         lang,
         text: record.text,
+        origin: Origin::Line(location.line.unwrap_or(0)),
     })
 }
 

@@ -221,6 +221,7 @@ impl<R: BufRead> WarcReader<R> {
             return None;
         };
         article.id = id;
+        article.origin = crate::Origin::Byte(record.start);
         article.source = record.header("WARC-Target-URI").unwrap_or("").to_string();
         if article.published.is_none() {
             article.published = record.header("WARC-Date").and_then(|d| NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok());
