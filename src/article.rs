@@ -27,7 +27,7 @@ pub struct Article {
 }
 
 /// Where an article starts in the file it was read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
 pub enum Origin {
     /// The file is the article (text, Markdown, HTML).
     #[default]

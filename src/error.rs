@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::Origin;
+
 /// Where in the input something went wrong.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Location {
@@ -20,6 +22,16 @@ impl Location {
 
     pub fn line(path: impl Into<PathBuf>, line: usize) -> Self {
         Location { path: path.into(), line: Some(line), byte: None }
+    }
+
+    /// Where an article read from `path` starts.
+    pub fn of_article(path: impl Into<PathBuf>, origin: Origin) -> Self {
+        let path = path.into();
+        match origin {
+            Origin::File => Location::file(path),
+            Origin::Line(line) => Location::line(path, line),
+            Origin::Byte(byte) => Location { path, line: None, byte: Some(byte) },
+        }
     }
 }
 

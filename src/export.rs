@@ -5,13 +5,16 @@
 //! leaves a half-written table. CSV is UTF-8 with one header row, ISO dates,
 //! `.` decimals, no thousands separators, no exponents (2.5e11 is written
 //! `250000000000`) and RFC 4180 quoting: a field with a comma, a quote or a
-//! line break is quoted, and quotes are doubled.
+//! line break is quoted, and quotes are doubled. A text cell starting with
+//! `=`, `+`, `-`, `@`, a tab, a carriage return or `'` gets a leading `'`, so
+//! that no spreadsheet takes it for a formula.
 //!
 //! Spreadsheets: Excel takes the byte-order mark (`--excel`) as "UTF-8";
 //! LibreOffice's headless import (`soffice --convert-to xlsx`) ignores it and
 //! needs the charset named: `--infilter=CSV:44,34,76,1`. Either way a CR LF
 //! inside a cell becomes LF, and numbers keep 15 significant digits.
 
+use std::borrow::Cow;
 use std::fs;
 use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
@@ -19,6 +22,7 @@ use std::sync::Arc;
 
 use polars::prelude::*;
 
+use crate::commit::Staging;
 use crate::error::{Error, Location};
 use crate::table::{claims_from_frame, claims_schema};
 use crate::Claim;
@@ -51,11 +55,56 @@ fn table_error(context: &str) -> impl FnOnce(PolarsError) -> Error + '_ {
     move |source| Error::Table { context: context.to_string(), source }
 }
 
-/// CSV bytes of `df`; `excel` adds a UTF-8 byte-order mark so Excel reads the
-/// text as UTF-8.
+/// What a spreadsheet takes for the start of a formula (OWASP's list for CSV
+/// injection), and our own escape, `'`, so that the escape can be undone.
+const FORMULA_STARTS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\''];
+
+/// `df` with every text cell that starts like a formula prefixed with `'`, so
+/// that a spreadsheet shows it as text and never runs it. Parquet and JSONL
+/// keep the text as it is; [`read_claims`] takes the prefix off a claims CSV.
+fn spreadsheet_safe(df: &DataFrame) -> Result<DataFrame, Error> {
+    map_text_cells(df, escape_formula).map_err(table_error("writing CSV"))
+}
+
+fn escape_formula(s: &str) -> Cow<'_, str> {
+    if s.starts_with(FORMULA_STARTS) { Cow::Owned(format!("'{s}")) } else { Cow::Borrowed(s) }
+}
+
+fn unescape_formula(s: &str) -> Cow<'_, str> {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => Cow::Borrowed(rest),
+        _ => Cow::Borrowed(s),
+    }
+}
+
+/// Undoes [`spreadsheet_safe`].
+fn unescape_formulas(df: &DataFrame) -> PolarsResult<DataFrame> {
+    map_text_cells(df, unescape_formula)
+}
+
+fn map_text_cells(df: &DataFrame, f: for<'a> fn(&'a str) -> Cow<'a, str>) -> PolarsResult<DataFrame> {
+    let columns = df
+        .columns()
+        .iter()
+        .map(|c| match c.dtype() {
+            DataType::String => Ok(c.str()?.apply_values(f).into_column()),
+            _ => Ok(c.clone()),
+        })
+        .collect::<PolarsResult<Vec<_>>>()?;
+    DataFrame::new(df.height(), columns)
+}
+
+/// An error writing the table at `path`, naming it (a full disk says which
+/// file filled it).
+fn writing_error<'a>(path: &'a Path, format: &'a str) -> impl FnOnce(PolarsError) -> Error + 'a {
+    move |source| Error::Table { context: format!("{}: writing {format}", path.display()), source }
+}
+
+/// CSV bytes of `df`, formula-like cells escaped ([`spreadsheet_safe`]);
+/// `excel` adds a UTF-8 byte-order mark so Excel reads the text as UTF-8.
 pub fn csv_bytes(df: &DataFrame, excel: bool) -> Result<Vec<u8>, Error> {
     let mut buf = Vec::new();
-    let mut df = df.clone();
+    let mut df = spreadsheet_safe(df)?;
     CsvWriter::new(&mut buf)
         .include_bom(excel)
         .include_header(true)
@@ -135,8 +184,26 @@ fn rename_into_place(tmp: &Path, path: &Path) -> Result<(), Error> {
 /// rename, creating the folder when needed. A file that already holds exactly
 /// these bytes is left alone, so a run that changes nothing touches nothing.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    match write_temp(path, bytes)? {
+        Some(tmp) => rename_into_place(&tmp, path),
+        None => Ok(()),
+    }
+}
+
+/// Writes `bytes` for `path` like [`write_atomic`], leaving the rename to
+/// `staging`.
+pub fn stage_bytes(path: &Path, bytes: &[u8], staging: &mut Staging) -> Result<(), Error> {
+    if let Some(tmp) = write_temp(path, bytes)? {
+        staging.add(tmp, path.to_path_buf());
+    }
+    Ok(())
+}
+
+/// The synced temporary file holding `bytes` for `path`, or `None` when
+/// `path` already holds them.
+fn write_temp(path: &Path, bytes: &[u8]) -> Result<Option<PathBuf>, Error> {
     if fs::metadata(path).is_ok_and(|m| m.len() == bytes.len() as u64) && fs::read(path).is_ok_and(|old| old == bytes) {
-        return Ok(());
+        return Ok(None);
     }
     let tmp = temp_path(path)?;
     let written = (|| {
@@ -148,7 +215,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         let _ = fs::remove_file(&tmp);
         return Err(Error::io(Location::file(path), e));
     }
-    rename_into_place(&tmp, path)
+    Ok(Some(tmp))
 }
 
 /// A claims table written a batch at a time to a temporary file, put in place
@@ -185,10 +252,10 @@ impl ClaimsWriter {
                     .include_header(true)
                     .with_float_scientific(Some(false))
                     .batched(&schema)
-                    .map_err(table_error("writing CSV"))?,
+                    .map_err(writing_error(path, "CSV"))?,
             ),
             Format::Parquet => Sink::Parquet(Box::new(
-                ParquetWriter::new(out).set_parallel(false).batched(&schema).map_err(table_error("writing Parquet"))?,
+                ParquetWriter::new(out).set_parallel(false).batched(&schema).map_err(writing_error(path, "Parquet"))?,
             )),
             Format::Jsonl => Sink::Jsonl(std::io::BufWriter::new(out)),
         });
@@ -200,8 +267,8 @@ impl ClaimsWriter {
         let frame = || crate::table::claims_frame(claims).map_err(table_error("building the claims table"));
         match self.sink.as_mut().expect("written before commit") {
             Sink::Jsonl(w) => w.write_all(&claims_jsonl_bytes(claims)).map_err(|e| Error::io(Location::file(&self.path), e)),
-            Sink::Csv(w) => w.write_batch(&frame()?).map_err(table_error("writing CSV")),
-            Sink::Parquet(w) => w.write_batch(&frame()?).map_err(table_error("writing Parquet")),
+            Sink::Csv(w) => w.write_batch(&spreadsheet_safe(&frame()?)?).map_err(writing_error(&self.path, "CSV")),
+            Sink::Parquet(w) => w.write_batch(&frame()?).map_err(writing_error(&self.path, "Parquet")),
         }
     }
 
@@ -209,11 +276,34 @@ impl ClaimsWriter {
     /// already holds exactly these bytes it is left alone, so a run that
     /// changes nothing touches nothing.
     pub fn commit(mut self) -> Result<(), Error> {
+        match self.finish()? {
+            Some(tmp) => rename_into_place(&tmp, &self.path),
+            None => Ok(()),
+        }
+    }
+
+    /// Finishes and syncs the file like [`ClaimsWriter::commit`], but leaves
+    /// the rename to `staging`, which puts a job's files in place together.
+    /// Returns the file holding the new table until then: the temporary one,
+    /// or `path` when that already held the same bytes.
+    pub fn stage(mut self, staging: &mut Staging) -> Result<PathBuf, Error> {
+        match self.finish()? {
+            Some(tmp) => {
+                staging.add(tmp.clone(), self.path.clone());
+                Ok(tmp)
+            }
+            None => Ok(self.path.clone()),
+        }
+    }
+
+    /// Ends the table and syncs it; returns the temporary file, or `None`
+    /// (and removes it) when `path` already holds the same bytes.
+    fn finish(&mut self) -> Result<Option<PathBuf>, Error> {
         let io_err = |e| Error::io(Location::file(&self.path), e);
-        match self.sink.take().expect("committed once") {
-            Sink::Csv(mut w) => w.finish().map_err(table_error("writing CSV"))?,
+        match self.sink.take().expect("finished once") {
+            Sink::Csv(mut w) => w.finish().map_err(writing_error(&self.path, "CSV"))?,
             Sink::Parquet(w) => {
-                w.finish().map_err(table_error("writing Parquet"))?;
+                w.finish().map_err(writing_error(&self.path, "Parquet"))?;
             }
             Sink::Jsonl(w) => {
                 w.into_inner().map_err(|e| io_err(e.into_error()))?;
@@ -221,15 +311,16 @@ impl ClaimsWriter {
         }
         self.file.sync_all().map_err(io_err)?;
         if same_bytes(&self.tmp, &self.path) {
-            return fs::remove_file(&self.tmp).map_err(|e| Error::io(Location::file(&self.tmp), e));
+            fs::remove_file(&self.tmp).map_err(|e| Error::io(Location::file(&self.tmp), e))?;
+            return Ok(None);
         }
-        rename_into_place(&self.tmp, &self.path)
+        Ok(Some(self.tmp.clone()))
     }
 }
 
 impl Drop for ClaimsWriter {
     fn drop(&mut self) {
-        // Still holding a sink: not committed.
+        // Still holding a sink: not finished (a staged file is the staging's).
         if self.sink.is_some() {
             let _ = fs::remove_file(&self.tmp);
         }
@@ -243,12 +334,13 @@ pub fn write_claims(path: &Path, claims: &[Claim], excel: bool) -> Result<(), Er
     writer.commit()
 }
 
-/// Writes `df` as `<dir>/<stem>.csv` and `<dir>/<stem>.parquet`.
-pub fn write_table_pair(dir: &Path, stem: &str, df: &DataFrame, excel: bool) -> Result<Vec<PathBuf>, Error> {
+/// Writes `df` as `<dir>/<stem>.csv` and `<dir>/<stem>.parquet`, put in
+/// place by `staging`.
+pub fn write_table_pair(dir: &Path, stem: &str, df: &DataFrame, excel: bool, staging: &mut Staging) -> Result<Vec<PathBuf>, Error> {
     let csv = dir.join(format!("{stem}.csv"));
     let parquet = dir.join(format!("{stem}.parquet"));
-    write_atomic(&csv, &csv_bytes(df, excel)?)?;
-    write_atomic(&parquet, &parquet_bytes(df)?)?;
+    stage_bytes(&csv, &csv_bytes(df, excel)?, staging)?;
+    stage_bytes(&parquet, &parquet_bytes(df)?, staging)?;
     Ok(vec![csv, parquet])
 }
 
@@ -276,6 +368,7 @@ pub fn read_claims(path: &Path) -> Result<Vec<Claim>, Error> {
                 .with_infer_schema_length(Some(0))
                 .into_reader_with_file_handle(Cursor::new(bytes))
                 .finish()
+                .and_then(|df| unescape_formulas(&df))
                 .map_err(|e| parse_err(format!("not a claims CSV: {e}")))?;
             claims_from_frame(&df).map_err(parse_err)
         }

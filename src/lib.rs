@@ -18,6 +18,8 @@ pub mod article;
 pub mod chart;
 pub mod claim;
 #[cfg(feature = "cli")]
+pub mod commit;
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod error;
 pub mod eval;

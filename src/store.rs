@@ -15,12 +15,15 @@
 //! it, then renamed into place ([`crate::export::ClaimsWriter`]).
 
 use std::fs;
-use std::path::Path;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
-use crate::Claim;
-use crate::error::Error;
+use crate::commit::Staging;
+use crate::{Claim, Origin};
+use crate::error::{Error, Location};
 use crate::spill::{Sorted, Spill, for_each_group};
 
 /// What a run's claims spill holds. Sorted by [`entry_key`], each article's
@@ -29,8 +32,9 @@ use crate::spill::{Sorted, Spill, for_each_group};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Entry {
     /// An article read in this run (with or without claims): the reading's
-    /// number in input order and the number of the file it came from.
-    Read { article: String, reading: u64, file: u32 },
+    /// number in input order, the number of the file it came from and where
+    /// in that file it starts.
+    Read { article: String, reading: u64, file: u32, origin: Origin },
     /// A claim from the store.
     Stored(Claim),
     /// A claim of an article read in this run, with the reading's number.
@@ -78,25 +82,80 @@ pub struct MergeCounts {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Repeat {
     pub article: String,
-    /// The file of the skipped reading, and of the first one.
+    /// The file of the skipped reading and where in it the article starts,
+    /// and the same of the first one.
     pub file: u32,
+    pub origin: Origin,
     pub first_file: u32,
+    pub first_origin: Origin,
 }
 
 /// Reads the store into `spill` and returns how many claims it holds; a
-/// missing store is an empty one. A store that exists but cannot be read is an
-/// error, never silently replaced. The store is read a slice of rows at a
-/// time, so its size does not count against memory.
+/// missing store is an empty one. A store that exists but cannot be read, or
+/// does not match its checksum ([`digest_path`]), is an error, never silently
+/// replaced. The store is read a slice of rows at a time, so its size does not
+/// count against memory.
 pub fn load_into(path: &Path, spill: &mut ClaimSpill) -> Result<usize, Error> {
     let mut n = 0;
     if !path.exists() {
         return Ok(n);
     }
+    check_digest(path)?;
     crate::export::read_claims_in_slices(path, |claims| {
         n += claims.len();
         claims.iter().try_for_each(|c| spill.push(&Entry::Stored(c.clone())))
     })?;
     Ok(n)
+}
+
+/// The store's checksum file: `claims.parquet.sha256`, in the format of
+/// `sha256sum`, so `sha256sum -c` checks it too. A store with no checksum
+/// file (written by an older econtrack, or the file removed) is read as it is.
+pub fn digest_path(store: &Path) -> PathBuf {
+    let mut name = store.file_name().unwrap_or_default().to_os_string();
+    name.push(".sha256");
+    store.with_file_name(name)
+}
+
+/// The hex SHA-256 of a file, read a block at a time.
+fn sha256_hex(path: &Path) -> Result<String, Error> {
+    let mut file = fs::File::open(path).map_err(|e| Error::io(Location::file(path), e))?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        match file.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => hasher.update(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(Error::io(Location::file(path), e)),
+        }
+    }
+    Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Refuses a store whose bytes are not those its checksum file records.
+fn check_digest(store: &Path) -> Result<(), Error> {
+    let digest = digest_path(store);
+    let recorded = match fs::read_to_string(&digest) {
+        Ok(text) => text.split_whitespace().next().unwrap_or("").to_ascii_lowercase(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::io(Location::file(&digest), e)),
+    };
+    if sha256_hex(store)? != recorded {
+        return Err(Error::parse(
+            Location::file(store),
+            format!("does not match its checksum in {}: the file was changed or damaged after econtrack wrote it", digest.display()),
+        ));
+    }
+    Ok(())
+}
+
+/// Stages the checksum file of the store at `store`, whose new bytes are in
+/// `bytes_at` until the staging is committed.
+pub fn stage_digest(store: &Path, bytes_at: &Path, staging: &mut Staging) -> Result<(), Error> {
+    let name = store.file_name().unwrap_or_default().to_string_lossy();
+    let line = format!("{}  {name}\n", sha256_hex(bytes_at)?);
+    crate::export::stage_bytes(&digest_path(store), line.as_bytes(), staging)
 }
 
 /// Merges the articles read now with the stored ones, by the rules in the
@@ -110,13 +169,19 @@ pub fn merge(
     let mut counts = MergeCounts::default();
     let mut repeats = Vec::new();
     for_each_group(entries, |a, b| entry_article(a) == entry_article(b), |group| {
-        let mut first: Option<(u64, u32)> = None;
+        let mut first: Option<(u64, u32, Origin)> = None;
         let mut stored = false;
         for e in &group {
             match e {
-                Entry::Read { article, reading, file } => match first {
-                    None => first = Some((*reading, *file)),
-                    Some((_, first_file)) => repeats.push(Repeat { article: article.clone(), file: *file, first_file }),
+                Entry::Read { article, reading, file, origin } => match first {
+                    None => first = Some((*reading, *file, *origin)),
+                    Some((_, first_file, first_origin)) => repeats.push(Repeat {
+                        article: article.clone(),
+                        file: *file,
+                        origin: *origin,
+                        first_file,
+                        first_origin,
+                    }),
                 },
                 Entry::Stored(_) => stored = true,
                 Entry::Fresh { .. } => {}
@@ -130,7 +195,7 @@ pub fn merge(
         for e in group {
             match e {
                 Entry::Stored(c) if first.is_none() => each(c)?,
-                Entry::Fresh { reading, claim } if first.is_some_and(|(r, _)| r == reading) => each(claim)?,
+                Entry::Fresh { reading, claim } if first.is_some_and(|(r, _, _)| r == reading) => each(claim)?,
                 _ => {}
             }
         }
@@ -225,7 +290,8 @@ mod tests {
         }
         for (reading, (article, file, claims)) in readings.iter().enumerate() {
             let reading = reading as u64;
-            spill.push(&Entry::Read { article: article.to_string(), reading, file: *file }).unwrap();
+            let origin = Origin::Line(reading as usize + 1);
+            spill.push(&Entry::Read { article: article.to_string(), reading, file: *file, origin }).unwrap();
             for claim in claims {
                 spill.push(&Entry::Fresh { reading, claim: claim.clone() }).unwrap();
             }
@@ -279,7 +345,8 @@ mod tests {
         let (merged, counts, repeats) = spill_and_merge(dir.path(), &[claim("a", 5, 1.0)], &readings);
         assert_eq!(ids(&merged), [("a".into(), 8), ("b".into(), 1)]);
         assert_eq!(counts, MergeCounts { added: 1, replaced: 1, kept: 0 });
-        assert_eq!(repeats, [Repeat { article: "a".into(), file: 1, first_file: 3 }]);
+        let (origin, first_origin) = (Origin::Line(3), Origin::Line(1));
+        assert_eq!(repeats, [Repeat { article: "a".into(), file: 1, origin, first_file: 3, first_origin }]);
     }
 
     #[test]

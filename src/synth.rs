@@ -148,6 +148,6 @@ mod tests {
         assert!(line.ends_with('\n') && line.matches('\n').count() == 1);
         let (read, errors) = crate::ingest::parse_jsonl(std::path::Path::new("x.jsonl"), &line);
         assert!(errors.is_empty());
-        assert_eq!(read, [a]);
+        assert_eq!(read, [Article { origin: crate::Origin::Line(1), ..a }]);
     }
 }

@@ -3,6 +3,7 @@
 mod cli;
 mod corpus;
 mod export;
+mod hostile;
 mod ingest;
 mod peer_specs;
 mod sample;

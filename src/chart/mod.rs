@@ -30,6 +30,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontStyle, register_font};
 
+use crate::commit::Staging;
 use crate::error::Error;
 use crate::series::{Status, Target, Track};
 
@@ -79,7 +80,15 @@ pub fn chart_file_stem(track: &Track) -> String {
 /// Each file is written beside its target under a temporary name and renamed into
 /// place, so a failure leaves any earlier chart whole. `dir` must exist.
 pub fn write_charts(track: &Track, dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    write_picture(Picture::Track(track), dir, &chart_file_stem(track), CHART_SIZE)
+    let mut staging = Staging::new(dir)?;
+    let paths = stage_charts(track, dir, &mut staging)?;
+    staging.commit()?;
+    Ok(paths)
+}
+
+/// Draws `track` like [`write_charts`], leaving the renames to `staging`.
+pub fn stage_charts(track: &Track, dir: &Path, staging: &mut Staging) -> Result<Vec<PathBuf>, Error> {
+    write_picture(Picture::Track(track), dir, &chart_file_stem(track), CHART_SIZE, staging)
 }
 
 /// Draws every track as one small panel of [`OVERVIEW_STEM`]`.png` and `.svg` in
@@ -87,12 +96,26 @@ pub fn write_charts(track: &Track, dir: &Path) -> Result<Vec<PathBuf>, Error> {
 /// [`write_charts`]; with no tracks the picture says so. [`Overview`] draws the
 /// same a track at a time.
 pub fn write_overview(tracks: &[Track], dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let scenes: Vec<Scene> = tracks.iter().map(Scene::new).collect();
-    write_overview_of(tracks, &scenes, &Footnote::of(tracks), dir)
+    let mut staging = Staging::new(dir)?;
+    let paths = stage_overview(tracks, dir, &mut staging)?;
+    staging.commit()?;
+    Ok(paths)
 }
 
-fn write_overview_of(tracks: &[Track], scenes: &[Scene], footnote: &Footnote, dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    write_picture(Picture::Overview(tracks, scenes, footnote), dir, OVERVIEW_STEM, overview::size(tracks.len()))
+/// Draws the overview like [`write_overview`], leaving the renames to `staging`.
+pub fn stage_overview(tracks: &[Track], dir: &Path, staging: &mut Staging) -> Result<Vec<PathBuf>, Error> {
+    let scenes: Vec<Scene> = tracks.iter().map(Scene::new).collect();
+    write_overview_of(tracks, &scenes, &Footnote::of(tracks), dir, staging)
+}
+
+fn write_overview_of(
+    tracks: &[Track],
+    scenes: &[Scene],
+    footnote: &Footnote,
+    dir: &Path,
+    staging: &mut Staging,
+) -> Result<Vec<PathBuf>, Error> {
+    write_picture(Picture::Overview(tracks, scenes, footnote), dir, OVERVIEW_STEM, overview::size(tracks.len()), staging)
 }
 
 /// The overview, gathered a track at a time: each track keeps its targets and
@@ -125,11 +148,12 @@ impl Overview {
         &self.tracks
     }
 
-    /// Writes the overview into `dir` like [`write_overview`]; returns its
-    /// paths, PNG first, and gives the tracks back.
-    pub fn write(self, dir: &Path) -> Result<(Vec<PathBuf>, Vec<Track>), Error> {
+    /// Draws the overview into `dir` like [`write_overview`], leaving the
+    /// renames to `staging`; returns its paths, PNG first, and gives the
+    /// tracks back.
+    pub fn write(self, dir: &Path, staging: &mut Staging) -> Result<(Vec<PathBuf>, Vec<Track>), Error> {
         let footnote = self.footnote.finish()?;
-        Ok((write_overview_of(&self.tracks, &self.scenes, &footnote, dir)?, self.tracks))
+        Ok((write_overview_of(&self.tracks, &self.scenes, &footnote, dir, staging)?, self.tracks))
     }
 }
 
@@ -148,12 +172,18 @@ fn draw_picture<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, picture: Pictu
     }
 }
 
-fn write_picture(picture: Picture<'_>, dir: &Path, stem: &str, size: (u32, u32)) -> Result<Vec<PathBuf>, Error> {
+fn write_picture(
+    picture: Picture<'_>,
+    dir: &Path,
+    stem: &str,
+    size: (u32, u32),
+    staging: &mut Staging,
+) -> Result<Vec<PathBuf>, Error> {
     let png = dir.join(format!("{stem}.png"));
     let svg = dir.join(format!("{stem}.svg"));
     register_fonts().map_err(|message| Error::Chart { path: png.clone(), message })?;
-    write_png(picture, &png, dir, stem, size)?;
-    write_svg(picture, &svg, dir, stem, size)?;
+    write_png(picture, &png, dir, stem, size, staging)?;
+    write_svg(picture, &svg, dir, stem, size, staging)?;
     Ok(vec![png, svg])
 }
 
@@ -178,11 +208,11 @@ fn temp_path(dir: &Path, stem: &str, ext: &str) -> PathBuf {
     dir.join(format!(".{stem}.{}.tmp.{ext}", std::process::id()))
 }
 
-fn write_png(picture: Picture<'_>, path: &Path, dir: &Path, stem: &str, size: (u32, u32)) -> Result<(), Error> {
+fn write_png(picture: Picture<'_>, path: &Path, dir: &Path, stem: &str, size: (u32, u32), staging: &mut Staging) -> Result<(), Error> {
     let tmp = temp_path(dir, stem, "png");
     let chart_err = |message: String| Error::Chart { path: path.to_path_buf(), message };
     // plotters does not re-export an encoder for in-memory buffers, so the backend
-    // writes the temporary file itself (on `present`) and we rename it.
+    // writes the temporary file itself (on `present`) and we stage it.
     let drawn = {
         let root = BitMapBackend::new(&tmp, size).into_drawing_area();
         draw_picture(root, picture)
@@ -191,13 +221,10 @@ fn write_png(picture: Picture<'_>, path: &Path, dir: &Path, stem: &str, size: (u
         let _ = fs::remove_file(&tmp);
         return Err(chart_err(message));
     }
-    fs::rename(&tmp, path).map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        chart_err(format!("cannot move {} into place: {e}", tmp.display()))
-    })
+    staging.add_unsynced(tmp, path.to_path_buf())
 }
 
-fn write_svg(picture: Picture<'_>, path: &Path, dir: &Path, stem: &str, size: (u32, u32)) -> Result<(), Error> {
+fn write_svg(picture: Picture<'_>, path: &Path, dir: &Path, stem: &str, size: (u32, u32), staging: &mut Staging) -> Result<(), Error> {
     let chart_err = |message: String| Error::Chart { path: path.to_path_buf(), message };
     let mut text = String::new();
     {
@@ -205,10 +232,11 @@ fn write_svg(picture: Picture<'_>, path: &Path, dir: &Path, stem: &str, size: (u
         draw_picture(root, picture).map_err(chart_err)?;
     }
     let tmp = temp_path(dir, stem, "svg");
-    fs::write(&tmp, text.as_bytes()).and_then(|()| fs::rename(&tmp, path)).map_err(|e| {
+    if let Err(e) = fs::write(&tmp, text.as_bytes()) {
         let _ = fs::remove_file(&tmp);
-        chart_err(format!("cannot write: {e}"))
-    })
+        return Err(chart_err(format!("cannot write: {e}")));
+    }
+    staging.add_unsynced(tmp, path.to_path_buf())
 }
 
 fn year_start(year: i32) -> NaiveDate {

@@ -401,7 +401,10 @@ fn an_overview_gathered_a_track_at_a_time_is_the_same_picture_and_footnote() {
         overview.push(t.clone()).unwrap();
     }
     assert!(overview.tracks().iter().all(|t| t.points.is_empty()), "the source figures are not kept");
-    let (parts, back) = overview.write(b.path()).unwrap();
+    let mut staging = crate::commit::Staging::new(b.path()).unwrap();
+    let (parts, back) = overview.write(b.path(), &mut staging).unwrap();
+    assert!(!parts[0].exists(), "a staged picture is put in place on commit");
+    staging.commit().unwrap();
     for (x, y) in whole.iter().zip(&parts) {
         assert!(fs::read(x).unwrap() == fs::read(y).unwrap(), "{} differs", y.display());
     }

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Args;
 
+use crate::commit::Staging;
 use crate::{Indicator, series};
 
 #[derive(Debug, Args)]
@@ -38,14 +39,16 @@ pub fn run(args: &ChartArgs) -> anyhow::Result<ExitCode> {
         anyhow::bail!("no tracked target matches, so there is nothing to chart (a chart needs a target claim with a publication date)");
     }
     std::fs::create_dir_all(&args.output).with_context(|| format!("creating {}", args.output.display()))?;
+    let mut staging = Staging::new(&args.output)?;
     let mut written = Vec::new();
     for track in &tracks {
-        written.extend(crate::chart::write_charts(track, &args.output)?);
+        written.extend(crate::chart::stage_charts(track, &args.output, &mut staging)?);
     }
     // The overview shows every tracked target, so only an unfiltered run draws it.
     if args.pair.is_none() && args.indicator.is_none() {
-        written.extend(crate::chart::write_overview(&tracks, &args.output)?);
+        written.extend(crate::chart::stage_overview(&tracks, &args.output, &mut staging)?);
     }
+    staging.commit()?;
     for path in written {
         println!("{}", path.display());
     }

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use crate::commit::Staging;
 use crate::export::write_table_pair;
 use crate::{series, table};
 
@@ -36,10 +37,14 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let claims = super::read_claims(&args.claims)?;
     let tracks = series::tracks(&claims);
     let df = table::claims_frame(&claims)?;
-    write_table_pair(&args.output, "claims", &df, args.excel)?;
-    super::series::write_series_tables(&args.output, &crate::series::observations(&claims), &tracks, args.excel)?;
+    // Every table is written before any is put in place: all new or all old.
+    let mut staging = Staging::new(&args.output)?;
+    write_table_pair(&args.output, "claims", &df, args.excel, &mut staging)?;
+    let observations = crate::series::observations(&claims);
+    super::series::write_series_tables(&args.output, &observations, &tracks, args.excel, &mut staging)?;
     if args.wide {
-        write_table_pair(&args.output, "wide", &table::wide_frame(&claims)?, args.excel)?;
+        write_table_pair(&args.output, "wide", &table::wide_frame(&claims)?, args.excel, &mut staging)?;
     }
+    staging.commit()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -25,6 +25,12 @@ pub struct ExtractArgs {
 
 pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     crate::export::Format::from_path(&args.output).map_err(anyhow::Error::msg)?;
+    if args.inputs.iter().any(|input| same_file(input, &args.output)) {
+        anyhow::bail!(
+            "{}: is one of the inputs; writing the claims there would overwrite its articles, expected another -o",
+            args.output.display()
+        );
+    }
     // Claims wait on disk beside the output until it is written, in input order.
     let dir = args.output.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut output = ClaimsWriter::create(&args.output, args.excel)?;
@@ -37,4 +43,9 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
         args.output.display()
     );
     Ok(super::finish(extracted.skipped, args.input.strict))
+}
+
+/// Whether two paths name one existing file (through links and `..`).
+fn same_file(a: &Path, b: &Path) -> bool {
+    matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
 }

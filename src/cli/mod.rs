@@ -24,9 +24,9 @@ use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::iter::{IntoParallelIterator, ParallelIterator};
 
-use crate::error::Error;
+use crate::error::{Error, Location};
 use crate::spill::{Spill, for_each_batch, for_each_group};
-use crate::{Article, Claim, extract::extract_claims, ingest, store};
+use crate::{Article, Claim, Origin, extract::extract_claims, ingest, store};
 
 /// Pull numeric trade claims out of news articles and track progress toward targets.
 #[derive(Debug, Parser)]
@@ -78,8 +78,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 pub(crate) struct ArticleRead {
     /// Its place in input order, counting every article read.
     pub reading: u64,
-    /// The number of the file it came from, in [`Inputs::files`].
+    /// The number of the file it came from, in [`Inputs::files`], and where
+    /// in it the article starts.
     pub file: u32,
+    pub origin: Origin,
     pub id: String,
     pub claims: Vec<Claim>,
 }
@@ -108,7 +110,7 @@ pub(crate) const WRITE_BATCH: usize = 8192;
 
 /// One input item's outcome.
 enum Outcome {
-    Read { file: usize, id: String, claims: Vec<Claim> },
+    Read { file: usize, origin: Origin, id: String, claims: Vec<Claim> },
     Skipped(Error),
 }
 
@@ -166,15 +168,17 @@ pub(crate) fn extract_inputs(
             let outcomes: Vec<Outcome> = chunk
                 .into_par_iter()
                 .map(|(file, item)| match item {
-                    Ok(article) => Outcome::Read { file, claims: extract_claims(&article), id: article.id },
+                    Ok(article) => {
+                        Outcome::Read { file, origin: article.origin, claims: extract_claims(&article), id: article.id }
+                    }
                     Err(e) => Outcome::Skipped(e),
                 })
                 .collect();
             for outcome in outcomes {
                 match outcome {
                     Outcome::Skipped(e) => skip(&e),
-                    Outcome::Read { file, id, claims } => {
-                        sink(ArticleRead { reading, file: file as u32, id, claims })?;
+                    Outcome::Read { file, origin, id, claims } => {
+                        sink(ArticleRead { reading, file: file as u32, origin, id, claims })?;
                         reading += 1;
                     }
                 }
@@ -189,15 +193,16 @@ pub(crate) fn extract_inputs(
 }
 
 /// Says on stderr that each repeated article id was skipped, naming both
-/// files, in the order of the skipped readings' files; returns how many were.
+/// places (file, and line or byte), in the order of the skipped readings;
+/// returns how many were.
 pub(crate) fn report_repeats(files: &[PathBuf], mut repeats: Vec<store::Repeat>) -> usize {
-    repeats.sort_by_key(|r| r.file);
+    repeats.sort_by_key(|r| (r.file, r.origin));
     for r in &repeats {
         eprintln!(
             "econtrack: skipped {}: article id {:?} was already read from {}, expected ids to be unique (give one an `id`)",
-            files[r.file as usize].display(),
+            Location::of_article(&files[r.file as usize], r.origin),
             r.article,
-            files[r.first_file as usize].display()
+            Location::of_article(&files[r.first_file as usize], r.first_origin)
         );
     }
     repeats.len()
@@ -222,18 +227,19 @@ pub(crate) fn extract_in_input_order(
     dir: &Path,
     mut each: impl FnMut(&[Claim]) -> Result<(), Error>,
 ) -> Result<Extracted, Error> {
-    let mut ids = Spill::create(dir, "articles-spill", |r: &(String, u64, u32)| r.0.clone())?;
+    let mut ids = Spill::create(dir, "articles-spill", |r: &(String, u64, u32, Origin)| r.0.clone())?;
     let mut claims = Spill::create(dir, "claims-spill", |c: &(u64, Claim)| c.0)?;
     let read = extract_inputs(inputs, |a| {
-        ids.push(&(a.id, a.reading, a.file))?;
+        ids.push(&(a.id, a.reading, a.file, a.origin))?;
         a.claims.into_iter().try_for_each(|c| claims.push(&(a.reading, c)))
     })?;
     let readings = ids.len() as u64;
     // Each id's readings come together, in input order: the first counts.
     let (mut repeats, mut dropped) = (Vec::new(), HashSet::new());
     for_each_group(ids.into_sorted()?, |a, b| a.0 == b.0, |group| {
-        for (article, reading, file) in &group[1..] {
-            repeats.push(store::Repeat { article: article.clone(), file: *file, first_file: group[0].2 });
+        for (article, reading, file, origin) in &group[1..] {
+            let (first_file, first_origin) = (group[0].2, group[0].3);
+            repeats.push(store::Repeat { article: article.clone(), file: *file, origin: *origin, first_file, first_origin });
             dropped.insert(*reading);
         }
         Ok(())

@@ -8,7 +8,8 @@ use anyhow::Context;
 use clap::Args;
 
 use super::InputArgs;
-use crate::chart::{OVERVIEW_STEM, Overview, money_label, write_charts};
+use crate::chart::{OVERVIEW_STEM, Overview, money_label, stage_charts};
+use crate::commit::{OutputLock, Staging};
 use crate::export::ClaimsWriter;
 use crate::series::{SeriesSpill, Track};
 use crate::store::Entry;
@@ -44,6 +45,13 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let store_path = args.out.join(STORE);
+    // One run at a time on a store: a second one would keep only its own half.
+    let _lock = OutputLock::acquire(&args.out, || {
+        eprintln!("econtrack: another run is writing to {}; waiting for it to finish", args.out.display())
+    })?;
+    // Every table and chart is put in place at the end, together; a run
+    // killed while doing so is finished here, before anything is read.
+    let mut staging = Staging::new(&args.out)?;
     store::remove_stale_temp_files(&args.out);
     store::remove_stale_temp_files(&args.charts);
     // Claims wait on disk, sorted into the store's order, until the tables
@@ -57,7 +65,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
         })?;
     }
     let read = super::extract_inputs(std::slice::from_ref(&args.articles), |a| {
-        spill.push(&Entry::Read { article: a.id, reading: a.reading, file: a.file })?;
+        spill.push(&Entry::Read { article: a.id, reading: a.reading, file: a.file, origin: a.origin })?;
         a.claims.into_iter().try_for_each(|claim| spill.push(&Entry::Fresh { reading: a.reading, claim }))
     })?;
     // The store of record and its CSV twin in one pass over the merged
@@ -80,8 +88,9 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
         if batch.len() == super::WRITE_BATCH { write(&mut batch) } else { Ok(()) }
     })?;
     write(&mut batch)?;
-    stored.commit()?;
-    csv.commit()?;
+    let store_bytes = stored.stage(&mut staging)?;
+    store::stage_digest(&store_path, &store_bytes, &mut staging)?;
+    csv.stage(&mut staging)?;
     let skipped = read.skipped + super::report_repeats(&read.files, repeats);
     // Each track's charts are drawn as soon as it is built; the overview keeps
     // only what its panels draw.
@@ -89,15 +98,16 @@ pub fn run(args: &RunArgs) -> anyhow::Result<ExitCode> {
     let mut charts = Vec::new();
     let mut overview = Overview::create(&args.out)?;
     let observations = series.finish(|track| {
-        charts.extend(write_charts(&track, &args.charts)?);
+        charts.extend(stage_charts(&track, &args.charts, &mut staging)?);
         overview.push(track)
     })?;
-    super::series::write_series_tables(&args.out, &observations, overview.tracks(), false)?;
+    super::series::write_series_tables(&args.out, &observations, overview.tracks(), false, &mut staging)?;
     drop(observations);
     // The overview is drawn even with no track, saying so, so the folder never
     // keeps one from an earlier run that shows targets no longer tracked.
-    let (written, tracks) = overview.write(&args.charts)?;
+    let (written, tracks) = overview.write(&args.charts, &mut staging)?;
     charts.extend(written);
+    staging.commit()?;
     remove_stale_charts(&args.charts, &charts);
     eprintln!(
         "econtrack: {} articles read ({} replacing their stored claims, {} with none stored), {} others kept from the store; {} claims, {} tracked targets -> {}, {}",

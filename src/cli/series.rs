@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use crate::commit::Staging;
 use crate::error::Error;
 use crate::{series, table};
 
@@ -20,7 +21,9 @@ pub struct SeriesArgs {
 pub fn run(args: &SeriesArgs) -> anyhow::Result<ExitCode> {
     let claims = super::read_claims(&args.claims)?;
     let tracks = series::tracks(&claims);
-    write_series_tables(&args.output, &series::observations(&claims), &tracks, false)?;
+    let mut staging = Staging::new(&args.output)?;
+    write_series_tables(&args.output, &series::observations(&claims), &tracks, false, &mut staging)?;
+    staging.commit()?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -28,12 +31,14 @@ fn table_err(context: &'static str) -> impl Fn(polars::error::PolarsError) -> Er
     move |source| Error::Table { context: context.to_string(), source }
 }
 
-/// Writes series, targets and progress as CSV and Parquet into `dir`.
+/// Writes series, targets and progress as CSV and Parquet into `dir`, put in
+/// place by `staging`.
 pub(crate) fn write_series_tables(
     dir: &Path,
     observations: &[series::ObservationRow],
     tracks: &[series::Track],
     excel: bool,
+    staging: &mut Staging,
 ) -> Result<(), Error> {
     let frames = [
         ("series", table::series_frame(observations).map_err(table_err("building the series table"))?),
@@ -41,7 +46,7 @@ pub(crate) fn write_series_tables(
         ("progress", table::progress_frame(tracks).map_err(table_err("building the progress table"))?),
     ];
     for (stem, df) in &frames {
-        crate::export::write_table_pair(dir, stem, df, excel)?;
+        crate::export::write_table_pair(dir, stem, df, excel, staging)?;
     }
     Ok(())
 }
