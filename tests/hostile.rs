@@ -25,7 +25,6 @@ const PEAK_MB: u64 = 300;
 /// How a run under the memory limit ended.
 pub struct Limited {
     pub status: ExitStatus,
-    pub stdout: String,
     pub stderr: String,
     /// Peak resident memory of the child, in MB.
     pub peak_mb: u64,
@@ -36,7 +35,7 @@ pub struct Limited {
 /// measures its peak memory (`wait4`'s maximum resident set).
 pub fn run_limited(cwd: &Path, args: &[&str]) -> Limited {
     let mut command = Command::new(env!("CARGO_BIN_EXE_econtrack"));
-    command.args(args).current_dir(cwd).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    command.args(args).current_dir(cwd).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::piped());
     // SAFETY: setrlimit is async-signal-safe and touches no memory of ours.
     unsafe {
         command.pre_exec(|| {
@@ -48,16 +47,15 @@ pub fn run_limited(cwd: &Path, args: &[&str]) -> Limited {
         });
     }
     let start = Instant::now();
+    // Reaped by wait4 below, which std's wait cannot replace: it gives the peak.
+    #[allow(clippy::zombie_processes)]
     let mut child = command.spawn().expect("the econtrack binary starts");
-    let read_all = |mut pipe: Box<dyn Read + Send>| {
-        std::thread::spawn(move || {
-            let mut text = Vec::new();
-            pipe.read_to_end(&mut text).unwrap();
-            String::from_utf8_lossy(&text).into_owned()
-        })
-    };
-    let out = read_all(Box::new(child.stdout.take().unwrap()));
-    let err = read_all(Box::new(child.stderr.take().unwrap()));
+    let mut pipe = child.stderr.take().unwrap();
+    let err = std::thread::spawn(move || {
+        let mut text = Vec::new();
+        pipe.read_to_end(&mut text).unwrap();
+        String::from_utf8_lossy(&text).into_owned()
+    });
     let (mut status, mut usage) = (0, unsafe { std::mem::zeroed::<libc::rusage>() });
     // SAFETY: waits for our own child, which std has not reaped.
     let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
@@ -65,7 +63,6 @@ pub fn run_limited(cwd: &Path, args: &[&str]) -> Limited {
     let seconds = start.elapsed().as_secs_f64();
     Limited {
         status: ExitStatus::from_raw(status),
-        stdout: out.join().unwrap(),
         stderr: err.join().unwrap(),
         peak_mb: usage.ru_maxrss as u64 / 1024,
         seconds,
@@ -365,4 +362,192 @@ fn a_full_disk_names_the_file() {
     assert!(line[0].contains(tiny.to_str().unwrap()), "the file is named: {}", line[0]);
     assert!(!tiny.join("claims.csv").exists(), "no half-written table");
     assert_eq!(fs::read_dir(&tiny).unwrap().count(), 0, "no temporary file is left");
+}
+
+/// The sentence every hostile file wraps, so that what is kept of it shows.
+const TRADE: &str = "Trade between Kazakhstan and Kyrgyzstan reached $2 billion in 2023.";
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(data).unwrap();
+    e.finish().unwrap()
+}
+
+/// `n` MiB of zeros as gzip members, one MiB each: a tiny file that a
+/// multi-member reader (`.warc.gz`) inflates to `n` MiB.
+fn zero_members(n: usize) -> Vec<u8> {
+    gzip(&vec![0; 1 << 20]).repeat(n)
+}
+
+/// A WARC response record of `http` (status line, headers, body).
+fn warc_record(id: &str, http: &[u8]) -> Vec<u8> {
+    let mut r = format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{id}>\r\nWARC-Target-URI: https://news.example/{id}\r\n\
+         WARC-Date: 2024-03-01T00:00:00Z\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+        http.len()
+    )
+    .into_bytes();
+    r.extend_from_slice(http);
+    r.extend_from_slice(b"\r\n\r\n");
+    r
+}
+
+fn http_page(headers: &str, body: &[u8]) -> Vec<u8> {
+    let mut h = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n{headers}\r\n").into_bytes();
+    h.extend_from_slice(body);
+    h
+}
+
+fn page(body: &str) -> String {
+    format!("<html lang=en><head><title>Trade</title></head><body>{body}</body></html>")
+}
+
+/// Writes one file of every hostile shape, and good articles beside them;
+/// returns the ids whose claims must come through.
+fn hostile_folder(dir: &Path) -> Vec<&'static str> {
+    use std::os::unix::fs::symlink;
+    fs::create_dir_all(dir).unwrap();
+    let w = |name: &str, bytes: &[u8]| fs::write(dir.join(name), bytes).unwrap();
+    w("good.txt", format!("---\npublished: 2024-03-01\n---\n{TRADE}\n").as_bytes());
+    // Nesting 20,000 deep, three ways, and 100,000 divs: the text is kept.
+    let n = 20_000;
+    w("deep-span.html", format!("<p>{}{TRADE}{}</p>", "<span>".repeat(n), "</span>".repeat(n)).as_bytes());
+    w("deep-article.html", format!("{}<p>{TRADE}</p>{}", "<article>".repeat(n), "</article>".repeat(n)).as_bytes());
+    w("deep-div-p.html", format!("{}{TRADE}{}", "<div><p>".repeat(n), "</p></div>".repeat(n)).as_bytes());
+    w("nested-divs.html", page(&format!("{}<p>{TRADE}</p>{}", "<div>".repeat(100_000), "</div>".repeat(100_000))).as_bytes());
+    // Far over the size limit: refused from the metadata, never read.
+    fs::File::create(dir.join("huge.txt")).unwrap().set_len(262 << 20).unwrap();
+    w("commas.txt", "1,000,".repeat((50 << 20) / 6).as_bytes());
+    // Under the size limit, no sentence break: read in bounded memory.
+    w("long-line.txt", format!("{TRADE} {}", "1,000,".repeat((3 << 20) / 6)).as_bytes());
+    // A record block inflating to 400 MiB, a gzip body inflating to 400 MiB
+    // and a record of two million header lines, each before a good record.
+    let good = |id: &str| warc_record(id, &http_page("", page(&format!("<p>{TRADE}</p>")).as_bytes()));
+    let block_bomb = [
+        gzip(format!("WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:bomb>\r\nContent-Length: {}\r\n\r\n", 400u64 << 20).as_bytes()),
+        zero_members(400),
+        gzip(b"\r\n\r\n"),
+        gzip(&good("after-block-bomb")),
+    ]
+    .concat();
+    w("block-bomb.warc.gz", &block_bomb);
+    let body_bomb = [warc_record("body-bomb", &http_page("Content-Encoding: gzip\r\n", &gzip(&vec![b' '; 400 << 20]))), good("after-body-bomb")].concat();
+    w("body-bomb.warc", &body_bomb);
+    let headers = [
+        gzip(b"WARC/1.0\r\nWARC-Type: response\r\n"),
+        gzip("X-Filler: 1\r\n".repeat(10_000).as_bytes()).repeat(200),
+        gzip(b"Content-Length: 0\r\n\r\n\r\n\r\n"),
+        gzip(&good("after-headers")),
+    ]
+    .concat();
+    w("headers.warc.gz", &headers);
+    // Binary data where JSON lines should be.
+    let mut noise = Vec::new();
+    let mut x = 0x9e37_79b9_7f4a_7c15u64;
+    for i in 0..(1 << 20) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        noise.push(if i % 40 == 39 { b'\n' } else { (x >> 56) as u8 });
+    }
+    w("noise.jsonl", &noise);
+    // Files that are not files.
+    symlink(".", dir.join("loop-a")).unwrap();
+    symlink(".", dir.join("loop-b")).unwrap();
+    symlink("/dev/zero", dir.join("zero.txt")).unwrap();
+    symlink("nowhere.txt", dir.join("dangling.txt")).unwrap();
+    let fifo = std::ffi::CString::new(dir.join("pipe.jsonl").to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
+    vec!["good", "deep-span", "deep-article", "deep-div-p", "nested-divs", "long-line", "after-block-bomb", "after-body-bomb", "after-headers"]
+}
+
+/// A folder of every hostile shape: the run ends in bounded memory, names
+/// each bad input, and the good articles' claims all come through.
+#[test]
+fn a_folder_of_hostile_files_is_read_to_the_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    let wanted = hostile_folder(&articles);
+    let (out, charts) = (dir.path().join("data"), dir.path().join("charts"));
+    let run = run_limited(dir.path(), &run_args(&articles, &out, &charts));
+    run.expect(0, "a hostile folder");
+    let stored = ids(&read_claims(&out.join("claims.parquet")).unwrap());
+    for id in &wanted {
+        assert!(stored.contains(*id), "no claim from {id}; stderr:\n{}", run.stderr);
+    }
+    for name in ["huge.txt", "commas.txt", "block-bomb.warc.gz", "body-bomb.warc", "headers.warc.gz", "zero.txt", "dangling.txt", "pipe.jsonl"] {
+        let lines = run.lines_with(name);
+        assert!(!lines.is_empty() && lines.len() <= 2, "{name} named once or twice, found:\n{}", run.stderr);
+    }
+    assert!(run.lines_with("loop").len() <= 2, "{}", run.stderr);
+    let noise = run.lines_with("noise.jsonl").len();
+    assert!((1..=6).contains(&noise), "{noise} lines for noise.jsonl:\n{}", run.stderr);
+    assert!(run.stderr.lines().count() < 40, "{}", run.stderr);
+    let strict = run_limited(dir.path(), &[&run_args(&articles, &out, &charts)[..], &["--strict"]].concat());
+    strict.expect(1, "--strict");
+}
+
+/// An article given again with an empty text is refused like an empty
+/// `.txt`, so its stored claims stay.
+#[test]
+fn an_empty_text_does_not_wipe_stored_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    fs::create_dir_all(&articles).unwrap();
+    let feed = articles.join("feed.jsonl");
+    fs::write(&feed, serde_json::json!({"id": "kept", "text": TRADE}).to_string()).unwrap();
+    let (out, charts) = (dir.path().join("data"), dir.path().join("charts"));
+    run_limited(dir.path(), &run_args(&articles, &out, &charts)).expect(0, "the first run");
+    let before = read_claims(&out.join("claims.parquet")).unwrap();
+    assert!(!before.is_empty());
+    for blank in ["", "  \n\t "] {
+        fs::write(&feed, serde_json::json!({"id": "kept", "text": blank}).to_string()).unwrap();
+        let run = run_limited(dir.path(), &[&run_args(&articles, &out, &charts)[..], &["--strict"]].concat());
+        run.expect(1, "an empty text under --strict");
+        assert_eq!(run.lines_with("feed.jsonl:1:").len(), 1, "{}", run.stderr);
+        assert_eq!(read_claims(&out.join("claims.parquet")).unwrap(), before, "the stored claims stay");
+    }
+}
+
+/// A repeated id inside one file is named with both lines.
+#[test]
+fn a_repeated_id_is_named_with_its_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = |id: &str| serde_json::json!({"id": id, "text": TRADE}).to_string();
+    fs::write(dir.path().join("feed.jsonl"), [line("a"), line("b"), line("a")].join("\n")).unwrap();
+    let run = run_limited(dir.path(), &["extract", "feed.jsonl", "-o", "c.csv"]);
+    run.expect(0, "a repeated id");
+    assert_eq!(run.lines_with("skipped feed.jsonl:3: article id \"a\" was already read from feed.jsonl:1").len(), 1, "{}", run.stderr);
+}
+
+/// Shapes that were slow or huge: each extracts in seconds (a debug build)
+/// into a claims table of bounded size, with no non-finite value and no
+/// year of fewer than four digits.
+#[test]
+fn pathological_articles_give_bounded_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    let table: String = (0..2000).map(|i| format!("{} ${}.{} billion ", 1990 + i % 40, 1 + i % 9, i % 10)).collect();
+    let shapes = [
+        ("dollars", "$1 ".repeat(27_000)),
+        ("dashes", format!("Trade {}", "2020-".repeat(20_000))),
+        ("deadlines", format!("Trade will reach $5 billion {}", "by 2030 ".repeat(12_000))),
+        ("table", format!("Trade between Kazakhstan and Kyrgyzstan: {table}")),
+        ("repeated", format!("{TRADE} ").repeat(3_000)),
+        ("huge-number", format!("Trade between Kazakhstan and Kyrgyzstan reached ${} in 2023.", "9".repeat(320))),
+        ("short-year", "Trade between Kazakhstan and Kyrgyzstan reached $2 billion on 24-1-5.".to_string()),
+    ];
+    let lines: Vec<String> = shapes.iter().map(|(id, text)| serde_json::json!({"id": id, "title": "Trade", "text": text}).to_string()).collect();
+    fs::write(dir.path().join("shapes.jsonl"), lines.join("\n")).unwrap();
+    let run = run_limited(dir.path(), &["extract", "shapes.jsonl", "-o", "c.jsonl"]);
+    run.expect(0, "pathological shapes");
+    assert!(run.seconds < 60.0, "{:.1} s", run.seconds);
+    let size = fs::metadata(dir.path().join("c.jsonl")).unwrap().len();
+    assert!(size < 20 << 20, "a claims table of {size} bytes");
+    let claims = read_claims(&dir.path().join("c.jsonl")).unwrap();
+    assert!(claims.iter().all(|c| c.value.is_finite()), "a non-finite value");
+    assert!(claims.iter().all(|c| c.evidence.len() < 2048), "evidence is a bounded window");
+    let year_ok = |p: &Option<String>| p.as_deref().is_none_or(|p| p.len() >= 4 && p.as_bytes()[..4].iter().all(u8::is_ascii_digit));
+    assert!(claims.iter().all(|c| year_ok(&c.period) && year_ok(&c.deadline)), "a year of fewer than four digits");
+    assert!(claims.iter().any(|c| &*c.article_id == "table"), "the table's claims are kept");
 }
