@@ -32,7 +32,8 @@ pub struct Limited {
 }
 
 /// Runs the binary with `args` in `cwd` under [`ADDRESS_SPACE`], and
-/// measures its peak memory (`wait4`'s maximum resident set).
+/// samples its peak memory every few milliseconds. (`wait4`'s maximum
+/// resident set would count the test process's own memory at the fork.)
 pub fn run_limited(cwd: &Path, args: &[&str]) -> Limited {
     let mut command = Command::new(env!("CARGO_BIN_EXE_econtrack"));
     command.args(args).current_dir(cwd).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::piped());
@@ -47,8 +48,6 @@ pub fn run_limited(cwd: &Path, args: &[&str]) -> Limited {
         });
     }
     let start = Instant::now();
-    // Reaped by wait4 below, which std's wait cannot replace: it gives the peak.
-    #[allow(clippy::zombie_processes)]
     let mut child = command.spawn().expect("the econtrack binary starts");
     let mut pipe = child.stderr.take().unwrap();
     let err = std::thread::spawn(move || {
@@ -56,17 +55,20 @@ pub fn run_limited(cwd: &Path, args: &[&str]) -> Limited {
         pipe.read_to_end(&mut text).unwrap();
         String::from_utf8_lossy(&text).into_owned()
     });
-    let (mut status, mut usage) = (0, unsafe { std::mem::zeroed::<libc::rusage>() });
-    // SAFETY: waits for our own child, which std has not reaped.
-    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
-    assert_eq!(pid, child.id() as libc::pid_t, "wait4 failed: {}", std::io::Error::last_os_error());
-    let seconds = start.elapsed().as_secs_f64();
-    Limited {
-        status: ExitStatus::from_raw(status),
-        stderr: err.join().unwrap(),
-        peak_mb: usage.ru_maxrss as u64 / 1024,
-        seconds,
-    }
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0;
+    let status = loop {
+        // The high-water mark of the process's memory since its exec.
+        let hwm = fs::read_to_string(&status_file).ok().and_then(|s| {
+            s.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        });
+        peak_kb = peak_kb.max(hwm.unwrap_or(0));
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    Limited { status, stderr: err.join().unwrap(), peak_mb: peak_kb / 1024, seconds: start.elapsed().as_secs_f64() }
 }
 
 impl Limited {
@@ -374,6 +376,15 @@ fn gzip(data: &[u8]) -> Vec<u8> {
     e.finish().unwrap()
 }
 
+/// `n` MiB of spaces as one gzip stream, made a MiB at a time.
+fn gzip_spaces(n: usize) -> Vec<u8> {
+    use std::io::Write;
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    let mib = vec![b' '; 1 << 20];
+    (0..n).for_each(|_| e.write_all(&mib).unwrap());
+    e.finish().unwrap()
+}
+
 /// `n` MiB of zeros as gzip members, one MiB each: a tiny file that a
 /// multi-member reader (`.warc.gz`) inflates to `n` MiB.
 fn zero_members(n: usize) -> Vec<u8> {
@@ -432,7 +443,7 @@ fn hostile_folder(dir: &Path) -> Vec<&'static str> {
     ]
     .concat();
     w("block-bomb.warc.gz", &block_bomb);
-    let body_bomb = [warc_record("body-bomb", &http_page("Content-Encoding: gzip\r\n", &gzip(&vec![b' '; 400 << 20]))), good("after-body-bomb")].concat();
+    let body_bomb = [warc_record("body-bomb", &http_page("Content-Encoding: gzip\r\n", &gzip_spaces(400))), good("after-body-bomb")].concat();
     w("body-bomb.warc", &body_bomb);
     let headers = [
         gzip(b"WARC/1.0\r\nWARC-Type: response\r\n"),
