@@ -13,6 +13,7 @@ fn article(title: &str, text: &str) -> Article {
         source: "test".into(),
         lang: String::new(),
         text: text.into(),
+        ..Default::default()
     }
 }
 

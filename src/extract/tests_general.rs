@@ -13,6 +13,7 @@ fn keys(title: &str, published: &str, text: &str) -> Vec<String> {
         source: "test".into(),
         lang: String::new(),
         text: text.into(),
+        ..Default::default()
     };
     extract_claims(&a)
         .iter()
