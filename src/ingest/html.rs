@@ -83,22 +83,35 @@ fn selector(css: &str) -> Selector {
 /// Reads a web page into an article whose id is `path`'s stem. `charset` is
 /// what a transport said (a WARC's HTTP header), if anything.
 pub fn parse_html(path: &Path, bytes: &[u8], charset: Option<&str>) -> Result<Article, Error> {
+    read_page(path, bytes, charset).map_err(|e| match e {
+        Unread::OverLimit(message) => Error::parse(Location::file(path), message),
+        Unread::NoText(e) => e,
+    })
+}
+
+/// Why a page gave no article: web archives count pages without text and
+/// report pages over a limit.
+pub(crate) enum Unread {
+    OverLimit(String),
+    NoText(Error),
+}
+
+/// [`parse_html`], telling a page over a limit from one without text.
+pub(crate) fn read_page(path: &Path, bytes: &[u8], charset: Option<&str>) -> Result<Article, Unread> {
     if bytes.len() > MAX_HTML {
-        return Err(Error::parse(
-            Location::file(path),
-            format!("page of {} bytes, over the {} limit for an HTML page", bytes.len(), limits::size(MAX_HTML as u64)),
-        ));
+        let limit = limits::size(MAX_HTML as u64);
+        return Err(Unread::OverLimit(format!("page of {} bytes, over the {limit} limit for an HTML page", bytes.len())));
     }
-    let text = decode_html(path, bytes, charset)?;
+    let text = decode_html(path, bytes, charset).map_err(Unread::NoText)?;
     let page = parse_bounded(text);
     let body = article_text(&page);
     if body.trim().is_empty() {
-        return Err(Error::parse(
+        return Err(Unread::NoText(Error::parse(
             Location::file(path),
             "no article text found in the page (no paragraphs outside navigation, headers and footers)",
-        ));
+        )));
     }
-    limits::check_text(&Location::file(path), &body)?;
+    limits::text_limit(&body).map_err(Unread::OverLimit)?;
     let lang = page
         .select(&selector("html[lang]"))
         .next()

@@ -53,13 +53,15 @@ pub const MAX_HEADERS: usize = 256;
 
 /// An article's text over [`MAX_TEXT`] is an error at `location`.
 pub(crate) fn check_text(location: &Location, text: &str) -> Result<(), Error> {
+    text_limit(text).map_err(|message| Error::parse(location.clone(), message))
+}
+
+/// What is wrong with a text over [`MAX_TEXT`].
+pub(crate) fn text_limit(text: &str) -> Result<(), String> {
     if text.len() <= MAX_TEXT {
         return Ok(());
     }
-    Err(Error::parse(
-        location.clone(),
-        format!("article text of {} bytes, over the {} limit for an article", text.len(), size(MAX_TEXT as u64)),
-    ))
+    Err(format!("article text of {} bytes, over the {} limit for an article", text.len(), size(MAX_TEXT as u64)))
 }
 
 /// A size in the units people read: `512 bytes`, `64 KiB`, `4 MiB`, `1.1 GiB`.
