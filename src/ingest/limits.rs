@@ -25,10 +25,17 @@ pub const MAX_HTML: usize = 8 * 1024 * 1024;
 /// browsers cap theirs at 512 (Blink).
 pub const MAX_HTML_DEPTH: usize = 256;
 
-/// Elements in a parsed page: start tags beyond are dropped, their text kept.
-/// Real pages hold a few thousand; this bounds the parsed tree at some tens
-/// of MB even for an 8 MiB page of nothing but tags.
-pub const MAX_HTML_ELEMENTS: usize = 200_000;
+/// Attributes of one tag in a page; those past it are cut. Real tags have
+/// fewer than 30; the parser compares each with those before it.
+pub const MAX_HTML_ATTRIBUTES: usize = 64;
+
+/// Nodes (elements, texts, comments) in a parsed page: start tags beyond are
+/// dropped, their text kept. Real pages hold a few thousand; this bounds the
+/// parsed tree at some tens of MB even for an 8 MiB page of nothing but tags.
+/// The parser re-opens unclosed formatting elements (`<b>`) for each new
+/// block, a node each, so text can still add nodes: at twice this many the
+/// rest of the page is dropped.
+pub const MAX_HTML_NODES: usize = 200_000;
 
 /// A JSONL line: three times [`MAX_TEXT`] plus 1 MiB, 13 MiB: room for the
 /// text written with `\uXXXX` escapes (Python's `json.dumps` writes Cyrillic
