@@ -2,7 +2,9 @@
 //! reading, so no input, however large or however it lies about its size,
 //! makes a reader hold more than about its limit; what goes past one is an
 //! error naming the file and the line or byte, and the rest of the batch goes
-//! on. With these limits, reading one input peaks well under 100 MB.
+//! on. With these limits, reading one input peaks under 100 MB (measured, debug
+//! build: 82 MB for a web archive's 8 MiB windows-1251 page, 58 MB for an
+//! 8 MiB page of tags, 25 MB for a 12 MB JSONL line).
 
 use crate::error::{Error, Location};
 

@@ -22,6 +22,7 @@
 //! when it is an HTML response, else passed over like any other record); an
 //! HTTP body that decodes (chunked, gzip) past [`MAX_HTML`] is an error.
 
+use std::borrow::Cow;
 use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -319,12 +320,13 @@ impl Http<'_> {
     /// The body, dechunked and gunzipped; at most [`MAX_HTML`] bytes, or an error.
     fn decoded_body(&self) -> Result<Vec<u8>, String> {
         let limit = limits::size(MAX_HTML as u64);
-        let body = if self.chunked { dechunk(self.body)? } else { self.body.to_vec() };
+        // Copied only once known to be within the limit.
+        let body = if self.chunked { Cow::Owned(dechunk(self.body)?) } else { Cow::Borrowed(self.body) };
         if !self.gzip {
             if body.len() > MAX_HTML {
                 return Err(format!("page of {} bytes, over the {limit} limit for an HTML page", body.len()));
             }
-            return Ok(body);
+            return Ok(body.into_owned());
         }
         // Stopped at the limit: a small body can inflate to gigabytes.
         let mut out = Vec::new();
