@@ -450,6 +450,13 @@ mod tests {
             let items: Vec<String> = read_file(&path).map(|r| r.unwrap_err().to_string()).collect();
             assert_eq!(items, [format!("{}: file of {} bytes, over the 8 MiB limit for {what}", path.display(), limit + 1)]);
         }
+        // A size that lies (or a file that grows) cannot get past the bounded read.
+        let small = dir.path().join("small.html");
+        fs::write(&small, STORY).unwrap();
+        let grown = dir.path().join("big.html");
+        fs::write(&grown, vec![b' '; 100]).unwrap();
+        let err = read_at_most(&grown, &fs::metadata(&small).unwrap(), 50, "an HTML page").unwrap_err();
+        assert_eq!(err.to_string(), format!("{}: file of more than 50 bytes, over the 50 bytes limit for an HTML page", grown.display()));
         let path = dir.path().join("long.txt");
         fs::write(&path, "Trade. ".repeat(MAX_TEXT / 7 + 1)).unwrap();
         let items: Vec<String> = read_file(&path).map(|r| r.unwrap_err().to_string()).collect();

@@ -129,7 +129,7 @@ impl<R: BufRead> WarcReader<R> {
             }
             if n == MAX_HEADER_LINE && !buf.ends_with(b"\n") {
                 let limit = limits::size(MAX_HEADER_LINE as u64);
-                let err = self.error_at(at, format!("WARC header line longer than the {limit} limit"));
+                let err = self.error_at(at, format!("a header line longer than {limit}, over the limit for a WARC record"));
                 self.resync(&mut buf)?;
                 return Err(err);
             }
@@ -139,7 +139,7 @@ impl<R: BufRead> WarcReader<R> {
                 break;
             }
             if headers.len() == MAX_HEADERS {
-                let err = self.error_at(start, format!("record has more than {MAX_HEADERS} header lines, the limit"));
+                let err = self.error_at(start, format!("more than {MAX_HEADERS} header lines, over the limit for a WARC record"));
                 self.resync(&mut buf)?;
                 return Err(err);
             }
@@ -294,10 +294,11 @@ fn parse_http(block: &[u8]) -> Option<Result<Http<'_>, String>> {
     let mut http = Http { status, content_type: String::new(), chunked: false, gzip: false, body: &block[head_end.1..] };
     for (n, line) in lines.enumerate() {
         if n == MAX_HEADERS {
-            return Some(Err(format!("HTTP response has more than {MAX_HEADERS} header lines, the limit")));
+            return Some(Err(format!("more than {MAX_HEADERS} HTTP header lines, over the limit for a response")));
         }
         if line.len() > MAX_HEADER_LINE {
-            return Some(Err(format!("HTTP header line longer than the {} limit", limits::size(MAX_HEADER_LINE as u64))));
+            let limit = limits::size(MAX_HEADER_LINE as u64);
+            return Some(Err(format!("an HTTP header line longer than {limit}, over the limit for a response")));
         }
         let Some((k, v)) = line.split_once(':') else { continue };
         let (k, v) = (k.trim().to_ascii_lowercase(), v.trim().to_ascii_lowercase());
@@ -551,14 +552,18 @@ mod tests {
         let block = http(&"Set-Cookie: a=b\r\n".repeat(MAX_HEADERS + 1), PAGE.as_bytes());
         warc.extend(record("response", "http://a/cookies", "2025-01-01T00:00:00Z", &block, ""));
         warc.extend(good());
+        let long_http_at = warc.len();
+        let block = http(&format!("Set-Cookie: {}\r\n", "a".repeat(MAX_HEADER_LINE)), PAGE.as_bytes());
+        warc.extend(record("response", "http://a/cookie", "2025-01-01T00:00:00Z", &block, ""));
         assert_eq!(
             read_from(&warc[..]),
             [
-                "a.warc: byte 0: record has more than 256 header lines, the limit".to_string(),
-                format!("a.warc: byte {}: WARC header line longer than the 64 KiB limit", long_at + 10),
+                "a.warc: byte 0: more than 256 header lines, over the limit for a WARC record".to_string(),
+                format!("a.warc: byte {}: a header line longer than 64 KiB, over the limit for a WARC record", long_at + 10),
                 "ok http://a/1-id".into(),
-                format!("a.warc: byte {http_at}: HTTP response has more than 256 header lines, the limit"),
+                format!("a.warc: byte {http_at}: more than 256 HTTP header lines, over the limit for a response"),
                 "ok http://a/1-id".into(),
+                format!("a.warc: byte {long_http_at}: an HTTP header line longer than 64 KiB, over the limit for a response"),
             ]
         );
     }
