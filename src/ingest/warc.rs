@@ -15,8 +15,15 @@
 //! uncompressed stream); the reader then looks for the next `WARC/` line and
 //! goes on. A stream that ends inside a record, or cannot be read (a truncated
 //! gzip file), ends with one error.
+//!
+//! Memory is bounded ([`super::limits`]): a record with more than
+//! [`MAX_HEADERS`] header lines, or one longer than [`MAX_HEADER_LINE`], is an
+//! error; a block over [`MAX_WARC_BLOCK`] is streamed past unheld (an error
+//! when it is an HTML response, else passed over like any other record); an
+//! HTTP body that decodes (chunked, gzip) past [`MAX_HTML`] is an error.
 
-use std::io::{BufRead, Read};
+use std::borrow::Cow;
+use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -24,14 +31,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use chrono::NaiveDate;
 use flate2::read::GzDecoder;
 
-use super::html::parse_html;
+use super::html::{Unread, read_page};
+use super::limits::{self, MAX_HEADER_LINE, MAX_HEADERS, MAX_HTML, MAX_WARC_BLOCK};
 use crate::error::{Error, Location};
 use crate::Article;
 
-/// Header lines longer than this are not WARC headers.
-const MAX_LINE: usize = 64 * 1024;
-/// A record block larger than this is passed over unread (no page is).
-const MAX_BLOCK: u64 = 64 * 1024 * 1024;
+/// How much of a block over [`MAX_WARC_BLOCK`] is read to tell whether it
+/// is an HTML page: its HTTP status line and headers.
+const HTTP_HEAD: u64 = 64 * 1024;
 
 /// Streams the articles of a WARC file (already decompressed).
 pub struct WarcReader<R> {
@@ -78,7 +85,7 @@ impl<R: BufRead> WarcReader<R> {
     /// Reads one line (with its end), counting the bytes.
     fn line(&mut self, buf: &mut Vec<u8>) -> std::io::Result<usize> {
         buf.clear();
-        let n = (&mut self.reader).take(MAX_LINE as u64).read_until(b'\n', buf)?;
+        let n = (&mut self.reader).take(MAX_HEADER_LINE as u64).read_until(b'\n', buf)?;
         self.offset += n;
         Ok(n)
     }
@@ -120,10 +127,21 @@ impl<R: BufRead> WarcReader<R> {
                 self.done = true;
                 return Err(self.error_at(start, "the file ends inside a record's headers"));
             }
+            if n == MAX_HEADER_LINE && !buf.ends_with(b"\n") {
+                let limit = limits::size(MAX_HEADER_LINE as u64);
+                let err = self.error_at(at, format!("a header line longer than {limit}, over the limit for a WARC record"));
+                self.resync(&mut buf)?;
+                return Err(err);
+            }
             let line = String::from_utf8_lossy(&buf);
             let line = line.trim_end_matches(['\r', '\n']);
             if line.is_empty() {
                 break;
+            }
+            if headers.len() == MAX_HEADERS {
+                let err = self.error_at(start, format!("more than {MAX_HEADERS} header lines, over the limit for a WARC record"));
+                self.resync(&mut buf)?;
+                return Err(err);
             }
             match line.split_once(':') {
                 Some((k, v)) => headers.push((k.trim().to_string(), v.trim().to_string())),
@@ -140,17 +158,32 @@ impl<R: BufRead> WarcReader<R> {
             self.resync(&mut buf)?;
             return Err(err);
         };
-        let mut block = Vec::new();
-        let read = (&mut self.reader).take(length).read_to_end(&mut block).map_err(|e| self.io_error(start, e))?;
-        self.offset += read;
-        if (read as u64) < length {
+        let mut record = Record { start, headers, block: Vec::new() };
+        let response = record.header("WARC-Type").is_some_and(|t| t.eq_ignore_ascii_case("response"));
+        // Only responses are read; a larger block is held no further than its
+        // HTTP head, and streamed past.
+        let held = match (response, length <= MAX_WARC_BLOCK) {
+            (false, _) => 0,
+            (true, true) => length,
+            (true, false) => HTTP_HEAD,
+        };
+        let read = (&mut self.reader).take(held).read_to_end(&mut record.block).map_err(|e| self.io_error(start, e))?;
+        let skipped = io::copy(&mut (&mut self.reader).take(length - read as u64), &mut io::sink()).map_err(|e| self.io_error(start, e))?;
+        let read = read as u64 + skipped;
+        self.offset += read as usize;
+        if read < length {
             self.done = true;
             return Err(self.error_at(start, format!("the file ends inside a record: {read} of {length} bytes")));
         }
-        if length > MAX_BLOCK {
-            block.clear();
+        if response && length > MAX_WARC_BLOCK {
+            // Passed over without a word only when its head says it is no page.
+            if !matches!(parse_http(&record.block), Some(Ok(http)) if !http.is_page()) {
+                let limit = limits::size(MAX_WARC_BLOCK);
+                return Err(self.error_at(start, format!("response block of {length} bytes, over the {limit} limit for a WARC record")));
+            }
+            record.block.clear();
         }
-        Ok(Some(Record { start, headers, block }))
+        Ok(Some(record))
     }
 
     fn io_error(&mut self, at: usize, e: std::io::Error) -> Error {
@@ -202,8 +235,11 @@ impl<R: BufRead> WarcReader<R> {
         if !record.header("WARC-Type")?.eq_ignore_ascii_case("response") {
             return None;
         }
-        let http = parse_http(&record.block)?;
-        if http.status != 200 || !is_html(&http.content_type) {
+        let http = match parse_http(&record.block)? {
+            Ok(http) => http,
+            Err(message) => return Some(Err(self.error_at(record.start, message))),
+        };
+        if !http.is_page() {
             return None;
         }
         let id = record.header("WARC-Record-ID").unwrap_or("").trim_matches(['<', '>']);
@@ -216,9 +252,13 @@ impl<R: BufRead> WarcReader<R> {
             Err(message) => return Some(Err(self.error_at(record.start, message))),
         };
         let charset = charset_of(&http.content_type);
-        let Ok(mut article) = parse_html(&self.path, &body, charset.as_deref()) else {
-            self.without_text.fetch_add(1, Ordering::Relaxed);
-            return None;
+        let mut article = match read_page(&self.path, &body, charset.as_deref()) {
+            Ok(article) => article,
+            Err(Unread::OverLimit(message)) => return Some(Err(self.error_at(record.start, message))),
+            Err(Unread::NoText(_)) => {
+                self.without_text.fetch_add(1, Ordering::Relaxed);
+                return None;
+            }
         };
         article.id = id;
         article.origin = crate::Origin::Byte(record.start);
@@ -243,14 +283,23 @@ struct Http<'a> {
     body: &'a [u8],
 }
 
-fn parse_http(block: &[u8]) -> Option<Http<'_>> {
+/// The HTTP response in a block: `None` when it is not one, an error when
+/// its head is over a limit.
+fn parse_http(block: &[u8]) -> Option<Result<Http<'_>, String>> {
     let head_end = block.windows(4).position(|w| w == b"\r\n\r\n").map(|p| (p, p + 4))
         .or_else(|| block.windows(2).position(|w| w == b"\n\n").map(|p| (p, p + 2)))?;
     let head = String::from_utf8_lossy(&block[..head_end.0]);
     let mut lines = head.lines();
     let status: u16 = lines.next()?.split_whitespace().nth(1)?.parse().ok()?;
     let mut http = Http { status, content_type: String::new(), chunked: false, gzip: false, body: &block[head_end.1..] };
-    for line in lines {
+    for (n, line) in lines.enumerate() {
+        if n == MAX_HEADERS {
+            return Some(Err(format!("more than {MAX_HEADERS} HTTP header lines, over the limit for a response")));
+        }
+        if line.len() > MAX_HEADER_LINE {
+            let limit = limits::size(MAX_HEADER_LINE as u64);
+            return Some(Err(format!("an HTTP header line longer than {limit}, over the limit for a response")));
+        }
         let Some((k, v)) = line.split_once(':') else { continue };
         let (k, v) = (k.trim().to_ascii_lowercase(), v.trim().to_ascii_lowercase());
         match k.as_str() {
@@ -260,17 +309,35 @@ fn parse_http(block: &[u8]) -> Option<Http<'_>> {
             _ => {}
         }
     }
-    Some(http)
+    Some(Ok(http))
 }
 
 impl Http<'_> {
+    /// An HTML page: status 200 and an HTML content type.
+    fn is_page(&self) -> bool {
+        self.status == 200 && is_html(&self.content_type)
+    }
+
+    /// The body, dechunked and gunzipped; at most [`MAX_HTML`] bytes, or an error.
     fn decoded_body(&self) -> Result<Vec<u8>, String> {
-        let body = if self.chunked { dechunk(self.body)? } else { self.body.to_vec() };
+        let limit = limits::size(MAX_HTML as u64);
+        // Copied only once known to be within the limit.
+        let body = if self.chunked { Cow::Owned(dechunk(self.body)?) } else { Cow::Borrowed(self.body) };
         if !self.gzip {
-            return Ok(body);
+            if body.len() > MAX_HTML {
+                return Err(format!("page of {} bytes, over the {limit} limit for an HTML page", body.len()));
+            }
+            return Ok(body.into_owned());
         }
+        // Stopped at the limit: a small body can inflate to gigabytes.
         let mut out = Vec::new();
-        GzDecoder::new(&body[..]).read_to_end(&mut out).map_err(|e| format!("gzip-encoded page cannot be decoded: {e}"))?;
+        GzDecoder::new(&body[..])
+            .take(MAX_HTML as u64 + 1)
+            .read_to_end(&mut out)
+            .map_err(|e| format!("gzip-encoded page cannot be decoded: {e}"))?;
+        if out.len() > MAX_HTML {
+            return Err(format!("gzip-encoded page inflates past the {limit} limit for an HTML page"));
+        }
         Ok(out)
     }
 }
@@ -399,5 +466,116 @@ mod tests {
             ][..]
         );
         assert!(got[6].starts_with(&format!("a.warc: byte {truncated}: the file ends inside a record: ")), "{}", got[6]);
+    }
+
+    fn good() -> Vec<u8> {
+        record("response", "http://a/1", "2025-01-01T00:00:00Z", &http("Content-Type: text/html\r\n", PAGE.as_bytes()), "")
+    }
+
+    fn gzip(data: &[u8]) -> Vec<u8> {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(data).unwrap();
+        gz.finish().unwrap()
+    }
+
+    /// Items of a WARC given as a reader, so a block can be gigabytes of
+    /// `io::repeat` without the test holding them.
+    fn read_from(reader: impl Read) -> Vec<String> {
+        WarcReader::new(Path::new("a.warc"), io::BufReader::new(reader))
+            .map(|r| r.map_or_else(|e| e.to_string(), |a| format!("ok {}", a.id)))
+            .collect()
+    }
+
+    /// A block over the limit is streamed past (read whole, a 1 GB block
+    /// took 1.06 GB): an error for an HTML response, nothing for an image;
+    /// the record after it is read.
+    #[test]
+    fn a_block_over_the_limit_is_streamed_past_and_the_next_record_read() {
+        let length = 2 * MAX_WARC_BLOCK;
+        let good = good();
+        let head = |kind: &str, content_type: &str| {
+            format!("WARC/1.0\r\nWARC-Type: {kind}\r\nContent-Length: {length}\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n\r\n")
+        };
+        for (kind, content_type, first) in [
+            ("response", "text/html", Some("a.warc: byte 0: response block of 67108864 bytes, over the 32 MiB limit for a WARC record")),
+            ("response", "image/png", None),
+            ("resource", "text/html", None),
+        ] {
+            let head = head(kind, content_type);
+            let body = io::repeat(b' ').take(length - (head.len() - head.find("HTTP/").unwrap()) as u64);
+            let warc = head.as_bytes().chain(body).chain(&b"\r\n\r\n"[..]).chain(&good[..]);
+            let want: Vec<String> = first.map(str::to_string).into_iter().chain(["ok http://a/1-id".to_string()]).collect();
+            assert_eq!(read_from(warc), want, "{kind} {content_type}");
+        }
+        // Cut short, it ends the stream with its byte, as before.
+        let head = head("response", "text/html");
+        let warc = head.as_bytes().chain(io::repeat(0).take(1000));
+        assert_eq!(read_from(warc), [format!("a.warc: byte 0: the file ends inside a record: {} of {length} bytes", 1000 + head.len() - head.find("HTTP/").unwrap())]);
+    }
+
+    /// A gzip body that inflates past the limit is stopped there (it was
+    /// inflated whole: 1.25 GB from a small record).
+    #[test]
+    fn a_body_decoding_past_the_limit_is_an_error_at_its_record() {
+        let bomb = gzip(&vec![b' '; MAX_HTML + 1]);
+        let block = http("Content-Type: text/html\r\nContent-Encoding: gzip\r\n", &bomb);
+        let mut warc = record("response", "http://a/bomb", "2025-01-01T00:00:00Z", &block, "");
+        let chunked_at = warc.len();
+        let mut chunked = format!("{:x}\r\n", MAX_HTML + 1).into_bytes();
+        chunked.extend(vec![b' '; MAX_HTML + 1]);
+        chunked.extend(b"\r\n0\r\n\r\n");
+        warc.extend(record("response", "http://a/big", "2025-01-01T00:00:00Z", &http("Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n", &chunked), ""));
+        warc.extend(good());
+        assert_eq!(
+            read(&warc).into_iter().map(|r| r.map_or_else(|e| e, |a| a.id)).collect::<Vec<_>>(),
+            [
+                "a.warc: byte 0: gzip-encoded page inflates past the 8 MiB limit for an HTML page".to_string(),
+                format!("a.warc: byte {chunked_at}: page of 8388609 bytes, over the 8 MiB limit for an HTML page"),
+                "http://a/1-id".into(),
+            ]
+        );
+    }
+
+    /// 40 million header lines filled memory until the process aborted; now
+    /// the count stops at the limit and the reader finds the next record.
+    #[test]
+    fn too_many_or_too_long_header_lines_are_an_error_and_the_next_record_is_read() {
+        let mut warc = b"WARC/1.0\r\nWARC-Type: response\r\n".to_vec();
+        warc.extend("X-Filler: 1\r\n".repeat(100_000).into_bytes());
+        warc.extend(b"Content-Length: 0\r\n\r\n\r\n\r\n");
+        let long_at = warc.len();
+        warc.extend(b"WARC/1.0\r\nX-Long: ");
+        warc.extend(vec![b'x'; MAX_HEADER_LINE]);
+        warc.extend(b"\r\n\r\n");
+        warc.extend(good());
+        let http_at = warc.len();
+        let block = http(&"Set-Cookie: a=b\r\n".repeat(MAX_HEADERS + 1), PAGE.as_bytes());
+        warc.extend(record("response", "http://a/cookies", "2025-01-01T00:00:00Z", &block, ""));
+        warc.extend(good());
+        let long_http_at = warc.len();
+        let block = http(&format!("Set-Cookie: {}\r\n", "a".repeat(MAX_HEADER_LINE)), PAGE.as_bytes());
+        warc.extend(record("response", "http://a/cookie", "2025-01-01T00:00:00Z", &block, ""));
+        assert_eq!(
+            read_from(&warc[..]),
+            [
+                "a.warc: byte 0: more than 256 header lines, over the limit for a WARC record".to_string(),
+                format!("a.warc: byte {}: a header line longer than 64 KiB, over the limit for a WARC record", long_at + 10),
+                "ok http://a/1-id".into(),
+                format!("a.warc: byte {http_at}: more than 256 HTTP header lines, over the limit for a response"),
+                "ok http://a/1-id".into(),
+                format!("a.warc: byte {long_http_at}: an HTTP header line longer than 64 KiB, over the limit for a response"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_page_text_over_the_limit_is_an_error_at_its_record() {
+        let page = format!("<p>{}</p>", "Trade. ".repeat(crate::ingest::MAX_TEXT / 7 + 1));
+        let mut warc = record("response", "http://a/long", "2025-01-01T00:00:00Z", &http("Content-Type: text/html\r\n", page.as_bytes()), "");
+        warc.extend(good());
+        let got = read_from(&warc[..]);
+        assert!(got[0].starts_with("a.warc: byte 0: article text of "), "{got:?}");
+        assert!(got[0].ends_with(" bytes, over the 4 MiB limit for an article"), "{got:?}");
+        assert_eq!(got[1], "ok http://a/1-id");
     }
 }
