@@ -217,6 +217,25 @@ fn may_lead(lower: &str) -> bool {
     })
 }
 
+/// How much of an article's title is read for its pair of parties: a title
+/// is a line, and a longer one (a body pasted into the title field) is read up
+/// to the last space before this many bytes.
+pub const MAX_TITLE_BYTES: usize = 1024;
+
+/// The part of `title` that is read ([`MAX_TITLE_BYTES`]).
+fn title_read(title: &str) -> &str {
+    if title.len() <= MAX_TITLE_BYTES {
+        return title;
+    }
+    let mut end = MAX_TITLE_BYTES;
+    while !title.is_char_boundary(end) {
+        end -= 1;
+    }
+    // No word is cut: a cut name could read as another ("Kazakh" of "Kazakhstan").
+    let head = &title[..end];
+    head.rfind(char::is_whitespace).map_or(head, |i| &head[..i])
+}
+
 /// Every numeric trade claim in the body of `article`, in text order.
 pub fn extract_claims(article: &Article) -> Vec<Claim> {
     let mut lowered = None;
@@ -395,7 +414,7 @@ fn same_claim<'a>(c: &'a Claim, d: &'a Draft) -> bool {
 /// given the article's lower case when it is in place.
 fn article_context<'a>(article: &'a Article, sents: &[sentence::Sentence], lower: Option<&'a str>) -> ArticleContext<'a> {
     let text = article.text.as_str();
-    let mut pair = parties::distinct(&parties::parties(&article.title));
+    let mut pair = parties::distinct(&parties::parties(title_read(&article.title)));
     let lead_end = sents
         .iter()
         .take_while(|s| s.paragraph == 0)
