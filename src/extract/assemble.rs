@@ -137,6 +137,11 @@ pub(super) struct Slot {
 /// first): a list kept from sentence to sentence.
 pub fn sentence_claims(out: &mut Vec<Draft>, t: &SentenceTokens, ctx: &ArticleContext, state: &mut State) {
     out.clear();
+    // What the binary searches of the helpers below rely on.
+    debug_assert!(t.amounts.windows(2).all(|w| w[0].start <= w[1].start && w[0].end <= w[1].end));
+    debug_assert!(t.cues.windows(2).all(|w| w[0].start <= w[1].start));
+    debug_assert!(t.times.windows(2).all(|w| w[0].start <= w[1].start));
+    debug_assert!(t.parties.windows(2).all(|w| w[0].start <= w[1].start && w[0].end <= w[1].end));
     let cands: SmallVec<[usize; 8]> = (0..t.amounts.len())
         .filter(|&i| is_candidate(t, i))
         .collect();
@@ -160,19 +165,13 @@ pub fn sentence_claims(out: &mut Vec<Draft>, t: &SentenceTokens, ctx: &ArticleCo
             .get(k + 1)
             .map(|&j| t.amounts[j].start)
             .unwrap_or(t.text.len());
-        let clause_lo = bounds
-            .iter()
-            .copied()
-            .filter(|&b| b < a.start)
-            .max()
-            .unwrap_or(0);
+        // The clause breaks are in order: the last before the amount, the
+        // first after it.
+        let clause_lo = bounds[..bounds.partition_point(|&b| b < a.start)].last().copied().unwrap_or(0);
         let lo = clause_lo.max(lo_amount);
         let hi = bounds
-            .iter()
-            .copied()
-            .filter(|&b| b >= a.end)
-            .min()
-            .map_or(hi_amount, |b| b.min(hi_amount));
+            .get(bounds.partition_point(|&b| b < a.end))
+            .map_or(hi_amount, |&b| b.min(hi_amount));
         let slot = Slot {
             idx: i,
             clause_lo,
@@ -237,7 +236,7 @@ pub fn figureless_sentence(cues: &[Cue], state: &mut State) {
 /// up to the next comma: indicator cues inside them name the share's whole.
 fn share_masks(t: &SentenceTokens, cands: &[usize]) -> Vec<(usize, usize)> {
     (0..t.amounts.len())
-        .filter(|i| !cands.contains(i) && t.amounts[*i].unit == Unit::Percent)
+        .filter(|i| cands.binary_search(i).is_err() && t.amounts[*i].unit == Unit::Percent)
         .map(|i| {
             let a = &t.amounts[i];
             let end = t.text[a.end..]
@@ -263,9 +262,8 @@ const FIGURE_WORDS: &[&str] = &[
 
 /// True when `[lo, hi)` refers back to a figure already named ("raise it to $3 billion").
 fn names_the_figure(t: &SentenceTokens, lo: usize, hi: usize) -> bool {
-    t.words
+    words_within(t, lo, hi)
         .iter()
-        .filter(|w| w.start >= lo && w.end <= hi)
         .any(|w| FIGURE_WORDS.contains(&w.lower()))
 }
 
@@ -279,39 +277,68 @@ fn names_a_goal(t: &SentenceTokens, s: &Slot, a: &Amount) -> bool {
     goal_noun || pair || names_the_figure(t, s.lo, a.start)
 }
 
+// The helpers below find a stretch of the sentence's words, cues or times by
+// binary search: each is read once per amount, and a sentence of many
+// amounts (a table in one line) read them all for each.
+
+/// The words of `t` inside `[a, b)`: a stretch of them, as words are in
+/// order and do not overlap (their starts and ends both rise).
+pub(super) fn words_within<'t>(t: &'t SentenceTokens, a: usize, b: usize) -> &'t [Word<'t>] {
+    let lo = t.words.partition_point(|w| w.start < a);
+    let hi = t.words.partition_point(|w| w.end <= b);
+    &t.words[lo..hi.max(lo)]
+}
+
+/// The first word of `t` that starts at or after `pos`.
+pub(super) fn word_from<'t>(t: &'t SentenceTokens, pos: usize) -> Option<&'t Word<'t>> {
+    t.words.get(t.words.partition_point(|w| w.start < pos))
+}
+
 /// Number of words of `t` inside `[a, b)`.
 pub(super) fn words_in(t: &SentenceTokens, a: usize, b: usize) -> usize {
-    t.words
-        .iter()
-        .filter(|w| w.start >= a && w.end <= b)
-        .count()
+    words_within(t, a, b).len()
 }
 
 /// Byte position `n` words before `pos` (or `floor`).
 pub(super) fn words_back(t: &SentenceTokens, pos: usize, n: usize, floor: usize) -> usize {
-    t.words
+    words_within(t, floor, pos)
         .iter()
         .rev()
-        .filter(|w| w.end <= pos && w.start >= floor)
         .nth(n.saturating_sub(1))
         .map_or(floor, |w| w.start)
 }
 
 /// Byte position `n` words after `pos` (or `ceil`).
 pub(super) fn words_fwd(t: &SentenceTokens, pos: usize, n: usize, ceil: usize) -> usize {
-    t.words
-        .iter()
-        .filter(|w| w.start >= pos && w.end <= ceil)
-        .nth(n.saturating_sub(1))
+    words_within(t, pos, ceil)
+        .get(n.saturating_sub(1))
         .map_or(ceil, |w| w.end)
 }
 
+/// The cues of `t` inside `[a, b)`, in order. Cues are in order of their
+/// starts, so those starting in `[a, b]` are a stretch of them.
 pub(super) fn cues_in<'t>(
     t: &'t SentenceTokens,
     a: usize,
     b: usize,
 ) -> impl DoubleEndedIterator<Item = &'t Cue> {
-    t.cues.iter().filter(move |c| c.start >= a && c.end <= b)
+    let lo = t.cues.partition_point(|c| c.start < a);
+    let hi = t.cues.partition_point(|c| c.start <= b);
+    t.cues[lo..hi.max(lo)].iter().filter(move |c| c.end <= b)
+}
+
+/// The cues of `t` that start at `pos`.
+pub(super) fn cues_at<'t>(t: &'t SentenceTokens, pos: usize) -> impl Iterator<Item = &'t Cue> {
+    let lo = t.cues.partition_point(|c| c.start < pos);
+    t.cues[lo..].iter().take_while(move |c| c.start == pos)
+}
+
+/// The times of `t` that start in `[a, b]`, in order (times are in order of
+/// their starts).
+pub(super) fn times_from<'t>(t: &'t SentenceTokens, a: usize, b: usize) -> &'t [TimeExpr] {
+    let lo = t.times.partition_point(|x| x.start < a);
+    let hi = t.times.partition_point(|x| x.start <= b);
+    &t.times[lo..hi.max(lo)]
 }
 
 /// A money amount, or a percent with a change cue next to it and no share or
@@ -348,21 +375,12 @@ fn rate_cue(t: &SentenceTokens, i: usize) -> bool {
     let pct_trap = cues_in(t, words_back(t, a.start, 3, floor), after)
         .any(|c| matches!(c.kind, CueKind::Trap(TrapCue::Pct | TrapCue::Near)));
     let change = cues_in(t, before, after).any(|c| matches!(c.kind, CueKind::Change(_)))
-        || t.times
-            .iter()
-            .any(|x| x.role == TimeRole::Base && x.start >= a.end && x.start <= a.end + 3);
+        || times_from(t, a.end, a.end + 3).iter().any(|x| x.role == TimeRole::Base);
     // "3% of Kazakhstan's trade", "8.4 percent of the republic's": a share.
-    let share = t
-        .words
-        .iter()
-        .find(|w| w.start >= a.end)
-        .is_some_and(|w| matches!(w.lower(), "of" | "от" | "всего"));
+    let share = word_from(t, a.end).is_some_and(|w| matches!(w.lower(), "of" | "от" | "всего"));
     // "rose to 35.1 percent", "вырос до 20%": a percent reached is a level (a share, a rate).
-    let reached = t
-        .words
-        .iter()
-        .rev()
-        .find(|w| w.end <= a.start && w.start >= floor)
+    let reached = words_within(t, floor, a.start)
+        .last()
         .is_some_and(|w| matches!(w.lower(), "to" | "до"));
     change && !pct_trap && !share && !reached
 }
@@ -494,10 +512,9 @@ fn resolve(
     };
 
     // Time.
-    let in_slot: SmallVec<[&TimeExpr; 8]> = t
-        .times
+    let in_slot: SmallVec<[&TimeExpr; 8]> = times_from(t, s.lo, s.hi)
         .iter()
-        .filter(|x| x.start >= s.lo && x.end <= s.hi && !detached(t, a, x))
+        .filter(|x| x.end <= s.hi && !detached(t, a, x))
         .collect();
     let dist = |x: &TimeExpr| {
         if x.end <= a.start {
@@ -515,9 +532,9 @@ fn resolve(
                 && p.indicator == indicator
         })
         .filter(|p| {
-            !t.times
+            !times_from(t, p.end, a.start)
                 .iter()
-                .any(|x| x.role == TimeRole::Plain && x.start >= p.end && x.end <= a.start)
+                .any(|x| x.role == TimeRole::Plain && x.end <= a.start)
         })
         // "...reached $10 billion and had grown 30 percent so far this year": its own period.
         .filter(|_| {
@@ -555,12 +572,10 @@ fn resolve(
         let phrase_end = t.text[a.end..s.hi]
             .find([',', ';', '('])
             .map_or(s.hi, |p| a.end + p);
-        if !t.times.iter().any(|x| {
-            x.role == TimeRole::Plain
-                && x.period.is_some()
-                && x.start >= a.end
-                && x.end <= phrase_end
-        }) {
+        if !times_from(t, a.end, phrase_end)
+            .iter()
+            .any(|x| x.role == TimeRole::Plain && x.period.is_some() && x.end <= phrase_end)
+        {
             let reference = prev
                 .and_then(|p| p.period.clone())
                 .or_else(|| state.last_period.clone());

@@ -2,8 +2,8 @@
 //! indicator names them: deals, loans, projects, balances, commodity-level
 //! figures, absolute increments, goals for growth and multi-year growth.
 
-use super::assemble::{SentenceTokens, Slot, cues_in, words_back, words_fwd};
-use super::cues::{CueKind, KindCue, TrapCue};
+use super::assemble::{SentenceTokens, Slot, cues_at, cues_in, times_from, word_from, words_back, words_fwd, words_within};
+use super::cues::{CueKind, HEDGE_WORDS, KindCue, TrapCue};
 use super::money::{Amount, Unit};
 use super::time::Role as TimeRole;
 
@@ -68,19 +68,15 @@ pub(super) fn is_trap(
         return is_increment(t, a, s.lo) || a.value < 1e5;
     }
     // Growth "since 2005" or "over the past five years" spans several years.
-    if t.times
+    if times_from(t, s.lo, s.hi)
         .iter()
-        .any(|x| x.role == TimeRole::Stock && x.start >= s.lo && x.end <= s.hi)
+        .any(|x| x.role == TimeRole::Stock && x.end <= s.hi)
     {
         return true;
     }
     // "aim to increase trade by 20%": a goal for growth, not a growth rate ("an
     // increase of 11.9%" is a change: a target word that is also a change word does not count).
-    let is_change_at = |pos: usize| {
-        t.cues
-            .iter()
-            .any(|c| matches!(c.kind, CueKind::Change(_)) && c.start == pos)
-    };
+    let is_change_at = |pos: usize| cues_at(t, pos).any(|c| matches!(c.kind, CueKind::Change(_)));
     cues_in(t, s.lo, a.start).any(|c| {
         matches!(c.kind, CueKind::Kind(KindCue::Target | KindCue::TargetNoun))
             && !is_change_at(c.start)
@@ -90,28 +86,20 @@ pub(super) fn is_trap(
 /// "grew by $3 million", "вырос на 300 млн долларов": an absolute change, no level.
 pub(super) fn is_increment(t: &SentenceTokens, a: &Amount, lo: usize) -> bool {
     // "$200 million more than a year earlier", "на $200 млн больше": a difference.
-    if t.words
-        .iter()
-        .find(|w| w.start >= a.end)
-        .is_some_and(|w| DIFFERENCE_WORDS.contains(&w.lower()))
+    if word_from(t, a.end).is_some_and(|w| DIFFERENCE_WORDS.contains(&w.lower()))
     {
         return true;
     }
-    let mut back = t
-        .words
+    let mut back = words_within(t, lo, a.start)
         .iter()
         .rev()
-        .filter(|w| w.end <= a.start && w.start >= lo && !is_hedge_word(t, w.start));
+        .filter(|w| !is_hedge_word(t, w.start));
     let Some(w) = back.next() else {
         return false;
     };
     // "a drop of some $11 billion", "an increase of $3 million"
     if w.lower() == "of" {
-        return back.next().is_some_and(|n| {
-            t.cues
-                .iter()
-                .any(|c| matches!(c.kind, CueKind::Change(_)) && c.start == n.start)
-        });
+        return back.next().is_some_and(|n| cues_at(t, n.start).any(|c| matches!(c.kind, CueKind::Change(_))));
     }
     (w.lower() == "by" || w.lower() == "на")
         && cues_in(t, words_back(t, w.start, 3, lo), w.start)
@@ -130,8 +118,13 @@ const DIFFERENCE_WORDS: &[&str] = &[
     "ниже",
 ];
 
+/// Whether a hedge cue holds the place `pos`. Cues start and end with words,
+/// so such a cue starts at one of the few words up to `pos` ([`HEDGE_WORDS`]):
+/// only the cues from there are read, not all of the sentence's.
 pub(super) fn is_hedge_word(t: &SentenceTokens, pos: usize) -> bool {
-    t.cues
-        .iter()
-        .any(|c| c.kind == CueKind::Hedge && c.start <= pos && pos < c.end)
+    let upto = t.words.partition_point(|w| w.start <= pos);
+    let Some(first) = upto.checked_sub(*HEDGE_WORDS).map_or(t.words.first(), |i| t.words.get(i)) else {
+        return false;
+    };
+    cues_in(t, first.start, usize::MAX).take_while(|c| c.start <= pos).any(|c| c.kind == CueKind::Hedge && pos < c.end)
 }
