@@ -100,6 +100,16 @@ pub struct SentenceTokens<'a> {
     pub times: &'a [TimeExpr],
     pub parties: &'a [Party],
     pub cues: &'a [Cue],
+    /// Where the text's commas are, in order: whether a stretch holds one is
+    /// found by binary search rather than by reading it.
+    pub commas: &'a [usize],
+}
+
+impl SentenceTokens<'_> {
+    /// Whether `text[a..b]` holds a comma.
+    pub fn comma_in(&self, a: usize, b: usize) -> bool {
+        self.commas.get(self.commas.partition_point(|&c| c < a)).is_some_and(|&c| c < b)
+    }
 }
 
 /// A claim before ids and article metadata are attached.
@@ -235,14 +245,19 @@ pub fn figureless_sentence(cues: &[Cue], state: &mut State) {
 /// Spans of percents that are no claim ("8.4% of the republic's foreign trade"),
 /// up to the next comma: indicator cues inside them name the share's whole.
 fn share_masks(t: &SentenceTokens, cands: &[usize]) -> Vec<(usize, usize)> {
+    // The first stop at or after the last percent's end: the amounts' ends
+    // rise, so it is searched for again only once a percent is past it.
+    let mut stop = 0;
     (0..t.amounts.len())
         .filter(|i| cands.binary_search(i).is_err() && t.amounts[*i].unit == Unit::Percent)
         .map(|i| {
             let a = &t.amounts[i];
-            let end = t.text[a.end..]
-                .find([',', ';', '('])
-                .map_or(t.text.len(), |p| a.end + p);
-            (a.start, end)
+            if stop < a.end {
+                stop = t.text[a.end..]
+                    .find([',', ';', '('])
+                    .map_or(t.text.len(), |p| a.end + p);
+            }
+            (a.start, stop)
         })
         .collect()
 }
@@ -406,7 +421,9 @@ fn resolve(
 ) -> Option<Draft> {
     let a = &t.amounts[s.idx];
     let pct = a.unit == Unit::Percent;
-    let masked = |c: &Cue| masks.iter().any(|(ms, me)| c.start >= *ms && c.end <= *me);
+    // The masks' starts and ends both rise: of those starting by the cue, the
+    // last reaches furthest.
+    let masked = |c: &Cue| masks[..masks.partition_point(|m| m.0 <= c.start)].last().is_some_and(|m| c.end <= m.1);
 
     // Indicator: before, then just after, then inherited.
     let ind_before = cues_in(t, s.lo, a.start)

@@ -276,7 +276,7 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
     // A sentence's numbers, amounts, cues, parties, times and drafts: each
     // list is kept from sentence to sentence rather than made anew.
     let (mut nums, mut amounts, mut cues, mut parties) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    let (mut times, mut time_lists) = (Vec::new(), time::TimeLists::default());
+    let (mut times, mut time_lists, mut commas) = (Vec::new(), time::TimeLists::default(), Vec::new());
     let mut sentence_drafts = Vec::new();
     for (n, s) in sents.iter().enumerate() {
         let stext = &text[s.start..s.end];
@@ -342,9 +342,14 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
             continue;
         }
         parties.clear();
-        parties.extend(
-            parties::each_party(&ws).filter(|p| p.start >= skip && !amounts.iter().any(|a| p.start < a.end && a.start < p.end)),
-        );
+        // Amounts do not overlap: the one a party may overlap is the first
+        // that ends after the party starts.
+        let overlaps_amount = |p: &parties::Party| {
+            amounts.get(amounts.partition_point(|a| a.end <= p.start)).is_some_and(|a| a.start < p.end)
+        };
+        parties.extend(parties::each_party(&ws).filter(|p| p.start >= skip && !overlaps_amount(p)));
+        commas.clear();
+        commas.extend(memchr::memchr_iter(b',', stext.as_bytes()));
         time::time_exprs_into(&mut times, &mut time_lists, stext, lower, aligned, article.published);
         let tokens = SentenceTokens {
             text: stext,
@@ -353,6 +358,7 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
             times: &times,
             parties: &parties,
             amounts: &amounts,
+            commas: &commas,
         };
         // The article's pair and focus, worked out at its first figure: an
         // article without one (most of a news archive) never needs them.

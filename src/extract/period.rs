@@ -65,22 +65,28 @@ pub(super) fn period_of(
         return p.period.clone();
     }
     // A period elsewhere in the sentence ("Estimates of last year's trade differ: ...").
-    let elsewhere = t
-        .times
-        .iter()
-        .filter(|x| {
-            x.role == TimeRole::Plain
-                && x.period.is_some()
-                && !detached(t, a, x)
-                && !dates_a_base(t, x)
-        })
-        .min_by_key(|x| {
-            if x.end <= a.start {
-                a.start - x.end
-            } else {
-                x.start - a.end
+    // The nearest such time (the first of equals) that is neither detached nor
+    // a base's own: those checks are made only for a time nearer than the best
+    // so far, and a time detached after the amount detaches all later ones.
+    let mut elsewhere: Option<(&TimeExpr, usize)> = None;
+    let mut cut_off = false;
+    for x in t.times.iter().filter(|x| x.role == TimeRole::Plain && x.period.is_some()) {
+        // A time overlapping the amount ("$5 May 2023") counts as farthest.
+        let d = if x.end <= a.start { a.start - x.end } else { x.start.checked_sub(a.end).unwrap_or(usize::MAX) };
+        if elsewhere.is_some_and(|(_, best)| d >= best) {
+            continue;
+        }
+        if x.start >= a.end {
+            cut_off = cut_off || detached(t, a, x);
+            if cut_off {
+                continue;
             }
-        });
+        }
+        if !dates_a_base(t, x) {
+            elsewhere = Some((x, d));
+        }
+    }
+    let elsewhere = elsewhere.map(|(x, _)| x);
     if let Some(x) = elsewhere {
         return x.period.clone();
     }
@@ -164,7 +170,12 @@ pub(super) fn is_comparison(t: &SentenceTokens, s: &Slot, a: &Amount) -> bool {
 /// True when `x` is the own period of a comparison base ("up from $2.8 billion in
 /// January-May 2023"): it dates that figure only.
 fn dates_a_base(t: &SentenceTokens, x: &TimeExpr) -> bool {
-    t.amounts.iter().any(|b| {
-        b.end <= x.start && !t.text[b.end..x.start].contains(',') && is_base_amount(t, b.start, 0)
-    })
+    // The amounts that end after the last comma before the time, and by it
+    // (amounts' ends rise with their starts).
+    let comma = t.commas[..t.commas.partition_point(|&c| c < x.start)].last().map_or(0, |&c| c + 1);
+    let from = t.amounts.partition_point(|b| b.end < comma);
+    t.amounts[from..]
+        .iter()
+        .take_while(|b| b.end <= x.start)
+        .any(|b| is_base_amount(t, b.start, 0))
 }
