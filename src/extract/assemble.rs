@@ -32,7 +32,7 @@ use super::pair::parties_of;
 use super::parties::{Party, Role};
 use super::period::{base_ref, detached, is_base_amount, is_comparison, period_of};
 use super::time::{Label, Role as TimeRole, TimeExpr};
-use super::traps::is_trap;
+use super::traps::{is_small_sum, is_trap};
 use crate::{ClaimKind, Indicator, Measure};
 use regex::Regex;
 use rustc_hash::FxHashMap;
@@ -137,10 +137,10 @@ static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
 /// Per-amount working record.
 pub(super) struct Slot {
     pub(super) idx: usize,
-    /// Start of the amount's clause (its slot may start later, at the previous amount).
-    pub(super) clause_lo: usize,
     pub(super) lo: usize,
     pub(super) hi: usize,
+    /// A balance, price or population cue counts for the amount ([`super::traps::wide_trap`]).
+    pub(super) wide_trap: bool,
 }
 
 /// Claims of one sentence, in text order, written into `out` (cleared
@@ -161,6 +161,7 @@ pub fn sentence_claims(out: &mut Vec<Draft>, t: &SentenceTokens, ctx: &ArticleCo
         .iter()
         .any(|c| matches!(c.kind, CueKind::Indicator(..)));
     let masks = share_masks(t, &cands);
+    let wide = super::traps::WideTraps::of(t);
     // The previous amount's claim in this sentence (its place in `out`): what
     // a bare amount inherits.
     let mut prev: Option<usize> = None;
@@ -184,9 +185,9 @@ pub fn sentence_claims(out: &mut Vec<Draft>, t: &SentenceTokens, ctx: &ArticleCo
             .map_or(hi_amount, |&b| b.min(hi_amount));
         let slot = Slot {
             idx: i,
-            clause_lo,
             lo,
             hi,
+            wide_trap: super::traps::wide_trap(t, &wide, clause_lo, a),
         };
         let draft = resolve(t, &slot, ctx, state, prev.map(|p| &out[p]), has_indicator, &masks);
         if let Some(d) = draft {
@@ -421,6 +422,11 @@ fn resolve(
 ) -> Option<Draft> {
     let a = &t.amounts[s.idx];
     let pct = a.unit == Unit::Percent;
+    // A sum of money too small for trade between countries is a trap
+    // whatever else is found ([`is_trap`]): nothing before that is needed.
+    if !pct && is_small_sum(a) {
+        return None;
+    }
     // The masks' starts and ends both rise: of those starting by the cue, the
     // last reaches furthest.
     let masked = |c: &Cue| masks[..masks.partition_point(|m| m.0 <= c.start)].last().is_some_and(|m| c.end <= m.1);

@@ -6,6 +6,7 @@ use super::assemble::{SentenceTokens, Slot, cues_at, cues_in, times_from, word_f
 use super::cues::{CueKind, HEDGE_WORDS, KindCue, TrapCue};
 use super::money::{Amount, Unit};
 use super::time::Role as TimeRole;
+use smallvec::SmallVec;
 
 /// True when the amount is one of GOLD-FORMAT's precision traps: a deal, loan or
 /// project near it, a balance or price in its clause, a commodity-level figure,
@@ -28,15 +29,7 @@ pub(super) fn is_trap(
     let near = cues_in(t, near_lo, a.start)
         .chain(cues_in(t, a.end, near_hi))
         .any(|c| c.kind == CueKind::Trap(TrapCue::Near));
-    // Balances, prices, population: anywhere before the amount in its slot.
-    // An aside closed by a comma before the figure's own indicator does not count:
-    // "Germany, the only member with a surplus, was the largest exporter to China".
-    let wide = cues_in(t, s.clause_lo, a.start).any(|c| {
-        c.kind == CueKind::Trap(TrapCue::Wide)
-            && !cues_in(t, c.end, a.start).any(|i| {
-                matches!(i.kind, CueKind::Indicator(..)) && t.text[c.end..i.start].contains(',')
-            })
-    });
+    let wide = s.wide_trap;
     // "grain exports", "exports of wheat": a commodity next to the indicator cue...
     let commodity = cue_span.is_some_and(|(cs, ce)| {
         let lo = words_back(t, cs, 2, 0);
@@ -65,7 +58,7 @@ pub(super) fn is_trap(
     if !pct {
         // "grew by $3 million" is an increment; "$5-6 billion" leaves a stray "$5":
         // trade between countries is never a few thousand dollars.
-        return is_increment(t, a, s.lo) || a.value < 1e5;
+        return is_increment(t, a, s.lo) || is_small_sum(a);
     }
     // Growth "since 2005" or "over the past five years" spans several years.
     if times_from(t, s.lo, s.hi)
@@ -81,6 +74,54 @@ pub(super) fn is_trap(
         matches!(c.kind, CueKind::Kind(KindCue::Target | KindCue::TargetNoun))
             && !is_change_at(c.start)
     })
+}
+
+/// A sum of money below $100,000 (or as many units of another currency):
+/// "$5-6 billion" leaves a stray "$5", and trade between countries is never a
+/// few thousand dollars.
+pub(super) fn is_small_sum(a: &Amount) -> bool {
+    a.value < 1e5
+}
+
+/// The places in a sentence's cues of its wide traps and its indicator cues,
+/// for [`wide_trap`]. Each kind comes from one lexicon, whose matches do not
+/// overlap: in each list, starts and ends both rise.
+#[derive(Default)]
+pub(super) struct WideTraps {
+    wide: SmallVec<[usize; 4]>,
+    indicators: SmallVec<[usize; 8]>,
+}
+
+impl WideTraps {
+    pub(super) fn of(t: &SentenceTokens) -> Self {
+        let mut w = WideTraps::default();
+        for (i, c) in t.cues.iter().enumerate() {
+            match c.kind {
+                CueKind::Trap(TrapCue::Wide) => w.wide.push(i),
+                CueKind::Indicator(..) => w.indicators.push(i),
+                _ => {}
+            }
+        }
+        w
+    }
+}
+
+/// A balance, price or population cue anywhere before the amount `a` in its
+/// clause (from `clause_lo`). An aside closed by a comma before the figure's
+/// own indicator does not count: "Germany, the only member with a surplus, was
+/// the largest exporter to China".
+///
+/// When some wide cue counts, the last one before the amount does (there are
+/// fewer indicators after it, and less text before each), so only it is read:
+/// it counts unless the last indicator cue before the amount starts after the
+/// first comma after it.
+pub(super) fn wide_trap(t: &SentenceTokens, w: &WideTraps, clause_lo: usize, a: &Amount) -> bool {
+    let last_by = |list: &[usize]| list[..list.partition_point(|&i| t.cues[i].end <= a.start)].last().map(|&i| &t.cues[i]);
+    let Some(c) = last_by(&w.wide).filter(|c| c.start >= clause_lo) else {
+        return false;
+    };
+    let first_comma = t.commas.get(t.commas.partition_point(|&p| p < c.end)).copied();
+    !last_by(&w.indicators).is_some_and(|i| i.start >= c.end && first_comma.is_some_and(|p| p < i.start))
 }
 
 /// "grew by $3 million", "вырос на 300 млн долларов": an absolute change, no level.
