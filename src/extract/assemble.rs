@@ -100,16 +100,9 @@ pub struct SentenceTokens<'a> {
     pub times: &'a [TimeExpr],
     pub parties: &'a [Party],
     pub cues: &'a [Cue],
-    /// Where the text's commas are, in order: whether a stretch holds one is
-    /// found by binary search rather than by reading it.
+    /// Where the text's commas are, in order: the comma nearest a place is
+    /// found by binary search rather than by reading the text.
     pub commas: &'a [usize],
-}
-
-impl SentenceTokens<'_> {
-    /// Whether `text[a..b]` holds a comma.
-    pub fn comma_in(&self, a: usize, b: usize) -> bool {
-        self.commas.get(self.commas.partition_point(|&c| c < a)).is_some_and(|&c| c < b)
-    }
 }
 
 /// A claim before ids and article metadata are attached.

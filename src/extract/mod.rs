@@ -457,8 +457,14 @@ fn evidence(text: &str, sentence: std::ops::Range<usize>, amount: std::ops::Rang
 /// per claim, where a list of the kept claims would be read for each.
 #[derive(Default)]
 struct Kept {
+    /// The first few kept, read one by one: most articles have no more.
+    few: Vec<(ClaimKey, f64)>,
+    /// All kept once there are more than [`FEW_KEPT`].
     values: rustc_hash::FxHashMap<ClaimKey, std::collections::BTreeSet<OrderedValue>>,
 }
+
+/// How many claims [`Kept`] reads one by one before it sorts them by key.
+const FEW_KEPT: usize = 16;
 
 /// What two claims must share to be one: indicator, pair, kind, measure,
 /// unit, period and deadline.
@@ -487,6 +493,18 @@ impl Kept {
         let (a, b) = (d.country, d.partner.unwrap_or(""));
         let pair = if d.indicator == Indicator::TradeTurnover && b < a { (b, a) } else { (a, b) };
         let key = (d.indicator, pair, d.kind, d.measure, d.unit, d.period.clone(), d.deadline.clone());
+        if self.values.is_empty() {
+            if self.few.iter().any(|(k, v)| *k == key && within(*v, d.value)) {
+                return false;
+            }
+            if self.few.len() < FEW_KEPT {
+                self.few.push((key, d.value));
+                return true;
+            }
+            for (k, v) in self.few.drain(..) {
+                self.values.entry(k).or_default().insert(OrderedValue::new(v));
+            }
+        }
         let values = self.values.entry(key).or_default();
         let v = OrderedValue::new(d.value);
         let below = values.range(..=v).next_back();

@@ -126,6 +126,18 @@ fn repeats_collapse_across_an_article_by_key_and_value() {
             "exports KAZ KGZ actual level 2000000000 USD 2022 -",
         ]
     );
+    // Past the first few claims, kept by key: the same holds.
+    let mut text = String::new();
+    for (value, years) in [("2", 1990..2030), ("2.005", 1990..2030), ("1.995", 2000..2010), ("2.02", 1990..2030)] {
+        for y in years {
+            text.push_str(&format!("Kazakhstan's exports to Kyrgyzstan reached ${value} billion in {y}. "));
+        }
+    }
+    let claims = extract_claims(&article(PAIR, None, text));
+    let values: Vec<(f64, &str)> = claims.iter().map(|c| (c.value, c.period.as_deref().unwrap_or("-"))).collect();
+    let expected: Vec<(f64, String)> = [2e9, 2.02e9].iter().flat_map(|&v| (1990..2030).map(move |y| (v, y.to_string()))).collect();
+    assert_eq!(values.len(), expected.len());
+    assert!(values.iter().zip(&expected).all(|(a, b)| a.0 == b.0 && a.1 == b.1), "{values:?}");
     // Turnover pairs are unordered.
     let text = "Trade between Kazakhstan and Kyrgyzstan reached $2 billion in 2023. \
                 Trade between Kyrgyzstan and Kazakhstan reached $2 billion in 2023.";

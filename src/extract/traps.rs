@@ -3,7 +3,7 @@
 //! figures, absolute increments, goals for growth and multi-year growth.
 
 use super::assemble::{SentenceTokens, Slot, cues_at, cues_in, times_from, word_from, words_back, words_fwd, words_within};
-use super::cues::{CueKind, HEDGE_WORDS, KindCue, TrapCue};
+use super::cues::{Cue, CueKind, HEDGE_WORDS, KindCue, TrapCue};
 use super::money::{Amount, Unit};
 use super::time::Role as TimeRole;
 use smallvec::SmallVec;
@@ -163,9 +163,17 @@ const DIFFERENCE_WORDS: &[&str] = &[
 /// so such a cue starts at one of the few words up to `pos` ([`HEDGE_WORDS`]):
 /// only the cues from there are read, not all of the sentence's.
 pub(super) fn is_hedge_word(t: &SentenceTokens, pos: usize) -> bool {
+    let hedge = |c: &Cue| c.kind == CueKind::Hedge && c.start <= pos && pos < c.end;
+    // A short list (most sentences') is read whole, sooner than searched.
+    if t.cues.len() <= SHORT_LIST {
+        return t.cues.iter().any(hedge);
+    }
     let upto = t.words.partition_point(|w| w.start <= pos);
     let Some(first) = upto.checked_sub(*HEDGE_WORDS).map_or(t.words.first(), |i| t.words.get(i)) else {
         return false;
     };
-    cues_in(t, first.start, usize::MAX).take_while(|c| c.start <= pos).any(|c| c.kind == CueKind::Hedge && pos < c.end)
+    cues_in(t, first.start, usize::MAX).take_while(|c| c.start <= pos).any(hedge)
 }
+
+/// How many cues a list may have to be read whole rather than searched.
+const SHORT_LIST: usize = 16;
