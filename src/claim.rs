@@ -119,9 +119,13 @@ pub struct Claim {
     pub deadline: Option<String>,
     /// Hedged: about, nearly, over, more than.
     pub approx: bool,
-    /// The sentence the claim comes from.
+    /// The sentence the claim comes from, whole when it has at most
+    /// [`crate::extract::EVIDENCE_SENTENCE_BYTES`] bytes; in a longer one, the
+    /// amount with up to [`crate::extract::EVIDENCE_CONTEXT_BYTES`] of the
+    /// sentence either side, cut at words, "…" marking each cut.
     pub evidence: String,
-    /// Byte offsets of the amount in the article text.
+    /// Byte offsets of the amount in the article text (in a long sentence
+    /// too: the spans never refer to the evidence).
     pub span_start: u32,
     pub span_end: u32,
 }

@@ -32,7 +32,7 @@ use super::pair::parties_of;
 use super::parties::{Party, Role};
 use super::period::{base_ref, detached, is_base_amount, is_comparison, period_of};
 use super::time::{Label, Role as TimeRole, TimeExpr};
-use super::traps::is_trap;
+use super::traps::{is_small_sum, is_trap};
 use crate::{ClaimKind, Indicator, Measure};
 use regex::Regex;
 use rustc_hash::FxHashMap;
@@ -100,6 +100,9 @@ pub struct SentenceTokens<'a> {
     pub times: &'a [TimeExpr],
     pub parties: &'a [Party],
     pub cues: &'a [Cue],
+    /// Where the text's commas are, in order: the comma nearest a place is
+    /// found by binary search rather than by reading the text.
+    pub commas: &'a [usize],
 }
 
 /// A claim before ids and article metadata are attached.
@@ -127,16 +130,21 @@ static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
 /// Per-amount working record.
 pub(super) struct Slot {
     pub(super) idx: usize,
-    /// Start of the amount's clause (its slot may start later, at the previous amount).
-    pub(super) clause_lo: usize,
     pub(super) lo: usize,
     pub(super) hi: usize,
+    /// A balance, price or population cue counts for the amount ([`super::traps::wide_trap`]).
+    pub(super) wide_trap: bool,
 }
 
 /// Claims of one sentence, in text order, written into `out` (cleared
 /// first): a list kept from sentence to sentence.
 pub fn sentence_claims(out: &mut Vec<Draft>, t: &SentenceTokens, ctx: &ArticleContext, state: &mut State) {
     out.clear();
+    // What the binary searches of the helpers below rely on.
+    debug_assert!(t.amounts.windows(2).all(|w| w[0].start <= w[1].start && w[0].end <= w[1].end));
+    debug_assert!(t.cues.windows(2).all(|w| w[0].start <= w[1].start));
+    debug_assert!(t.times.windows(2).all(|w| w[0].start <= w[1].start));
+    debug_assert!(t.parties.windows(2).all(|w| w[0].start <= w[1].start && w[0].end <= w[1].end));
     let cands: SmallVec<[usize; 8]> = (0..t.amounts.len())
         .filter(|&i| is_candidate(t, i))
         .collect();
@@ -146,6 +154,7 @@ pub fn sentence_claims(out: &mut Vec<Draft>, t: &SentenceTokens, ctx: &ArticleCo
         .iter()
         .any(|c| matches!(c.kind, CueKind::Indicator(..)));
     let masks = share_masks(t, &cands);
+    let wide = super::traps::WideTraps::of(t);
     // The previous amount's claim in this sentence (its place in `out`): what
     // a bare amount inherits.
     let mut prev: Option<usize> = None;
@@ -160,24 +169,18 @@ pub fn sentence_claims(out: &mut Vec<Draft>, t: &SentenceTokens, ctx: &ArticleCo
             .get(k + 1)
             .map(|&j| t.amounts[j].start)
             .unwrap_or(t.text.len());
-        let clause_lo = bounds
-            .iter()
-            .copied()
-            .filter(|&b| b < a.start)
-            .max()
-            .unwrap_or(0);
+        // The clause breaks are in order: the last before the amount, the
+        // first after it.
+        let clause_lo = bounds[..bounds.partition_point(|&b| b < a.start)].last().copied().unwrap_or(0);
         let lo = clause_lo.max(lo_amount);
         let hi = bounds
-            .iter()
-            .copied()
-            .filter(|&b| b >= a.end)
-            .min()
-            .map_or(hi_amount, |b| b.min(hi_amount));
+            .get(bounds.partition_point(|&b| b < a.end))
+            .map_or(hi_amount, |&b| b.min(hi_amount));
         let slot = Slot {
             idx: i,
-            clause_lo,
             lo,
             hi,
+            wide_trap: super::traps::wide_trap(t, &wide, clause_lo, a),
         };
         let draft = resolve(t, &slot, ctx, state, prev.map(|p| &out[p]), has_indicator, &masks);
         if let Some(d) = draft {
@@ -236,14 +239,19 @@ pub fn figureless_sentence(cues: &[Cue], state: &mut State) {
 /// Spans of percents that are no claim ("8.4% of the republic's foreign trade"),
 /// up to the next comma: indicator cues inside them name the share's whole.
 fn share_masks(t: &SentenceTokens, cands: &[usize]) -> Vec<(usize, usize)> {
+    // The first stop at or after the last percent's end: the amounts' ends
+    // rise, so it is searched for again only once a percent is past it.
+    let mut stop = 0;
     (0..t.amounts.len())
-        .filter(|i| !cands.contains(i) && t.amounts[*i].unit == Unit::Percent)
+        .filter(|i| cands.binary_search(i).is_err() && t.amounts[*i].unit == Unit::Percent)
         .map(|i| {
             let a = &t.amounts[i];
-            let end = t.text[a.end..]
-                .find([',', ';', '('])
-                .map_or(t.text.len(), |p| a.end + p);
-            (a.start, end)
+            if stop < a.end {
+                stop = t.text[a.end..]
+                    .find([',', ';', '('])
+                    .map_or(t.text.len(), |p| a.end + p);
+            }
+            (a.start, stop)
         })
         .collect()
 }
@@ -263,9 +271,8 @@ const FIGURE_WORDS: &[&str] = &[
 
 /// True when `[lo, hi)` refers back to a figure already named ("raise it to $3 billion").
 fn names_the_figure(t: &SentenceTokens, lo: usize, hi: usize) -> bool {
-    t.words
+    words_within(t, lo, hi)
         .iter()
-        .filter(|w| w.start >= lo && w.end <= hi)
         .any(|w| FIGURE_WORDS.contains(&w.lower()))
 }
 
@@ -279,39 +286,68 @@ fn names_a_goal(t: &SentenceTokens, s: &Slot, a: &Amount) -> bool {
     goal_noun || pair || names_the_figure(t, s.lo, a.start)
 }
 
+// The helpers below find a stretch of the sentence's words, cues or times by
+// binary search: each is read once per amount, and a sentence of many
+// amounts (a table in one line) read them all for each.
+
+/// The words of `t` inside `[a, b)`: a stretch of them, as words are in
+/// order and do not overlap (their starts and ends both rise).
+pub(super) fn words_within<'t>(t: &'t SentenceTokens, a: usize, b: usize) -> &'t [Word<'t>] {
+    let lo = t.words.partition_point(|w| w.start < a);
+    let hi = t.words.partition_point(|w| w.end <= b);
+    &t.words[lo..hi.max(lo)]
+}
+
+/// The first word of `t` that starts at or after `pos`.
+pub(super) fn word_from<'t>(t: &'t SentenceTokens, pos: usize) -> Option<&'t Word<'t>> {
+    t.words.get(t.words.partition_point(|w| w.start < pos))
+}
+
 /// Number of words of `t` inside `[a, b)`.
 pub(super) fn words_in(t: &SentenceTokens, a: usize, b: usize) -> usize {
-    t.words
-        .iter()
-        .filter(|w| w.start >= a && w.end <= b)
-        .count()
+    words_within(t, a, b).len()
 }
 
 /// Byte position `n` words before `pos` (or `floor`).
 pub(super) fn words_back(t: &SentenceTokens, pos: usize, n: usize, floor: usize) -> usize {
-    t.words
+    words_within(t, floor, pos)
         .iter()
         .rev()
-        .filter(|w| w.end <= pos && w.start >= floor)
         .nth(n.saturating_sub(1))
         .map_or(floor, |w| w.start)
 }
 
 /// Byte position `n` words after `pos` (or `ceil`).
 pub(super) fn words_fwd(t: &SentenceTokens, pos: usize, n: usize, ceil: usize) -> usize {
-    t.words
-        .iter()
-        .filter(|w| w.start >= pos && w.end <= ceil)
-        .nth(n.saturating_sub(1))
+    words_within(t, pos, ceil)
+        .get(n.saturating_sub(1))
         .map_or(ceil, |w| w.end)
 }
 
+/// The cues of `t` inside `[a, b)`, in order. Cues are in order of their
+/// starts, so those starting in `[a, b]` are a stretch of them.
 pub(super) fn cues_in<'t>(
     t: &'t SentenceTokens,
     a: usize,
     b: usize,
 ) -> impl DoubleEndedIterator<Item = &'t Cue> {
-    t.cues.iter().filter(move |c| c.start >= a && c.end <= b)
+    let lo = t.cues.partition_point(|c| c.start < a);
+    let hi = t.cues.partition_point(|c| c.start <= b);
+    t.cues[lo..hi.max(lo)].iter().filter(move |c| c.end <= b)
+}
+
+/// The cues of `t` that start at `pos`.
+pub(super) fn cues_at<'t>(t: &'t SentenceTokens, pos: usize) -> impl Iterator<Item = &'t Cue> {
+    let lo = t.cues.partition_point(|c| c.start < pos);
+    t.cues[lo..].iter().take_while(move |c| c.start == pos)
+}
+
+/// The times of `t` that start in `[a, b]`, in order (times are in order of
+/// their starts).
+pub(super) fn times_from<'t>(t: &'t SentenceTokens, a: usize, b: usize) -> &'t [TimeExpr] {
+    let lo = t.times.partition_point(|x| x.start < a);
+    let hi = t.times.partition_point(|x| x.start <= b);
+    &t.times[lo..hi.max(lo)]
 }
 
 /// A money amount, or a percent with a change cue next to it and no share or
@@ -348,21 +384,12 @@ fn rate_cue(t: &SentenceTokens, i: usize) -> bool {
     let pct_trap = cues_in(t, words_back(t, a.start, 3, floor), after)
         .any(|c| matches!(c.kind, CueKind::Trap(TrapCue::Pct | TrapCue::Near)));
     let change = cues_in(t, before, after).any(|c| matches!(c.kind, CueKind::Change(_)))
-        || t.times
-            .iter()
-            .any(|x| x.role == TimeRole::Base && x.start >= a.end && x.start <= a.end + 3);
+        || times_from(t, a.end, a.end + 3).iter().any(|x| x.role == TimeRole::Base);
     // "3% of Kazakhstan's trade", "8.4 percent of the republic's": a share.
-    let share = t
-        .words
-        .iter()
-        .find(|w| w.start >= a.end)
-        .is_some_and(|w| matches!(w.lower(), "of" | "от" | "всего"));
+    let share = word_from(t, a.end).is_some_and(|w| matches!(w.lower(), "of" | "от" | "всего"));
     // "rose to 35.1 percent", "вырос до 20%": a percent reached is a level (a share, a rate).
-    let reached = t
-        .words
-        .iter()
-        .rev()
-        .find(|w| w.end <= a.start && w.start >= floor)
+    let reached = words_within(t, floor, a.start)
+        .last()
         .is_some_and(|w| matches!(w.lower(), "to" | "до"));
     change && !pct_trap && !share && !reached
 }
@@ -388,7 +415,14 @@ fn resolve(
 ) -> Option<Draft> {
     let a = &t.amounts[s.idx];
     let pct = a.unit == Unit::Percent;
-    let masked = |c: &Cue| masks.iter().any(|(ms, me)| c.start >= *ms && c.end <= *me);
+    // A sum of money too small for trade between countries is a trap
+    // whatever else is found ([`is_trap`]): nothing before that is needed.
+    if !pct && is_small_sum(a) {
+        return None;
+    }
+    // The masks' starts and ends both rise: of those starting by the cue, the
+    // last reaches furthest.
+    let masked = |c: &Cue| masks[..masks.partition_point(|m| m.0 <= c.start)].last().is_some_and(|m| c.end <= m.1);
 
     // Indicator: before, then just after, then inherited.
     let ind_before = cues_in(t, s.lo, a.start)
@@ -494,10 +528,9 @@ fn resolve(
     };
 
     // Time.
-    let in_slot: SmallVec<[&TimeExpr; 8]> = t
-        .times
+    let in_slot: SmallVec<[&TimeExpr; 8]> = times_from(t, s.lo, s.hi)
         .iter()
-        .filter(|x| x.start >= s.lo && x.end <= s.hi && !detached(t, a, x))
+        .filter(|x| x.end <= s.hi && !detached(t, a, x))
         .collect();
     let dist = |x: &TimeExpr| {
         if x.end <= a.start {
@@ -515,9 +548,9 @@ fn resolve(
                 && p.indicator == indicator
         })
         .filter(|p| {
-            !t.times
+            !times_from(t, p.end, a.start)
                 .iter()
-                .any(|x| x.role == TimeRole::Plain && x.start >= p.end && x.end <= a.start)
+                .any(|x| x.role == TimeRole::Plain && x.end <= a.start)
         })
         // "...reached $10 billion and had grown 30 percent so far this year": its own period.
         .filter(|_| {
@@ -555,12 +588,10 @@ fn resolve(
         let phrase_end = t.text[a.end..s.hi]
             .find([',', ';', '('])
             .map_or(s.hi, |p| a.end + p);
-        if !t.times.iter().any(|x| {
-            x.role == TimeRole::Plain
-                && x.period.is_some()
-                && x.start >= a.end
-                && x.end <= phrase_end
-        }) {
+        if !times_from(t, a.end, phrase_end)
+            .iter()
+            .any(|x| x.role == TimeRole::Plain && x.period.is_some() && x.end <= phrase_end)
+        {
             let reference = prev
                 .and_then(|p| p.period.clone())
                 .or_else(|| state.last_period.clone());

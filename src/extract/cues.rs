@@ -75,6 +75,10 @@ lexicon!(HEDGES, "lexicon/hedges.tsv");
 lexicon!(TRAPS, "lexicon/traps.tsv");
 lexicon!(PAIRS, "lexicon/pairs.tsv");
 
+/// The most words of a hedge ("more than", "не менее"): a hedge cue that
+/// holds a word starts at most this many words before it, counting the word.
+pub static HEDGE_WORDS: LazyLock<usize> = LazyLock::new(|| HEDGES.longest_entry());
+
 /// The literals of the indicator phrases ([`Lexicon::literals`]).
 pub fn indicator_literals() -> Option<Vec<String>> {
     INDICATORS.literals()

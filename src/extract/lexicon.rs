@@ -600,6 +600,11 @@ impl Lexicon {
         })
     }
 
+    /// The most words of an entry: a match spans at most this many words.
+    pub fn longest_entry(&self) -> usize {
+        self.entries.values().flat_map(|b| &b.list).map(|(pats, _)| pats.len()).max().unwrap_or(0)
+    }
+
     /// One lower-case literal per entry that every text matching the entry
     /// holds once lower-cased (the longest word or prefix of its phrase), or `None`
     /// when some entry is all `_`.

@@ -217,6 +217,25 @@ fn may_lead(lower: &str) -> bool {
     })
 }
 
+/// How much of an article's title is read for its pair of parties: a title
+/// is a line, and a longer one (a body pasted into the title field) is read up
+/// to the last space before this many bytes.
+pub const MAX_TITLE_BYTES: usize = 1024;
+
+/// The part of `title` that is read ([`MAX_TITLE_BYTES`]).
+fn title_read(title: &str) -> &str {
+    if title.len() <= MAX_TITLE_BYTES {
+        return title;
+    }
+    let mut end = MAX_TITLE_BYTES;
+    while !title.is_char_boundary(end) {
+        end -= 1;
+    }
+    // No word is cut: a cut name could read as another ("Kazakh" of "Kazakhstan").
+    let head = &title[..end];
+    head.rfind(char::is_whitespace).map_or(head, |i| &head[..i])
+}
+
 /// Every numeric trade claim in the body of `article`, in text order.
 pub fn extract_claims(article: &Article) -> Vec<Claim> {
     let mut lowered = None;
@@ -257,7 +276,7 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
     // A sentence's numbers, amounts, cues, parties, times and drafts: each
     // list is kept from sentence to sentence rather than made anew.
     let (mut nums, mut amounts, mut cues, mut parties) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    let (mut times, mut time_lists) = (Vec::new(), time::TimeLists::default());
+    let (mut times, mut time_lists, mut commas) = (Vec::new(), time::TimeLists::default(), Vec::new());
     let mut sentence_drafts = Vec::new();
     for (n, s) in sents.iter().enumerate() {
         let stext = &text[s.start..s.end];
@@ -323,9 +342,14 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
             continue;
         }
         parties.clear();
-        parties.extend(
-            parties::each_party(&ws).filter(|p| p.start >= skip && !amounts.iter().any(|a| p.start < a.end && a.start < p.end)),
-        );
+        // Amounts do not overlap: the one a party may overlap is the first
+        // that ends after the party starts.
+        let overlaps_amount = |p: &parties::Party| {
+            amounts.get(amounts.partition_point(|a| a.end <= p.start)).is_some_and(|a| a.start < p.end)
+        };
+        parties.extend(parties::each_party(&ws).filter(|p| p.start >= skip && !overlaps_amount(p)));
+        commas.clear();
+        commas.extend(memchr::memchr_iter(b',', stext.as_bytes()));
         time::time_exprs_into(&mut times, &mut time_lists, stext, lower, aligned, article.published);
         let tokens = SentenceTokens {
             text: stext,
@@ -334,6 +358,7 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
             times: &times,
             parties: &parties,
             amounts: &amounts,
+            commas: &commas,
         };
         // The article's pair and focus, worked out at its first figure: an
         // article without one (most of a news archive) never needs them.
@@ -345,8 +370,9 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
     // The article's id and source, made at its first claim for all its
     // claims to share.
     let mut shared: Option<(Arc<str>, Arc<str>)> = None;
+    let mut kept = Kept::default();
     for (d, ss, se) in drafts {
-        if out.iter().any(|c| same_claim(c, &d)) {
+        if !kept.insert(&d) {
             continue; // GOLD-FORMAT: a repeat is not a new claim
         }
         let (start, end) = ((ss + d.start) as u32, (ss + d.end) as u32);
@@ -366,7 +392,7 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
             period: d.period.map(String::from),
             deadline: d.deadline.map(String::from),
             approx: d.approx,
-            evidence: text[ss..se].trim().to_string(),
+            evidence: evidence(text, ss..se, ss + d.start..ss + d.end),
             span_start: start,
             span_end: end,
         });
@@ -374,20 +400,126 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
     (out, idle)
 }
 
-/// Same key (turnover pairs unordered) and a value within 0.5%.
-fn same_claim<'a>(c: &'a Claim, d: &'a Draft) -> bool {
-    let pair = |a: &'a str, b: Option<&'a str>| {
-        let b = b.unwrap_or("");
-        if c.indicator == Indicator::TradeTurnover && b < a { (b, a) } else { (a, b) }
-    };
-    c.indicator == d.indicator
-        && pair(&c.country, c.partner.as_deref()) == pair(d.country, d.partner)
-        && c.kind == d.kind
-        && c.measure == d.measure
-        && c.unit == d.unit
-        && c.period.as_deref() == d.period.as_deref()
-        && c.deadline.as_deref() == d.deadline.as_deref()
-        && (c.value - d.value).abs() <= 0.005 * c.value.abs().max(d.value.abs())
+/// The longest sentence that is a claim's evidence whole; the evidence of a
+/// claim in a longer one is its amount with up to [`EVIDENCE_CONTEXT_BYTES`]
+/// of the sentence either side ([`evidence`]). The longest sentence with a
+/// claim in the fixtures has about 500 bytes.
+pub const EVIDENCE_SENTENCE_BYTES: usize = 600;
+
+/// How much of a long sentence either side of the amount is its evidence.
+pub const EVIDENCE_CONTEXT_BYTES: usize = 300;
+
+/// The evidence of the claim of the amount at `amount` in the sentence at
+/// `sentence` of `text`: the sentence when short, else the amount and up to
+/// [`EVIDENCE_CONTEXT_BYTES`] either side, cut after a space and before one
+/// (at a character when the window has none), "…" marking each cut. A
+/// bounded copy per claim, where a table flattened into one long line would
+/// copy the whole line for each of its figures.
+fn evidence(text: &str, sentence: std::ops::Range<usize>, amount: std::ops::Range<usize>) -> String {
+    let whole = text[sentence.clone()].trim();
+    if whole.len() <= EVIDENCE_SENTENCE_BYTES {
+        return whole.to_string();
+    }
+    let mut lo = amount.start.saturating_sub(EVIDENCE_CONTEXT_BYTES).max(sentence.start);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    if lo > sentence.start
+        && let Some(i) = text[lo..amount.start].find(char::is_whitespace)
+    {
+        lo += i;
+    }
+    let mut hi = (amount.end + EVIDENCE_CONTEXT_BYTES).min(sentence.end);
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    if hi < sentence.end
+        && let Some(i) = text[amount.end..hi].rfind(char::is_whitespace)
+    {
+        hi = amount.end + i;
+    }
+    let window = text[lo..hi].trim();
+    let mut out = String::with_capacity(window.len() + 8);
+    if lo > sentence.start {
+        out.push_str("… ");
+    }
+    out.push_str(window);
+    if hi < sentence.end {
+        out.push_str(" …");
+    }
+    out
+}
+
+/// The claims kept so far of an article, by key (turnover pairs unordered),
+/// each key with its values in order: a new claim repeats one kept (same key,
+/// value within 0.5%) when it repeats the nearest value either side of its
+/// own, since the nearer a value, the nearer within the 0.5% it is. One look
+/// per claim, where a list of the kept claims would be read for each.
+#[derive(Default)]
+struct Kept {
+    /// The first few kept, read one by one: most articles have no more.
+    few: Vec<(ClaimKey, f64)>,
+    /// All kept once there are more than [`FEW_KEPT`].
+    values: rustc_hash::FxHashMap<ClaimKey, std::collections::BTreeSet<OrderedValue>>,
+}
+
+/// How many claims [`Kept`] reads one by one before it sorts them by key.
+const FEW_KEPT: usize = 16;
+
+/// What two claims must share to be one: indicator, pair, kind, measure,
+/// unit, period and deadline.
+type ClaimKey = (Indicator, (&'static str, &'static str), crate::ClaimKind, crate::Measure, &'static str, Option<time::Label>, Option<time::Label>);
+
+/// A finite value, ordered as numbers are.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct OrderedValue(i64);
+
+impl OrderedValue {
+    fn new(v: f64) -> Self {
+        // The bits of a double, reordered so that integer order is f64::total_cmp's.
+        let bits = v.to_bits() as i64;
+        OrderedValue(bits ^ (((bits >> 63) as u64) >> 1) as i64)
+    }
+
+    fn value(self) -> f64 {
+        let bits = self.0;
+        f64::from_bits((bits ^ (((bits >> 63) as u64) >> 1) as i64) as u64)
+    }
+}
+
+impl Kept {
+    /// Keeps `d` and says so, unless it repeats a claim kept before.
+    fn insert(&mut self, d: &Draft) -> bool {
+        let (a, b) = (d.country, d.partner.unwrap_or(""));
+        let pair = if d.indicator == Indicator::TradeTurnover && b < a { (b, a) } else { (a, b) };
+        let key = (d.indicator, pair, d.kind, d.measure, d.unit, d.period.clone(), d.deadline.clone());
+        if self.values.is_empty() {
+            if self.few.iter().any(|(k, v)| *k == key && within(*v, d.value)) {
+                return false;
+            }
+            if self.few.len() < FEW_KEPT {
+                self.few.push((key, d.value));
+                return true;
+            }
+            for (k, v) in self.few.drain(..) {
+                self.values.entry(k).or_default().insert(OrderedValue::new(v));
+            }
+        }
+        let values = self.values.entry(key).or_default();
+        let v = OrderedValue::new(d.value);
+        let below = values.range(..=v).next_back();
+        let above = values.range(v..).next();
+        if below.into_iter().chain(above).any(|c| within(c.value(), d.value)) {
+            return false;
+        }
+        values.insert(v);
+        true
+    }
+}
+
+/// Two values within 0.5% of the larger.
+fn within(c: f64, d: f64) -> bool {
+    (c - d).abs() <= 0.005 * c.abs().max(d.abs())
 }
 
 /// The article's pair (title first, then the lead) and its focus party (the
@@ -395,7 +527,7 @@ fn same_claim<'a>(c: &'a Claim, d: &'a Draft) -> bool {
 /// given the article's lower case when it is in place.
 fn article_context<'a>(article: &'a Article, sents: &[sentence::Sentence], lower: Option<&'a str>) -> ArticleContext<'a> {
     let text = article.text.as_str();
-    let mut pair = parties::distinct(&parties::parties(&article.title));
+    let mut pair = parties::distinct(&parties::parties(title_read(&article.title)));
     let lead_end = sents
         .iter()
         .take_while(|s| s.paragraph == 0)
@@ -502,3 +634,5 @@ mod tests;
 mod tests_gate;
 #[cfg(test)]
 mod tests_general;
+#[cfg(test)]
+mod tests_hostile;

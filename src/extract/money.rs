@@ -252,6 +252,9 @@ pub fn amounts_into(out: &mut Vec<Amount>, nums: &mut Vec<Number>, text: &str, l
             });
         }
     }
+    // A figure past the range of a double (a run of 320 digits) is no amount:
+    // a claim's value is always a finite number.
+    out.retain(|a| a.value.is_finite());
     out.sort_by_key(|a| a.start);
 }
 

@@ -12,7 +12,7 @@
 //!   gives the article's pair ("the two countries");
 //! - gdp: one country, no partner.
 
-use super::assemble::{ArticleContext, Draft, SentenceTokens, Slot};
+use super::assemble::{ArticleContext, Draft, SentenceTokens, Slot, words_within};
 use super::cues::CueKind;
 use super::money::Amount;
 use super::parties::{Party, Role};
@@ -89,26 +89,27 @@ fn choose(
         .map_or(s.hi, |p| a.end + p);
     // Before the amount, a conjunction after an earlier amount ends that one's
     // phrase: "imported $17 billion from Russia and exported $9.8 billion to it".
-    let after_earlier = t.amounts.iter().any(|x| x.end == s.lo);
+    // Amounts do not overlap, so their ends rise as their starts do.
+    let after_earlier = t.amounts.get(t.amounts.partition_point(|x| x.end < s.lo)).is_some_and(|x| x.end == s.lo);
     let lo = if after_earlier {
-        t.words
+        words_within(t, s.lo, a.start)
             .iter()
-            .find(|w| {
-                w.start >= s.lo && w.end <= a.start && CONJUNCTIONS.contains(&w.lower())
-            })
+            .find(|w| CONJUNCTIONS.contains(&w.lower()))
             .map_or(s.lo, |w| w.end)
     } else {
         s.lo
     };
-    let mut slot: Vec<&Party> = t
-        .parties
+    // Parties are in order of their starts.
+    let mut slot: Vec<&Party> = t.parties[t.parties.partition_point(|p| p.start < lo)..]
         .iter()
-        .filter(|p| p.start >= lo && p.end <= phrase_end)
+        .take_while(|p| p.start <= phrase_end)
+        .filter(|p| p.end <= phrase_end)
         .collect();
     slot.sort_by_key(|p| dist(p));
     let mut all: Vec<&Party> = t.parties.iter().collect();
     all.sort_by_key(|p| dist(p));
-    let pair_cue = t.cues.iter().any(|c| c.kind == CueKind::Pair);
+    // Read only when the choice comes to it: every cue of the sentence.
+    let pair_cue = || t.cues.iter().any(|c| c.kind == CueKind::Pair);
 
     if slot.is_empty() {
         if let Some(p) = prev.filter(|p| {
@@ -197,7 +198,7 @@ fn choose(
                     let o = other(ctx, codes[0])?;
                     Some((codes[0], Some(o)))
                 }
-                _ if pair_cue
+                _ if pair_cue()
                     && codes.iter().take(2).any(|&c| !in_pair(c))
                     && ctx.pair.len() == 2
                     && codes.iter().filter(|&&c| in_pair(c)).count() == 2 =>

@@ -128,7 +128,9 @@ pub fn each_party<'w>(ws: &'w [Word<'w>]) -> impl Iterator<Item = Party> + 'w {
             }
             // "Chinese goods", "российских товаров": goods are named by their origin.
             if role == Role::Plain
-                && ws
+                // The words before the match start before it: the scan starts
+                // at it, so the list is read once per text, not once per party.
+                && ws[m.word_index..]
                     .iter()
                     .find(|w| w.start >= m.end)
                     .is_some_and(|w| GOODS.contains(&w.lower()))

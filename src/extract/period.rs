@@ -9,7 +9,7 @@
 //! - else the previous amount's, a period elsewhere in the sentence, or the last
 //!   period of the article; never for stocks.
 
-use super::assemble::{Draft, SentenceTokens, Slot, State, words_back, words_in};
+use super::assemble::{Draft, SentenceTokens, Slot, State, times_from, words_back, words_in, words_within};
 use super::money::Amount;
 use super::time::{BaseRef, Label, Role as TimeRole, TimeExpr};
 use super::traps::is_hedge_word;
@@ -19,21 +19,18 @@ use crate::{ClaimKind, Indicator};
 pub(super) fn is_base_amount(t: &SentenceTokens, start: usize, lo: usize) -> bool {
     let from = words_back(t, start, 3, lo);
     // "more than $31 billion" is a hedge; "more than the $1.18 billion of 2022" compares.
-    let comparison = t
-        .words
+    let comparison = words_within(t, from, start)
         .iter()
-        .filter(|w| w.start >= from && w.end <= start)
         .any(|w| match w.lower() {
             "than" | "чем" => words_in(t, w.end, start) > 0 || !is_hedge_word(t, w.start),
             "compared" | "against" | "versus" | "против" => true,
             _ => false,
         });
     // "rose to $3 billion from $2.5 billion", "вырос с 2,5 до 3 млрд"
-    let starting_point = t
-        .words
+    let starting_point = words_within(t, lo, start)
         .iter()
         .rev()
-        .find(|w| w.end <= start && w.start >= lo && !is_hedge_word(t, w.start))
+        .find(|w| !is_hedge_word(t, w.start))
         .is_some_and(|w| matches!(w.lower(), "from" | "с" | "со"));
     comparison || starting_point
 }
@@ -68,22 +65,28 @@ pub(super) fn period_of(
         return p.period.clone();
     }
     // A period elsewhere in the sentence ("Estimates of last year's trade differ: ...").
-    let elsewhere = t
-        .times
-        .iter()
-        .filter(|x| {
-            x.role == TimeRole::Plain
-                && x.period.is_some()
-                && !detached(t, a, x)
-                && !dates_a_base(t, x)
-        })
-        .min_by_key(|x| {
-            if x.end <= a.start {
-                a.start - x.end
-            } else {
-                x.start - a.end
+    // The nearest such time (the first of equals) that is neither detached nor
+    // a base's own: those checks are made only for a time nearer than the best
+    // so far, and a time detached after the amount detaches all later ones.
+    let mut elsewhere: Option<(&TimeExpr, usize)> = None;
+    let mut cut_off = false;
+    for x in t.times.iter().filter(|x| x.role == TimeRole::Plain && x.period.is_some()) {
+        // A time overlapping the amount ("$5 May 2023") counts as farthest.
+        let d = if x.end <= a.start { a.start - x.end } else { x.start.checked_sub(a.end).unwrap_or(usize::MAX) };
+        if elsewhere.is_some_and(|(_, best)| d >= best) {
+            continue;
+        }
+        if x.start >= a.end {
+            cut_off = cut_off || detached(t, a, x);
+            if cut_off {
+                continue;
             }
-        });
+        }
+        if !dates_a_base(t, x) {
+            elsewhere = Some((x, d));
+        }
+    }
+    let elsewhere = elsewhere.map(|(x, _)| x);
     if let Some(x) = elsewhere {
         return x.period.clone();
     }
@@ -123,9 +126,7 @@ const SUBORDINATORS: &[&str] = &[
 /// True when a subordinate clause begins between the amount and the time `x` after it.
 pub(super) fn detached(t: &SentenceTokens, a: &Amount, x: &TimeExpr) -> bool {
     x.start >= a.end
-        && t.words.iter().any(|w| {
-            w.start >= a.end && w.end <= x.start && SUBORDINATORS.contains(&w.lower())
-        })
+        && words_within(t, a.end, x.start).iter().any(|w| SUBORDINATORS.contains(&w.lower()))
 }
 
 /// The period a comparison base refers to, relative to the compared figure:
@@ -137,16 +138,20 @@ pub(super) fn base_ref(t: &SentenceTokens, s: &Slot, a: &Amount) -> Option<BaseR
         .find([',', ';', '('])
         .map_or(s.hi, |p| a.end + p);
     if is_base_amount(t, a.start, s.lo) {
-        return t
-            .times
+        return times_from(t, a.end, phrase_end)
             .iter()
-            .find(|x| x.role == TimeRole::Base && x.start >= a.end && x.end <= phrase_end)
+            .find(|x| x.role == TimeRole::Base && x.end <= phrase_end)
             .and_then(|x| x.base);
     }
-    let when = t.words.iter().rev().find(|w| {
-        w.end <= a.start && w.start >= s.lo && matches!(w.lower(), "when" | "когда")
-    })?;
-    let x = t.times.iter().rev().find(|x| x.end <= when.start)?;
+    let when = words_within(t, s.lo, a.start)
+        .iter()
+        .rev()
+        .find(|w| matches!(w.lower(), "when" | "когда"))?;
+    // Times are in order of their starts; one ending by the word starts before it.
+    let x = t.times[..t.times.partition_point(|x| x.start <= when.start)]
+        .iter()
+        .rev()
+        .find(|x| x.end <= when.start)?;
     let glued = t.text[x.end..when.start]
         .trim_matches(|c: char| c == ',' || c.is_whitespace())
         .is_empty();
@@ -165,7 +170,12 @@ pub(super) fn is_comparison(t: &SentenceTokens, s: &Slot, a: &Amount) -> bool {
 /// True when `x` is the own period of a comparison base ("up from $2.8 billion in
 /// January-May 2023"): it dates that figure only.
 fn dates_a_base(t: &SentenceTokens, x: &TimeExpr) -> bool {
-    t.amounts.iter().any(|b| {
-        b.end <= x.start && !t.text[b.end..x.start].contains(',') && is_base_amount(t, b.start, 0)
-    })
+    // The amounts that end after the last comma before the time, and by it
+    // (amounts' ends rise with their starts).
+    let comma = t.commas[..t.commas.partition_point(|&c| c < x.start)].last().map_or(0, |&c| c + 1);
+    let from = t.amounts.partition_point(|b| b.end < comma);
+    t.amounts[from..]
+        .iter()
+        .take_while(|b| b.end <= x.start)
+        .any(|b| is_base_amount(t, b.start, 0))
 }

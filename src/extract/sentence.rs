@@ -8,6 +8,11 @@
 //!
 //! Byte offsets are into the article text. Paragraph numbers let later layers
 //! tell the lead (paragraph 0) from the rest.
+//!
+//! A stretch longer than [`MAX_SENTENCE_BYTES`] with no sentence end in it (a
+//! table flattened into one line, a run of figures) is split into pieces no
+//! longer than that, so that no cost of the later layers, which read a sentence
+//! as a whole for each of its amounts, grows with the article.
 
 /// A sentence of the article body, by byte span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +22,14 @@ pub struct Sentence {
     /// Index of the paragraph (block of non-empty lines) the sentence is in.
     pub paragraph: usize,
 }
+
+/// The most bytes of a sentence. A longer one is cut into pieces of at most
+/// this many bytes, each after the last clause break (`,` `;` `:` and a space)
+/// in its second half, else at the last space there that is not inside a
+/// number ("1 572"), else at the last space, else at the last character
+/// that fits. Real sentences are
+/// well under 1 KB: the longest in the fixtures has about 500 bytes.
+pub const MAX_SENTENCE_BYTES: usize = 2048;
 
 /// Words after which a period is part of an abbreviation, not a sentence end.
 const ABBREVIATIONS: &[&str] = &[
@@ -149,7 +162,36 @@ fn is_abbreviation(before: &str, next: Option<char>) -> bool {
             && word.chars().all(char::is_lowercase))
 }
 
-fn push(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+/// Pushes the sentence `text[start..end]`, trimmed, cut into pieces of at
+/// most [`MAX_SENTENCE_BYTES`] when longer.
+fn push(text: &str, mut start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    while end - start > MAX_SENTENCE_BYTES {
+        let cut = start + piece_end(&text[start..end]);
+        push_one(text, start, cut, paragraph, out);
+        start = cut;
+    }
+    push_one(text, start, end, paragraph, out);
+}
+
+/// Where the first piece of an over-long sentence `s` ends (see
+/// [`MAX_SENTENCE_BYTES`]): always past its start, at most the limit.
+fn piece_end(s: &str) -> usize {
+    let mut limit = MAX_SENTENCE_BYTES;
+    while !s.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let b = s.as_bytes();
+    let half = limit / 2;
+    let clause = (half..limit - 1).rev().find(|&i| matches!(b[i], b',' | b';' | b':') && b[i + 1] == b' ');
+    if let Some(i) = clause {
+        return i + 1;
+    }
+    let inside_number = |i: usize| b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit();
+    let space = |outside: bool| (half..limit).rev().find(|&i| b[i] == b' ' && !(outside && inside_number(i)));
+    space(true).or_else(|| space(false)).unwrap_or(limit)
+}
+
+fn push_one(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
     let s = &text[start..end];
     // Bullets are layout, not part of the sentence.
     let lead = s.len()

@@ -61,6 +61,9 @@ pub enum Role {
 /// else is made for the occasion.
 pub type Label = Cow<'static, str>;
 
+/// The years a period or deadline may name: those written with four digits.
+pub const FOUR_DIGIT_YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
+
 /// The years [`year_label`] lends: 1900 to 2199.
 const LENT_YEARS: std::ops::Range<i32> = 1900..2200;
 
@@ -927,7 +930,9 @@ fn interpret(
     explicit_year: Option<i32>,
 ) -> Option<TimeExpr> {
     let pub_year = published.map(|d| d.year());
-    let ys = |y: i32| Some(year_label(y));
+    // "next year", "within 20 years": a year counted from the publication's
+    // is still one of four digits.
+    let ys = |y: i32| FOUR_DIGIT_YEARS.contains(&y).then(|| year_label(y));
     match rule {
         "month range" => {
             let (m1, m2) = (month_of(c.text("m1"))?, month_of(c.text("m2"))?);
@@ -1176,6 +1181,9 @@ pub struct TimeLists {
 /// working in `lists`.
 pub fn time_exprs_into(out: &mut Vec<TimeExpr>, lists: &mut TimeLists, text: &str, lower: &str, aligned: bool, published: Option<NaiveDate>) {
     out.clear();
+    // A period or deadline is a year of four digits: a publication date in
+    // another year (a date read as "24-1-5") dates nothing.
+    let published = published.filter(|d| FOUR_DIGIT_YEARS.contains(&d.year()));
     let (open, months) = gate(text, lower, aligned);
     // Where the years stand ([`scan::years`]), found once for the rules that
     // start from them.
