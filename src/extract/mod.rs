@@ -222,6 +222,11 @@ fn may_lead(lower: &str) -> bool {
 /// to the last space before this many bytes.
 pub const MAX_TITLE_BYTES: usize = 1024;
 
+/// Amounts read in one sentence (or piece of an over-long one): prose names
+/// a handful (our corpora at most five); a run of dozens is a table, and
+/// only its first ones are read, so the work per sentence stays bounded.
+pub const MAX_AMOUNTS: usize = 32;
+
 /// The part of `title` that is read ([`MAX_TITLE_BYTES`]).
 fn title_read(title: &str) -> &str {
     if title.len() <= MAX_TITLE_BYTES {
@@ -320,6 +325,7 @@ fn claims_with(article: &Article, skip_idle: bool, lowered: Option<(String, bool
         ws.clear();
         lexicon::words_into(&mut ws, stext, in_place);
         money::amounts_into(&mut amounts, &mut nums, stext, lang, &ws);
+        amounts.truncate(MAX_AMOUNTS);
         if amounts.is_empty() {
             // No figure, no claim: the sentence can only tell the next one what
             // it spoke about, which needs its cues, and only if the next one has

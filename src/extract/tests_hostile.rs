@@ -5,7 +5,7 @@
 //! `shapes` bench times it).
 
 use super::sentence::{MAX_SENTENCE_BYTES, sentences};
-use super::{EVIDENCE_CONTEXT_BYTES, EVIDENCE_SENTENCE_BYTES, MAX_TITLE_BYTES, extract_claims};
+use super::{EVIDENCE_CONTEXT_BYTES, EVIDENCE_SENTENCE_BYTES, MAX_AMOUNTS, MAX_TITLE_BYTES, extract_claims};
 use crate::Article;
 use chrono::NaiveDate;
 
@@ -70,12 +70,12 @@ fn evidence_is_the_sentence_when_short_and_a_window_when_long() {
     // A long sentence (a run-on line, under the piece limit) gives a window
     // around each amount, cut at words: no claim copies the whole line.
     let mut line = String::from("Kazakhstan's exports to Kyrgyzstan");
-    for y in 2000..2040 {
+    for y in 2000..2000 + MAX_AMOUNTS {
         line.push_str(&format!(" reached ${}.5 billion in {y},", y - 1990));
     }
     assert!(line.len() > EVIDENCE_SENTENCE_BYTES && line.len() < MAX_SENTENCE_BYTES);
     let claims = extract_claims(&article(PAIR, None, line.clone()));
-    assert_eq!(claims.len(), 40);
+    assert_eq!(claims.len(), MAX_AMOUNTS);
     for c in &claims {
         assert!(c.evidence.len() <= 2 * EVIDENCE_CONTEXT_BYTES + 20, "{}", c.evidence.len());
         let inner = c.evidence.trim_start_matches("… ").trim_end_matches(" …");
@@ -85,7 +85,8 @@ fn evidence_is_the_sentence_when_short_and_a_window_when_long() {
         assert!(!inner.starts_with(' ') && !inner.ends_with(' '));
     }
     assert!(claims[0].evidence.starts_with("Kazakhstan's") && claims[0].evidence.ends_with(" …"));
-    assert!(claims[39].evidence.starts_with("… ") && !claims[39].evidence.ends_with('…'));
+    let last = &claims[MAX_AMOUNTS - 1].evidence;
+    assert!(last.starts_with("… ") && !last.ends_with('…'));
 }
 
 fn a_text(text: &str, c: &crate::Claim) -> String {
@@ -211,4 +212,25 @@ fn periods_and_deadlines_are_years_of_four_digits() {
     assert_eq!(in_year("2024"), Some("2024".into()));
     assert_eq!(in_year("FY24"), Some("2023-04/2024-03".into()));
     assert_eq!(in_year("2023-24"), Some("2023-04/2024-03".into()));
+}
+
+/// A list of yearly figures in one sentence: a prose-sized list is read
+/// whole; a table's worth gives the first [`MAX_AMOUNTS`] of them.
+#[test]
+fn a_sentence_reads_at_most_its_first_amounts() {
+    let list = |n: usize| {
+        let years: String = (0..n).map(|i| format!(" reached ${}.5 billion in {},", i + 1, 2000 + i)).collect();
+        format!("Kazakhstan's exports to Kyrgyzstan{years}")
+    };
+    let periods = |n: usize| -> Vec<String> {
+        let text = list(n);
+        assert!(text.len() < MAX_SENTENCE_BYTES, "one sentence, not cut");
+        let mut p: Vec<String> = extract_claims(&article(PAIR, None, text)).into_iter().filter_map(|c| c.period).collect();
+        p.sort();
+        p
+    };
+    let want = |n: usize| (0..n).map(|i| (2000 + i).to_string()).collect::<Vec<_>>();
+    assert_eq!(periods(8), want(8));
+    assert_eq!(periods(MAX_AMOUNTS), want(MAX_AMOUNTS));
+    assert_eq!(periods(MAX_AMOUNTS + 20), want(MAX_AMOUNTS));
 }
