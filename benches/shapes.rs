@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use econtrack::Article;
 use econtrack::extract::extract_claims;
-use econtrack::ingest::read_inputs;
+use econtrack::ingest::{parse_html, read_inputs};
 
 /// An ordinary trade text, repeated to make the long articles.
 const TRADE: &str = "Mutual trade between Kazakhstan and Kyrgyzstan reached about $2 billion in 2025. \
@@ -32,6 +32,8 @@ fn main() {
     let dev: Vec<Article> = (0..copies).flat_map(|_| dev.iter().cloned()).collect();
     let ordinary = seconds_per_mb(&dev);
     println!("shapes: {:<28} {:>8.3} s/MB  {:>9} claims", "dev corpus (ordinary)", ordinary, claims(&dev));
+
+    html_shapes(size, only.as_deref());
 
     for (name, article) in shapes(size) {
         if only.as_deref().is_some_and(|o| !name.contains(o)) {
@@ -114,6 +116,53 @@ fn seconds_per_mb(articles: &[Article]) -> f64 {
         if best > 2.0 {
             break;
         }
+    }
+    best / mb
+}
+
+/// Reading pages (`parse_html`): hostile markup against the saved pages of
+/// tests/fixtures/html, in seconds per MB of page.
+fn html_shapes(size: usize, only: Option<&str>) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html");
+    let mut pages: Vec<Vec<u8>> = std::fs::read_dir(&dir)
+        .expect("tests/fixtures/html")
+        .map(|e| e.expect("a fixture").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .map(|p| std::fs::read(p).expect("a fixture page"))
+        .collect();
+    let bytes: usize = pages.iter().map(Vec::len).sum();
+    pages = pages.iter().cycle().take(pages.len() * size.div_ceil(bytes)).cloned().collect();
+    let ordinary = page_seconds_per_mb(&pages);
+    println!("shapes: {:<28} {ordinary:>8.3} s/MB (html)", "fixture pages (ordinary)");
+    let trade = "<p>Trade between Kazakhstan and Kyrgyzstan reached $2 billion in 2023.</p>";
+    let n = size / 12;
+    let shapes = [
+        ("html: long ordinary page", format!("<html><body><article>{}</article></body></html>", trade.repeat(size / trade.len()))),
+        ("html: nested <div>", format!("{}{trade}{}", "<div>".repeat(n / 2), "</div>".repeat(n / 2))),
+        ("html: nested <span>", format!("<p>{}{trade}{}</p>", "<span>".repeat(n / 2), "</span>".repeat(n / 2))),
+        ("html: nested <div><p>", format!("{}{trade}{}", "<div><p>".repeat(n / 3), "</p></div>".repeat(n / 3))),
+        ("html: flat <div>s", "<div>x</div>".repeat(n)),
+        ("html: open <b>s, flat <div>s", format!("{}{}", "<b id=k>".repeat(200), "<div>x</div>".repeat(n))),
+        ("html: attributes in one tag", format!("<p{}>{trade}", (0..n).map(|i| format!(" a{i}=1")).collect::<String>())),
+    ];
+    for (name, page) in shapes {
+        if only.is_some_and(|o| !name.contains(o)) {
+            continue;
+        }
+        let s = page_seconds_per_mb(&[page.into_bytes()]);
+        println!("shapes: {name:<28} {s:>8.3} s/MB  {:>5.2}x ordinary (html)", s / ordinary);
+    }
+}
+
+fn page_seconds_per_mb(pages: &[Vec<u8>]) -> f64 {
+    let mb = pages.iter().map(Vec::len).sum::<usize>() as f64 / 1e6;
+    let mut best = f64::INFINITY;
+    for _ in 0..3 {
+        let start = Instant::now();
+        for page in pages {
+            let _ = black_box(parse_html(Path::new("shape.html"), black_box(page), None));
+        }
+        best = best.min(start.elapsed().as_secs_f64());
     }
     best / mb
 }
