@@ -548,7 +548,9 @@ fn pathological_articles_give_bounded_claims() {
         ("huge-number", format!("Trade between Kazakhstan and Kyrgyzstan reached ${} in 2023.", "9".repeat(320))),
         ("short-year", "Trade between Kazakhstan and Kyrgyzstan reached $2 billion on 24-1-5.".to_string()),
     ];
-    let lines: Vec<String> = shapes.iter().map(|(id, text)| serde_json::json!({"id": id, "title": "Trade", "text": text}).to_string()).collect();
+    let mut lines: Vec<String> = shapes.iter().map(|(id, text)| serde_json::json!({"id": id, "title": "Trade", "text": text}).to_string()).collect();
+    let title = "Kazakhstan and Kyrgyzstan trade talks ".repeat(55_000);
+    lines.push(serde_json::json!({"id": "title", "title": title, "text": TRADE}).to_string());
     fs::write(dir.path().join("shapes.jsonl"), lines.join("\n")).unwrap();
     let run = run_limited(dir.path(), &["extract", "shapes.jsonl", "-o", "c.jsonl"]);
     run.expect(0, "pathological shapes");
@@ -561,4 +563,5 @@ fn pathological_articles_give_bounded_claims() {
     let year_ok = |p: &Option<String>| p.as_deref().is_none_or(|p| p.len() >= 4 && p.as_bytes()[..4].iter().all(u8::is_ascii_digit));
     assert!(claims.iter().all(|c| year_ok(&c.period) && year_ok(&c.deadline)), "a year of fewer than four digits");
     assert!(claims.iter().any(|c| &*c.article_id == "table"), "the table's claims are kept");
+    assert!(claims.iter().any(|c| &*c.article_id == "title"), "a 2 MB title leaves the text's claim");
 }
