@@ -76,6 +76,7 @@ impl Limited {
     /// its own (no signal, no abort).
     #[track_caller]
     pub fn expect(&self, code: i32, what: &str) -> &Self {
+        eprintln!("{what}: exit {:?}, {:.1} s, peak {} MB", self.status.code(), self.seconds, self.peak_mb);
         assert_eq!(self.status.signal(), None, "{what}: killed by a signal; stderr:\n{}", self.stderr);
         assert_eq!(self.status.code(), Some(code), "{what}: exit code; stderr:\n{}", self.stderr);
         assert!(self.peak_mb < PEAK_MB, "{what}: peak memory {} MB", self.peak_mb);
