@@ -110,6 +110,38 @@ fn run_args<'a>(articles: &'a Path, out: &'a Path, charts: &'a Path) -> Vec<&'a 
     vec!["run", "--articles", articles.to_str().unwrap(), "--out", out.to_str().unwrap(), "--charts", charts.to_str().unwrap()]
 }
 
+/// A temporary folder with `articles/` in it, run over into `data/` and `charts/`.
+struct Job {
+    dir: tempfile::TempDir,
+    articles: PathBuf,
+    out: PathBuf,
+    charts: PathBuf,
+}
+
+impl Job {
+    fn new() -> Job {
+        let dir = tempfile::tempdir().unwrap();
+        let (articles, out, charts) = (dir.path().join("articles"), dir.path().join("data"), dir.path().join("charts"));
+        fs::create_dir_all(&articles).unwrap();
+        Job { dir, articles, out, charts }
+    }
+
+    /// `econtrack run` over the articles, with `extra` flags.
+    fn run(&self, extra: &[&str]) -> Limited {
+        self.run_charting_to(&self.charts, extra)
+    }
+
+    fn run_charting_to(&self, charts: &Path, extra: &[&str]) -> Limited {
+        let mut args = run_args(&self.articles, &self.out, charts);
+        args.extend(extra);
+        run_limited(self.dir.path(), &args)
+    }
+
+    fn stored(&self) -> Vec<Claim> {
+        read_claims(&self.out.join("claims.parquet")).unwrap()
+    }
+}
+
 /// Two runs at once on one store, each over its own half of the articles:
 /// both succeed and the store holds both halves.
 #[test]
@@ -146,16 +178,13 @@ fn two_runs_at_once_on_one_store_lose_nothing() {
 /// writing nothing; once the folder is free it goes on.
 #[test]
 fn a_run_waits_for_the_folder_held_by_another() {
-    let dir = tempfile::tempdir().unwrap();
-    let articles = dir.path().join("articles");
-    fs::create_dir_all(&articles).unwrap();
-    write_feed(&articles.join("feed.jsonl"), 3, 200);
-    let (out, charts) = (dir.path().join("data"), dir.path().join("charts"));
-    fs::create_dir_all(&out).unwrap();
-    let held = fs::File::create(out.join(".econtrack.lock")).unwrap();
+    let job = Job::new();
+    write_feed(&job.articles.join("feed.jsonl"), 3, 200);
+    fs::create_dir_all(&job.out).unwrap();
+    let held = fs::File::create(job.out.join(".econtrack.lock")).unwrap();
     held.lock().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_econtrack"))
-        .args(run_args(&articles, &out, &charts))
+        .args(run_args(&job.articles, &job.out, &job.charts))
         .stderr(Stdio::piped())
         .stdout(Stdio::null())
         .spawn()
@@ -164,12 +193,12 @@ fn a_run_waits_for_the_folder_held_by_another() {
     let first = lines.next().unwrap().unwrap();
     assert!(first.contains("another run is writing to") && first.contains("waiting for it to finish"), "{first}");
     std::thread::sleep(Duration::from_millis(300));
-    assert!(!out.join("claims.parquet").exists(), "nothing is written while the folder is held");
+    assert!(!job.out.join("claims.parquet").exists(), "nothing is written while the folder is held");
     assert!(child.try_wait().unwrap().is_none(), "the run waits");
     drop(held);
     let rest: Vec<String> = lines.map(Result::unwrap).collect();
     assert!(child.wait().unwrap().success(), "{rest:?}");
-    assert!(!read_claims(&out.join("claims.parquet")).unwrap().is_empty());
+    assert!(!job.stored().is_empty());
 }
 
 #[test]
@@ -200,36 +229,30 @@ fn files_in(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
 /// be made) leaves every table as it was: no new claims beside old series.
 #[test]
 fn a_run_that_fails_late_leaves_all_tables_as_they_were() {
-    let dir = tempfile::tempdir().unwrap();
-    let articles = dir.path().join("articles");
-    fs::create_dir_all(&articles).unwrap();
-    write_feed(&articles.join("a.jsonl"), 5, 300);
-    let (out, charts) = (dir.path().join("data"), dir.path().join("charts"));
-    run_limited(dir.path(), &run_args(&articles, &out, &charts)).expect(0, "the first run");
-    let before = files_in(&out);
+    let job = Job::new();
+    write_feed(&job.articles.join("a.jsonl"), 5, 300);
+    job.run(&[]).expect(0, "the first run");
+    let before = files_in(&job.out);
     assert!(before.contains_key("claims.parquet") && before.contains_key("progress.csv") && before.contains_key("claims.parquet.sha256"));
-    write_feed(&articles.join("b.jsonl"), 6, 300);
-    let blocked = dir.path().join("not-a-folder");
+    write_feed(&job.articles.join("b.jsonl"), 6, 300);
+    let blocked = job.dir.path().join("not-a-folder");
     fs::write(&blocked, "a file where the charts folder should be").unwrap();
-    let run = run_limited(dir.path(), &run_args(&articles, &out, &blocked));
+    let run = job.run_charting_to(&blocked, &[]);
     run.expect(2, "charts cannot be written");
     assert_eq!(run.lines_with("not-a-folder").len(), 1, "{}", run.stderr);
-    assert_eq!(files_in(&out), before, "every table is as it was, and no temporary file is left");
-    run_limited(dir.path(), &run_args(&articles, &out, &charts)).expect(0, "the run again, with a charts folder");
-    assert_ne!(files_in(&out)["claims.csv"], before["claims.csv"]);
+    assert_eq!(files_in(&job.out), before, "every table is as it was, and no temporary file is left");
+    job.run(&[]).expect(0, "the run again, with a charts folder");
+    assert_ne!(files_in(&job.out)["claims.csv"], before["claims.csv"]);
 }
 
 /// A store whose bytes were changed after it was written is refused, byte
 /// flip by byte flip, and left as it is.
 #[test]
 fn a_damaged_store_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let articles = dir.path().join("articles");
-    fs::create_dir_all(&articles).unwrap();
-    write_feed(&articles.join("a.jsonl"), 7, 100);
-    let (out, charts) = (dir.path().join("data"), dir.path().join("charts"));
-    run_limited(dir.path(), &run_args(&articles, &out, &charts)).expect(0, "the first run");
-    let store = out.join("claims.parquet");
+    let job = Job::new();
+    write_feed(&job.articles.join("a.jsonl"), 7, 100);
+    job.run(&[]).expect(0, "the first run");
+    let store = job.out.join("claims.parquet");
     let good = fs::read(&store).unwrap();
     let mut seed = 0x2545_f491_4f6c_dd1du64;
     for trial in 0..40 {
@@ -240,13 +263,13 @@ fn a_damaged_store_is_refused() {
         let at = (seed % bad.len() as u64) as usize;
         bad[at] ^= 1 << (seed >> 61);
         fs::write(&store, &bad).unwrap();
-        let run = run_limited(dir.path(), &run_args(&articles, &out, &charts));
+        let run = job.run(&[]);
         run.expect(2, &format!("flip {trial} at byte {at}"));
         assert_eq!(run.lines_with("does not match its checksum").len(), 1, "{}", run.stderr);
         assert_eq!(fs::read(&store).unwrap(), bad, "a refused store is left as it is");
     }
     fs::write(&store, &good).unwrap();
-    run_limited(dir.path(), &run_args(&articles, &out, &charts)).expect(0, "the store restored");
+    job.run(&[]).expect(0, "the store restored");
 }
 
 /// Articles whose id, source and first sentence start like formulas.
@@ -292,16 +315,13 @@ fn libreoffice_opens_our_csv_without_a_formula() {
         eprintln!("skipped: soffice is not installed");
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let articles = dir.path().join("articles");
-    fs::create_dir_all(&articles).unwrap();
-    formula_feed(&articles.join("feed.jsonl"));
-    let (out, charts) = (dir.path().join("data"), dir.path().join("charts"));
-    run_limited(dir.path(), &run_args(&articles, &out, &charts)).expect(0, "run");
-    let xlsx = dir.path().join("xlsx");
-    let profile = format!("-env:UserInstallation=file://{}", dir.path().join("lo-profile").display());
+    let job = Job::new();
+    formula_feed(&job.articles.join("feed.jsonl"));
+    job.run(&[]).expect(0, "run");
+    let xlsx = job.dir.path().join("xlsx");
+    let profile = format!("-env:UserInstallation=file://{}", job.dir.path().join("lo-profile").display());
     for table in ["claims", "series", "targets", "progress"] {
-        let csv: PathBuf = out.join(format!("{table}.csv"));
+        let csv = job.out.join(format!("{table}.csv"));
         let converted = Command::new("soffice")
             .args([&profile, "--headless", "--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir"])
             .arg(&xlsx)
@@ -478,13 +498,11 @@ fn hostile_folder(dir: &Path) -> Vec<&'static str> {
 /// each bad input, and the good articles' claims all come through.
 #[test]
 fn a_folder_of_hostile_files_is_read_to_the_end() {
-    let dir = tempfile::tempdir().unwrap();
-    let articles = dir.path().join("articles");
-    let wanted = hostile_folder(&articles);
-    let (out, charts) = (dir.path().join("data"), dir.path().join("charts"));
-    let run = run_limited(dir.path(), &run_args(&articles, &out, &charts));
+    let job = Job::new();
+    let wanted = hostile_folder(&job.articles);
+    let run = job.run(&[]);
     run.expect(0, "a hostile folder");
-    let stored = ids(&read_claims(&out.join("claims.parquet")).unwrap());
+    let stored = ids(&job.stored());
     for id in &wanted {
         assert!(stored.contains(*id), "no claim from {id}; stderr:\n{}", run.stderr);
     }
@@ -496,29 +514,25 @@ fn a_folder_of_hostile_files_is_read_to_the_end() {
     let noise = run.lines_with("noise.jsonl").len();
     assert!((1..=6).contains(&noise), "{noise} lines for noise.jsonl:\n{}", run.stderr);
     assert!(run.stderr.lines().count() < 40, "{}", run.stderr);
-    let strict = run_limited(dir.path(), &[&run_args(&articles, &out, &charts)[..], &["--strict"]].concat());
-    strict.expect(1, "--strict");
+    job.run(&["--strict"]).expect(1, "--strict");
 }
 
 /// An article given again with an empty text is refused like an empty
 /// `.txt`, so its stored claims stay.
 #[test]
 fn an_empty_text_does_not_wipe_stored_claims() {
-    let dir = tempfile::tempdir().unwrap();
-    let articles = dir.path().join("articles");
-    fs::create_dir_all(&articles).unwrap();
-    let feed = articles.join("feed.jsonl");
+    let job = Job::new();
+    let feed = job.articles.join("feed.jsonl");
     fs::write(&feed, serde_json::json!({"id": "kept", "text": TRADE}).to_string()).unwrap();
-    let (out, charts) = (dir.path().join("data"), dir.path().join("charts"));
-    run_limited(dir.path(), &run_args(&articles, &out, &charts)).expect(0, "the first run");
-    let before = read_claims(&out.join("claims.parquet")).unwrap();
+    job.run(&[]).expect(0, "the first run");
+    let before = job.stored();
     assert!(!before.is_empty());
     for blank in ["", "  \n\t "] {
         fs::write(&feed, serde_json::json!({"id": "kept", "text": blank}).to_string()).unwrap();
-        let run = run_limited(dir.path(), &[&run_args(&articles, &out, &charts)[..], &["--strict"]].concat());
+        let run = job.run(&["--strict"]);
         run.expect(1, "an empty text under --strict");
         assert_eq!(run.lines_with("feed.jsonl:1:").len(), 1, "{}", run.stderr);
-        assert_eq!(read_claims(&out.join("claims.parquet")).unwrap(), before, "the stored claims stay");
+        assert_eq!(job.stored(), before, "the stored claims stay");
     }
 }
 
