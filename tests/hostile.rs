@@ -566,9 +566,12 @@ fn pathological_articles_give_bounded_claims() {
     let mut lines: Vec<String> = shapes.iter().map(|(id, text)| serde_json::json!({"id": id, "title": "Trade", "text": text}).to_string()).collect();
     let title = "Kazakhstan and Kyrgyzstan trade talks ".repeat(55_000);
     lines.push(serde_json::json!({"id": "title", "title": title, "text": TRADE}).to_string());
+    lines.push(serde_json::json!({"id": "dated", "published": "24-1-5", "text": TRADE}).to_string());
     fs::write(dir.path().join("shapes.jsonl"), lines.join("\n")).unwrap();
     let run = run_limited(dir.path(), &["extract", "shapes.jsonl", "-o", "c.jsonl"]);
     run.expect(0, "pathological shapes");
+    let dated = format!("shapes.jsonl:{}: `published` must be YYYY-MM-DD, found \"24-1-5\"", lines.len());
+    assert_eq!(run.lines_with(&dated).len(), 1, "{}", run.stderr);
     assert!(run.seconds < 60.0, "{:.1} s", run.seconds);
     let size = fs::metadata(dir.path().join("c.jsonl")).unwrap().len();
     assert!(size < 20 << 20, "a claims table of {size} bytes");

@@ -89,9 +89,12 @@ pub(crate) fn parse_date(value: &str, location: &Location) -> Result<Option<Naiv
     if value.is_empty() || value.eq_ignore_ascii_case("null") {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(value, "%Y-%m-%d").map(Some).map_err(|_| {
-        Error::parse(location.clone(), format!("`published` must be YYYY-MM-DD, found {value:?}"))
-    })
+    // chrono's %Y takes any number of digits: "24-1-5" would be the year 24.
+    let four_digit_year = value.split('-').next().is_some_and(|y| y.len() == 4);
+    match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+        Ok(date) if four_digit_year => Ok(Some(date)),
+        _ => Err(Error::parse(location.clone(), format!("`published` must be YYYY-MM-DD, found {value:?}"))),
+    }
 }
 
 #[cfg(test)]
@@ -100,6 +103,16 @@ mod tests {
 
     fn parse(content: &str) -> Result<Article, Error> {
         parse_text_article(Path::new("dir/kg-kz-0524.txt"), content)
+    }
+
+    #[test]
+    fn a_date_needs_a_four_digit_year() {
+        let at = Location::file("a.txt");
+        assert_eq!(parse_date("2024-1-5", &at).unwrap(), NaiveDate::from_ymd_opt(2024, 1, 5));
+        for bad in ["24-1-5", "024-01-05", "20240-01-05", "+2024-01-05"] {
+            let err = parse_date(bad, &at).unwrap_err().to_string();
+            assert_eq!(err, format!("a.txt: `published` must be YYYY-MM-DD, found {bad:?}"));
+        }
     }
 
     #[test]
