@@ -318,18 +318,16 @@ impl Http<'_> {
         self.status == 200 && is_html(&self.content_type)
     }
 
-    /// The body, dechunked and gunzipped; at most [`MAX_HTML`] bytes, or an error.
-    fn decoded_body(&self) -> Result<Vec<u8>, String> {
-        let limit = limits::size(MAX_HTML as u64);
-        // Copied only once known to be within the limit.
+    /// The body, dechunked and gunzipped; an error when gzip inflates it past
+    /// [`MAX_HTML`].
+    fn decoded_body(&self) -> Result<Cow<'_, [u8]>, String> {
+        // A plain body is not copied; the page reader refuses one over the limit.
         let body = if self.chunked { Cow::Owned(dechunk(self.body)?) } else { Cow::Borrowed(self.body) };
         if !self.gzip {
-            if body.len() > MAX_HTML {
-                return Err(format!("page of {} bytes, over the {limit} limit for an HTML page", body.len()));
-            }
-            return Ok(body.into_owned());
+            return Ok(body);
         }
         // Stopped at the limit: a small body can inflate to gigabytes.
+        let limit = limits::size(MAX_HTML as u64);
         let mut out = Vec::new();
         GzDecoder::new(&body[..])
             .take(MAX_HTML as u64 + 1)
@@ -338,7 +336,7 @@ impl Http<'_> {
         if out.len() > MAX_HTML {
             return Err(format!("gzip-encoded page inflates past the {limit} limit for an HTML page"));
         }
-        Ok(out)
+        Ok(Cow::Owned(out))
     }
 }
 
