@@ -1,8 +1,8 @@
 //! Export: frames in, bytes out, and the one place tables touch the disk.
 //!
-//! Serializers return bytes (snapshot-testable without files); [`write_atomic`]
-//! puts them in place through a temporary file and a rename, so a crash never
-//! leaves a half-written table. CSV is UTF-8 with one header row, ISO dates,
+//! Serializers return bytes (snapshot-testable without files); [`stage_bytes`]
+//! writes them to a temporary file that a [`Staging`] renames into place with
+//! the job's other files, so a crash never leaves a half-written table. CSV is UTF-8 with one header row, ISO dates,
 //! `.` decimals, no thousands separators, no exponents (2.5e11 is written
 //! `250000000000`) and RFC 4180 quoting: a field with a comma, a quote or a
 //! line break is quoted, and quotes are doubled. A text cell starting with
@@ -180,18 +180,10 @@ fn rename_into_place(tmp: &Path, path: &Path) -> Result<(), Error> {
     result.map_err(|e| Error::io(Location::file(path), e))
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder and a
-/// rename, creating the folder when needed. A file that already holds exactly
-/// these bytes is left alone, so a run that changes nothing touches nothing.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    match write_temp(path, bytes)? {
-        Some(tmp) => rename_into_place(&tmp, path),
-        None => Ok(()),
-    }
-}
-
-/// Writes `bytes` for `path` like [`write_atomic`], leaving the rename to
-/// `staging`.
+/// Writes `bytes` for `path` to a temporary file in the same folder, creating
+/// the folder when needed, and leaves the rename to `staging`. A file that
+/// already holds exactly these bytes is left alone, so a run that changes
+/// nothing touches nothing.
 pub fn stage_bytes(path: &Path, bytes: &[u8], staging: &mut Staging) -> Result<(), Error> {
     if let Some(tmp) = write_temp(path, bytes)? {
         staging.add(tmp, path.to_path_buf());

@@ -205,7 +205,7 @@ pub fn merge(
 }
 
 /// Removes temporary files that an interrupted earlier run left in `dir`
-/// (see [`crate::export::write_atomic`] and the charts), when the process
+/// (see [`crate::export::stage_bytes`] and the charts), when the process
 /// that wrote them is gone. Returns how many were removed.
 pub fn remove_stale_temp_files(dir: &Path) -> usize {
     let Ok(entries) = fs::read_dir(dir) else { return 0 };
