@@ -89,17 +89,10 @@ impl Limited {
     }
 }
 
-/// A trade article of our generator as one JSONL line.
-fn jsonl_line(seed: u64, index: usize) -> String {
-    let a = synth::article(seed, index);
-    serde_json::json!({"id": a.id, "title": a.title, "published": a.published.map(|d| d.to_string()), "text": a.text})
-        .to_string()
-}
-
 /// `n` generated articles, one in five about trade, as a JSONL file.
 fn write_feed(path: &Path, seed: u64, n: usize) {
-    let lines: Vec<String> = (0..n).map(|i| jsonl_line(seed, i)).collect();
-    fs::write(path, lines.join("\n") + "\n").unwrap();
+    let lines: String = (0..n).map(|i| synth::jsonl_line(&synth::article(seed, i))).collect();
+    fs::write(path, lines).unwrap();
 }
 
 fn ids(claims: &[Claim]) -> std::collections::BTreeSet<String> {
@@ -390,20 +383,22 @@ fn a_full_disk_names_the_file() {
 /// The sentence every hostile file wraps, so that what is kept of it shows.
 const TRADE: &str = "Trade between Kazakhstan and Kyrgyzstan reached $2 billion in 2023.";
 
-fn gzip(data: &[u8]) -> Vec<u8> {
+/// One gzip stream of `parts`, one after another.
+fn gzip_of<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> Vec<u8> {
     use std::io::Write;
     let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    e.write_all(data).unwrap();
+    parts.into_iter().for_each(|p| e.write_all(p).unwrap());
     e.finish().unwrap()
+}
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    gzip_of([data])
 }
 
 /// `n` MiB of spaces as one gzip stream, made a MiB at a time.
 fn gzip_spaces(n: usize) -> Vec<u8> {
-    use std::io::Write;
-    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     let mib = vec![b' '; 1 << 20];
-    (0..n).for_each(|_| e.write_all(&mib).unwrap());
-    e.finish().unwrap()
+    gzip_of(std::iter::repeat_n(&mib[..], n))
 }
 
 /// `n` MiB of zeros as gzip members, one MiB each: a tiny file that a
