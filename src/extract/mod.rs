@@ -476,22 +476,29 @@ const FEW_KEPT: usize = 16;
 /// unit, period and deadline.
 type ClaimKey = (Indicator, (&'static str, &'static str), crate::ClaimKind, crate::Measure, &'static str, Option<time::Label>, Option<time::Label>);
 
-/// A finite value, ordered as numbers are.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct OrderedValue(i64);
+/// A value in a set of [`Kept`], ordered by [`f64::total_cmp`].
+#[derive(Clone, Copy)]
+struct OrderedValue(f64);
 
-impl OrderedValue {
-    fn new(v: f64) -> Self {
-        // The bits of a double, reordered so that integer order is f64::total_cmp's.
-        let bits = v.to_bits() as i64;
-        OrderedValue(bits ^ (((bits >> 63) as u64) >> 1) as i64)
-    }
-
-    fn value(self) -> f64 {
-        let bits = self.0;
-        f64::from_bits((bits ^ (((bits >> 63) as u64) >> 1) as i64) as u64)
+impl Ord for OrderedValue {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
     }
 }
+
+impl PartialOrd for OrderedValue {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for OrderedValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for OrderedValue {}
 
 impl Kept {
     /// Keeps `d` and says so, unless it repeats a claim kept before.
@@ -508,14 +515,14 @@ impl Kept {
                 return true;
             }
             for (k, v) in self.few.drain(..) {
-                self.values.entry(k).or_default().insert(OrderedValue::new(v));
+                self.values.entry(k).or_default().insert(OrderedValue(v));
             }
         }
         let values = self.values.entry(key).or_default();
-        let v = OrderedValue::new(d.value);
+        let v = OrderedValue(d.value);
         let below = values.range(..=v).next_back();
         let above = values.range(v..).next();
-        if below.into_iter().chain(above).any(|c| within(c.value(), d.value)) {
+        if below.into_iter().chain(above).any(|c| within(c.0, d.value)) {
             return false;
         }
         values.insert(v);
